@@ -1,0 +1,12 @@
+// Command gigasim runs Gigafactory Sandbox scenarios without a screen: the
+// headless runner for analysts, scripts and the project's own tests.
+//
+//	gigasim run [--preset NAME | --scenario FILE.json] [--days N] [--json] [--csv FILE] [--hash]
+//	gigasim presets
+//	gigasim validate FILE.json
+//	gigasim assumptions
+package main
+
+import "os"
+
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }

@@ -1,0 +1,150 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+
+	"gigasandbox/model"
+)
+
+// writeJSON prints the outcomes as one JSON object.
+func writeJSON(w io.Writer, sc model.Scenario, sim *model.Sim) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(sim.Outcomes())
+}
+
+// group writes n with thousands separators: 1234567 → "1,234,567".
+func group(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := n < 0
+	if neg {
+		s = s[1:]
+	}
+	out := ""
+	for len(s) > 3 {
+		out = "," + s[len(s)-3:] + out
+		s = s[:len(s)-3]
+	}
+	out = s + out
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+// bn writes whole euros as billions with one decimal: "€20.0 bn".
+func bn(euros int64) string {
+	return "€" + model.FormatDecimal((euros+50000000)/100000000, 10) + " bn"
+}
+
+func pct(f float64) string { return strconv.FormatFloat(f*100, 'f', 1, 64) + "%" }
+
+// writeSummary prints the outcomes for a person.
+func writeSummary(w io.Writer, sc model.Scenario, sim *model.Sim) {
+	o := sim.Outcomes()
+	fmt.Fprintf(w, "Gigafactory Sandbox — %s\n", o.Scenario)
+	if sc.Description != "" {
+		fmt.Fprintf(w, "%s\n", sc.Description)
+	}
+	fmt.Fprintf(w, "Simulated %s to %s (%d days), seed %d. State hash %s.\n", model.Day(0), o.LastDay, o.Days, sc.Seed, o.StateHash)
+	fmt.Fprintln(w, "This explores the consequences of its assumptions; it is not a forecast.")
+
+	fmt.Fprintln(w, "\nSites")
+	fmt.Fprintf(w, "  %-28s %-5s %-18s %9s %9s %8s %12s\n", "name", "state", "status", "target", "active", "power", "power ready")
+	for _, s := range o.Sites {
+		ready := s.PowerReady
+		if ready == "" {
+			ready = "—"
+		}
+		fmt.Fprintf(w, "  %-28s %-5s %-18s %9s %9s %5d MW %12s\n", s.Name, s.State, s.Status, group(int64(s.Target)), group(int64(s.Active)), s.PowerMW, ready)
+	}
+
+	c := o.Chips
+	fmt.Fprintln(w, "\nChips")
+	fmt.Fprintf(w, "  active %s (%s H100-equivalents), throttled %s, in repair %s\n", group(c.Active), group(c.ActiveH100e), group(o.ChipsThrottled), group(c.Repair))
+	fmt.Fprintf(w, "  waiting: at supplier %s, for an export licence %s, in transit %s, installing %s; retired %s\n",
+		group(c.AtSupplier), group(c.Licence), group(c.Transit), group(c.Installing), group(c.Retired))
+
+	fmt.Fprintln(w, "\nPower")
+	fmt.Fprintf(w, "  drawing %d MW of %d MW granted, %d MW curtailed; %d sites waiting for a grid connection\n",
+		o.PowerDrawnMW, o.GridGrantedMW, o.PowerCurtailedMW, o.GridQueueSites)
+	fmt.Fprintf(w, "  energy %s GWh, emissions %s kt CO2e over the run\n", group(o.EnergyGWh), group(o.EmissionsKt))
+
+	m := o.Money
+	fmt.Fprintln(w, "\nMoney")
+	fmt.Fprintf(w, "  InvestAI fund: %s left of %s (capital costs %s, startup vouchers %s)\n", bn(m.FundLeft), bn(m.FundStart), bn(m.EUCapex), bn(m.Vouchers))
+	fmt.Fprintf(w, "  capital cost %s: chips and network %s, buildings %s, grid connections %s\n",
+		bn(m.Chips+m.Buildings+m.GridConnections), bn(m.Chips), bn(m.Buildings), bn(m.GridConnections))
+	fmt.Fprintf(w, "  paid by the EU %s, host states %s, private investors %s", bn(m.EUCapex), bn(m.HostCapex), bn(m.PrivateCapex))
+	if m.UnfundedEU > 0 {
+		fmt.Fprintf(w, " (of which %s EU share the fund could not pay)", bn(m.UnfundedEU))
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "  running: electricity %s, maintenance %s; revenue %s; operators' result %s\n",
+		bn(m.Electricity), bn(m.Maintenance), bn(m.CustomerRevenue+m.Vouchers), bn(m.OperatorCash))
+
+	y := o.LastYear
+	fmt.Fprintf(w, "\nDemand for AI compute, last year (from %s)\n", y.From)
+	fmt.Fprintf(w, "  %s H100-hours needed, %s served in the EU (%s), %s leaked to non-EU clouds\n",
+		group(y.DemandH100eHours), group(y.ServedH100eHours), pct(y.ServedShare), group(y.LeakedH100eHours))
+	fmt.Fprintf(w, "  startups' needs served %s; EU sites' sellable compute used %s\n", pct(y.StartupShare), pct(y.Utilisation))
+	fmt.Fprintf(w, "  AI companies: %s at the start, %s now, %s relocated\n", group(o.StartupsStart), group(o.StartupsActive), group(o.StartupsRelocated))
+
+	msgs := sim.Messages()
+	if len(msgs) > 0 {
+		fmt.Fprintln(w, "\nWhat happened")
+		for _, msg := range msgs {
+			fmt.Fprintf(w, "  %s  %s\n", msg.Day, msg.Text())
+		}
+	}
+}
+
+// csvHeader names the daily CSV's columns.
+func csvHeader() []string {
+	h := []string{"date", "day",
+		"chips_at_supplier", "chips_awaiting_licence", "chips_in_transit", "chips_installing", "chips_active", "chips_in_repair", "chips_retired",
+		"chips_throttled", "failures", "sites_operating", "sites_waiting_grid",
+		"compute_capacity_h100e_hours", "demand_h100e_hours", "served_h100e_hours", "leaked_h100e_hours", "startup_served_h100e_hours",
+		"power_drawn_mw", "power_curtailed_mw", "grid_granted_mw", "grid_queue_sites", "energy_mwh", "emissions_t_co2e",
+		"fund_left_eur", "eu_capex_eur", "host_capex_eur", "private_capex_eur", "electricity_eur_cum", "maintenance_eur_cum",
+		"revenue_eur_cum", "vouchers_eur_cum", "startups_active", "startups_relocated"}
+	for _, st := range model.States() {
+		h = append(h, "active_"+st.Code)
+	}
+	return h
+}
+
+// writeCSV writes one row per simulated day.
+func writeCSV(w io.Writer, sim *model.Sim) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(csvHeader()); err != nil {
+		return err
+	}
+	byState := sim.ActiveByState()
+	i64 := func(v int64) string { return strconv.FormatInt(v, 10) }
+	for i, d := range sim.History() {
+		l := d.Ledger
+		row := []string{d.Day.String(), i64(int64(d.Day)),
+			i64(d.Chips[model.ChipOrdered]), i64(d.Chips[model.ChipLicence]), i64(d.Chips[model.ChipTransit]), i64(d.Chips[model.ChipInstalling]),
+			i64(d.Chips[model.ChipActive]), i64(d.Chips[model.ChipRepair]), i64(d.Chips[model.ChipRetired]),
+			i64(d.ChipsThrottled), i64(d.Failures), i64(int64(d.Sites[model.SiteOperating])), i64(int64(d.Sites[model.SiteWaitingGrid])),
+			i64(int64(d.ComputeCapacity) / 1000), i64(int64(d.Demand) / 1000), i64(int64(d.Served) / 1000), i64(int64(d.Leaked) / 1000), i64(int64(d.StartupServed) / 1000),
+			i64(d.PowerDrawn.MW()), i64(d.PowerCurtailed.MW()), i64(d.GridGranted.MW()), i64(int64(d.GridQueueSites)),
+			i64(int64(d.Energy) / 1000), i64(d.Emissions.Tonnes()),
+			i64(l.FundLeft.Euros()), i64(l.EUCapex.Euros()), i64(l.HostCapex.Euros()), i64(l.PrivateCapex.Euros()),
+			i64(l.Electricity.Euros()), i64(l.Maintenance.Euros()), i64((l.CustomerRevenue + l.Vouchers).Euros()), i64(l.Vouchers.Euros()),
+			i64(d.StartupsActive / 1000), i64(d.StartupsMoved / 1000)}
+		for _, n := range byState[i] {
+			row = append(row, i64(int64(n)))
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

@@ -1,0 +1,241 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"gigasandbox/model"
+)
+
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitFail  = 1 // the run itself failed
+	exitUsage = 2 // bad input: unknown preset, malformed file, bad flag
+)
+
+const usage = `gigasim runs Gigafactory Sandbox scenarios without a screen.
+
+Usage:
+  gigasim run [--preset NAME | --scenario FILE.json] [--days N] [--json] [--csv FILE] [--hash]
+  gigasim presets              list the preset scenarios
+  gigasim validate FILE.json   check a scenario file
+  gigasim assumptions          list every assumption with its default and source
+
+Scenario files are described in docs/scenario.md.
+`
+
+// inputError is bad input from the user: exit status 2.
+type inputError struct{ err error }
+
+func (e inputError) Error() string { return e.err.Error() }
+func (e inputError) Unwrap() error { return e.err }
+
+func bad(format string, a ...any) error { return inputError{fmt.Errorf(format, a...)} }
+
+func run(args []string, stdout, stderr io.Writer) int {
+	err := dispatch(args, stdout, stderr)
+	if err == nil {
+		return exitOK
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "gigasim: %v\n", err)
+	var ie inputError
+	if errors.As(err, &ie) {
+		return exitUsage
+	}
+	return exitFail
+}
+
+func dispatch(args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return bad("no command given (want run, presets, validate or assumptions)")
+	}
+	switch args[0] {
+	case "run":
+		return cmdRun(args[1:], stdout, stderr)
+	case "presets":
+		return cmdPresets(stdout)
+	case "validate":
+		return cmdValidate(args[1:], stdout)
+	case "assumptions":
+		return cmdAssumptions(stdout)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	return bad("unknown command %q (want run, presets, validate or assumptions)", args[0])
+}
+
+func cmdPresets(stdout io.Writer) error {
+	for _, name := range model.PresetNames() {
+		sc, err := model.Preset(name)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "%-16s %s\n", name, sc.Description)
+	}
+	return nil
+}
+
+func cmdValidate(args []string, stdout io.Writer) error {
+	if len(args) != 1 {
+		return bad("validate takes one scenario file")
+	}
+	sc, err := loadScenario(args[0])
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%s: valid scenario %q: %d sites, %d commands, %d days\n", args[0], sc.Name, len(sc.Sites), len(sc.Commands), sc.Days)
+	return nil
+}
+
+func cmdAssumptions(stdout io.Writer) error {
+	for p := model.Param(0); p < model.NumParams; p++ {
+		in := p.Info()
+		u := ""
+		if in.Uncertain {
+			u = " (U)"
+		}
+		fmt.Fprintf(stdout, "%-30s %12s %-16s %s — %s, %s%s\n", in.Key, p.Format(in.Default), in.Unit, in.Label, in.Source, in.Year, u)
+	}
+	return nil
+}
+
+func loadScenario(path string) (model.Scenario, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return model.Scenario{}, bad("%v", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, model.MaxScenarioBytes+1))
+	if err != nil {
+		return model.Scenario{}, bad("%s: %v", path, err)
+	}
+	sc, err := model.ParseScenario(data)
+	if err != nil {
+		return model.Scenario{}, bad("%s: %v", path, err)
+	}
+	return sc, nil
+}
+
+func cmdRun(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	preset := fs.String("preset", "", "run the named preset (see gigasim presets); the default is baseline")
+	file := fs.String("scenario", "", "run the scenario in this JSON file")
+	days := fs.Int("days", 0, "simulate this many days instead of the scenario's horizon")
+	asJSON := fs.Bool("json", false, "print the outcomes at the end as one JSON object")
+	csvPath := fs.String("csv", "", "write the daily outcomes to this CSV file")
+	hashOnly := fs.Bool("hash", false, "print only the state hash at the end")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return bad("run: %v", err)
+	}
+	if fs.NArg() > 0 {
+		return bad("run: unexpected argument %q", fs.Arg(0))
+	}
+	if *preset != "" && *file != "" {
+		return bad("run: give --preset or --scenario, not both")
+	}
+	var sc model.Scenario
+	var err error
+	if *file != "" {
+		sc, err = loadScenario(*file)
+	} else {
+		name := *preset
+		if name == "" {
+			name = "baseline"
+		}
+		sc, err = model.Preset(name)
+		if err != nil {
+			err = bad("%v", err)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	n := model.Day(sc.Days)
+	if *days != 0 {
+		if *days < 0 || *days > int(sc.Days) {
+			return bad("run: --days %d out of range [1, %d] (the scenario's horizon)", *days, sc.Days)
+		}
+		n = model.Day(*days)
+	}
+	sim, err := model.New(sc)
+	if err != nil {
+		return bad("%v", err)
+	}
+	bar := newProgress(stderr, int(n))
+	for sim.Day() < n {
+		if err := sim.Step(); err != nil {
+			return bad("%v", err)
+		}
+		if bar != nil && (sim.Day()%30 == 0 || sim.Day() == n) {
+			_ = bar.Set(int(sim.Day()))
+		}
+	}
+	if bar != nil {
+		_ = bar.Finish()
+		fmt.Fprintln(stderr)
+	}
+	if *csvPath != "" {
+		if err := writeCSVFile(*csvPath, sim); err != nil {
+			return err
+		}
+	}
+	switch {
+	case *hashOnly:
+		fmt.Fprintf(stdout, "%016x\n", sim.StateHash())
+	case *asJSON:
+		return writeJSON(stdout, sc, sim)
+	default:
+		writeSummary(stdout, sc, sim)
+	}
+	return nil
+}
+
+// newProgress returns a progress bar on stderr when stderr is a terminal.
+func newProgress(stderr io.Writer, days int) *progressbar.ProgressBar {
+	f, ok := stderr.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return nil
+	}
+	return progressbar.NewOptions(days,
+		progressbar.OptionSetWriter(stderr),
+		progressbar.OptionSetDescription("simulating days"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionSetWidth(40),
+		progressbar.OptionClearOnFinish())
+}
+
+func writeCSVFile(path string, sim *model.Sim) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return bad("--csv: %v", err)
+	}
+	if err := writeCSV(f, sim); err != nil {
+		f.Close()
+		return fmt.Errorf("--csv %s: %w", path, err)
+	}
+	return f.Close()
+}
+
+func pad(s string, n int) string {
+	if len(s) >= n {
+		return s
+	}
+	return s + strings.Repeat(" ", n-len(s))
+}

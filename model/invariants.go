@@ -1,0 +1,82 @@
+package model
+
+import "fmt"
+
+// CheckInvariants recomputes what the simulation keeps incrementally and
+// compares: every chip ordered is in exactly one state and the per-site
+// counters agree with the chips; money in equals money out plus balance;
+// no site draws more power than its connection grants; no state grants more
+// than its capacity. It walks the whole fleet, so tests call it, not the
+// tick.
+func (s *Sim) CheckInvariants() error {
+	counts := make([][NumChipStates]int32, len(s.sites))
+	active := make([][NumGens]int32, len(s.sites))
+	for i := range s.chips {
+		c := &s.chips[i]
+		if c.state >= NumChipStates || c.gen >= NumGens || int(c.site) >= len(s.sites) {
+			return fmt.Errorf("chip %d: state %d, gen %d, site %d out of range", i, c.state, c.gen, c.site)
+		}
+		counts[c.site][c.state]++
+		if c.state == ChipActive {
+			active[c.site][c.gen]++
+		}
+		timed := c.state == ChipTransit || c.state == ChipActive || c.state == ChipRepair
+		if timed && (c.until == noDay || Day(c.until) < s.day) {
+			return fmt.Errorf("chip %d: %s with no pending event (until %d, day %d)", i, c.state, c.until, s.day)
+		}
+	}
+	var total int64
+	var capex, opex, revenue EuroCents
+	for i := range s.sites {
+		t := &s.sites[i]
+		var live int32
+		for k := ChipState(0); k < NumChipStates; k++ {
+			if counts[i][k] != t.count[k] {
+				return fmt.Errorf("site %d: %d chips %s, counter says %d", t.id, counts[i][k], k, t.count[k])
+			}
+			total += int64(t.count[k])
+			if k != ChipRetired {
+				live += t.count[k]
+			}
+		}
+		if live != t.live {
+			return fmt.Errorf("site %d: %d chips not retired, counter says %d", t.id, live, t.live)
+		}
+		if active[i] != t.active {
+			return fmt.Errorf("site %d: active by generation %v, counter says %v", t.id, active[i], t.active)
+		}
+		if t.drawW > t.granted {
+			return fmt.Errorf("site %d: draws %d W, granted %d W", t.id, t.drawW, t.granted)
+		}
+		if t.drawW < 0 || t.throttled < 0 {
+			return fmt.Errorf("site %d: negative draw %d or throttled %d", t.id, t.drawW, t.throttled)
+		}
+		capex += t.capex
+		opex += t.opex
+		revenue += t.revenue
+	}
+	if total != int64(len(s.chips)) {
+		return fmt.Errorf("%d chips counted in states, %d ordered", total, len(s.chips))
+	}
+	for st := range s.grid {
+		if s.grid[st].granted > s.grid[st].spare && s.grid[st].granted > 0 {
+			// Investments only add capacity and crunches only throttle, so
+			// grants can never pass capacity.
+			return fmt.Errorf("%s: granted %d W of %d W capacity", StateCode(st), s.grid[st].granted, s.grid[st].spare)
+		}
+	}
+	l := &s.ledger
+	if err := l.Balanced(); err != nil {
+		return fmt.Errorf("ledger: %w", err)
+	}
+	if capex != l.Chips+l.Buildings+l.GridConn {
+		return fmt.Errorf("ledger: sites' capex %d != chips + buildings + grid %d", capex, l.Chips+l.Buildings+l.GridConn)
+	}
+	if revenue-opex != l.OperatorCash {
+		return fmt.Errorf("ledger: sites' revenue %d - opex %d != operator cash %d", revenue, opex, l.OperatorCash)
+	}
+	if l.FundLeft < 0 {
+		return fmt.Errorf("ledger: fund is negative (%d)", l.FundLeft)
+	}
+	return nil
+}

@@ -1,0 +1,481 @@
+package model
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// SchemaVersion is the scenario format this build writes. It reads every
+// version up to this one; a newer one gets ErrNewerVersion.
+const SchemaVersion = 1
+
+// ErrNewerVersion reports a scenario written by a newer version of the
+// sandbox than this one.
+var ErrNewerVersion = errors.New("scenario was made by a newer version of the sandbox: open it there, or update this one")
+
+// Scenario is everything a run depends on: the starting settings, the seed,
+// and the user's edits stamped with the day they were made. A Sim is a pure
+// function of it. Its JSON form is the scenario file (docs/scenario.md).
+type Scenario struct {
+	Version     int    `json:"version"`
+	Name        string `json:"name,omitempty"`
+	Description string `json:"description,omitempty"`
+	Seed        uint64 `json:"seed"`
+	// Days is the horizon: how many days a full run simulates.
+	Days   int32  `json:"days"`
+	Regime Regime `json:"regime"`
+	Levers Levers `json:"levers"`
+	// Assumptions override default parameters by key, as decimals in the
+	// parameter's unit ("pue": "1.3"). See ParamInfo.
+	Assumptions map[string]string `json:"assumptions,omitempty"`
+	Sites       []SiteSpec        `json:"sites,omitempty"`
+	Commands    []Command         `json:"commands,omitempty"`
+}
+
+// Regime is a US export-control regime.
+type Regime struct {
+	// Kind is one of "open", "diffusion-2025", "strict", "custom".
+	Kind string `json:"kind"`
+	// Caps, for "custom", are per-state caps in H100-equivalents for each
+	// three-year period; states not listed are unlimited.
+	Caps map[string]int64 `json:"caps,omitempty"`
+}
+
+// Regime kinds.
+const (
+	RegimeOpen      = "open"
+	RegimeDiffusion = "diffusion-2025"
+	RegimeStrict    = "strict"
+	RegimeCustom    = "custom"
+)
+
+// Levers are the policy choices a user pulls.
+type Levers struct {
+	EUShare         Share    `json:"eu_share"`      // share of capital cost paid by the InvestAI fund
+	HostShare       Share    `json:"host_share"`    // share paid by the host state (private investors pay the rest)
+	VoucherShare    Share    `json:"voucher_share"` // share of startups' compute bill paid by the fund
+	PPAShare        Share    `json:"ppa_share"`     // share of site power bought through renewable PPAs
+	FastTrack       bool     `json:"fast_track"`    // fast-track permitting for sites that start building
+	PreferSameState bool     `json:"prefer_same_state"`
+	DemandGrowth    string   `json:"demand_growth"` // "slow", "base" or "boom"
+	G2G             []string `json:"g2g,omitempty"` // states with a government-to-government agreement (doubles the Tier 2 cap)
+}
+
+// SiteSpec describes a site to build, or one that exists at the start.
+type SiteSpec struct {
+	Name  string `json:"name"`
+	State string `json:"state"` // member-state code, EL for Greece
+	Chips int32  `json:"chips"` // target chip count
+	Chip  string `json:"chip"`  // "h100", "b200", "eu" or "best"; existing systems use their own
+	// Start is the first day of construction; for an existing system, the
+	// day its chips were installed.
+	Start    Day     `json:"start"`
+	Lon      Degrees `json:"lon"`
+	Lat      Degrees `json:"lat"`
+	Existing bool    `json:"existing,omitempty"` // running at day 0, paid for before the run
+	VEU      bool    `json:"veu,omitempty"`      // validated end user: outside country caps
+}
+
+// Command kinds.
+const (
+	CmdBuild       = "build"       // Build: a new site
+	CmdRemove      = "remove"      // Site: remove it, retiring its chips
+	CmdMove        = "move"        // Site, Lon, Lat (and State before construction)
+	CmdLever       = "lever"       // Lever, Value
+	CmdRegime      = "regime"      // Regime
+	CmdG2G         = "g2g"         // State, On
+	CmdVEU         = "veu"         // Site, On
+	CmdInvestGrid  = "invest-grid" // State, MW
+	CmdGridCrunch  = "grid-crunch" // State ("" for all), Share, Days
+	numCommandKind = 9
+)
+
+// Command is one day-stamped change to a running scenario: a user's click, a
+// line of a scenario file or an event of a preset all travel as commands.
+type Command struct {
+	Day    Day       `json:"day"`
+	Kind   string    `json:"kind"`
+	Site   SiteID    `json:"site,omitempty"`
+	Build  *SiteSpec `json:"build,omitempty"`
+	Lever  string    `json:"lever,omitempty"`
+	Value  string    `json:"value,omitempty"`
+	Regime *Regime   `json:"regime,omitempty"`
+	State  string    `json:"state,omitempty"`
+	On     bool      `json:"on,omitempty"`
+	MW     int64     `json:"mw,omitempty"`
+	Share  Share     `json:"share,omitempty"`
+	Days   int32     `json:"days,omitempty"`
+	Lon    Degrees   `json:"lon,omitempty"`
+	Lat    Degrees   `json:"lat,omitempty"`
+}
+
+// SiteID numbers sites from 1 in the order they are created: the scenario's
+// sites first, then build commands.
+type SiteID int32
+
+// Share is a fraction written as a decimal ("0.17") and kept in thousandths.
+type Share Permille
+
+// UnmarshalJSON reads a decimal number (or a string holding one).
+func (s *Share) UnmarshalJSON(b []byte) error {
+	v, err := ParseDecimal(strings.Trim(string(b), `"`), 1000)
+	if err != nil {
+		return err
+	}
+	*s = Share(v)
+	return nil
+}
+
+// MarshalJSON writes the share as a decimal number.
+func (s Share) MarshalJSON() ([]byte, error) { return []byte(FormatDecimal(int64(s), 1000)), nil }
+
+// Degrees is a longitude or latitude in millionths of a degree.
+type Degrees int32
+
+// UnmarshalJSON reads a decimal number of degrees.
+func (d *Degrees) UnmarshalJSON(b []byte) error {
+	v, err := ParseDecimal(strings.Trim(string(b), `"`), 1000000)
+	if err != nil {
+		return err
+	}
+	if v < -180000000 || v > 180000000 {
+		return fmt.Errorf("%s degrees is out of range", b)
+	}
+	*d = Degrees(v)
+	return nil
+}
+
+// MarshalJSON writes the angle as a decimal number.
+func (d Degrees) MarshalJSON() ([]byte, error) {
+	return []byte(FormatDecimal(int64(d), 1000000)), nil
+}
+
+// DefaultScenario is the empty scenario every file starts from: fields a file
+// leaves out keep these values.
+func DefaultScenario() Scenario {
+	return Scenario{
+		Version: SchemaVersion,
+		Seed:    1,
+		Days:    3652,
+		Regime:  Regime{Kind: RegimeOpen},
+		Levers: Levers{
+			EUShare:         170,
+			HostShare:       163,
+			PreferSameState: true,
+			DemandGrowth:    "base",
+		},
+	}
+}
+
+// MaxScenarioBytes caps the size of a scenario file.
+const MaxScenarioBytes = 1 << 20
+
+// ParseScenario reads a scenario file: JSON, unknown fields rejected, absent
+// fields at their defaults, then fully validated.
+func ParseScenario(data []byte) (Scenario, error) {
+	sc := DefaultScenario()
+	if len(data) > MaxScenarioBytes {
+		return sc, fmt.Errorf("scenario: file is %d bytes, more than the %d allowed", len(data), MaxScenarioBytes)
+	}
+	var probe struct {
+		Version *int `json:"version"`
+	}
+	if err := json.Unmarshal(data, &probe); err != nil {
+		return sc, fmt.Errorf("scenario: %w", jsonError(data, err))
+	}
+	if probe.Version != nil && *probe.Version > SchemaVersion {
+		return sc, fmt.Errorf("scenario: version %d: %w", *probe.Version, ErrNewerVersion)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&sc); err != nil {
+		return sc, fmt.Errorf("scenario: %w", jsonError(data, err))
+	}
+	if dec.More() {
+		return sc, errors.New("scenario: extra data after the JSON object")
+	}
+	if err := sc.Validate(); err != nil {
+		return sc, err
+	}
+	return sc, nil
+}
+
+// jsonError adds the line number to a JSON syntax error.
+func jsonError(data []byte, err error) error {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		line := 1 + bytes.Count(data[:min(int(se.Offset), len(data))], []byte("\n"))
+		return fmt.Errorf("line %d: %w", line, err)
+	}
+	return err
+}
+
+// MarshalIndent writes the scenario as a readable JSON file.
+func (sc Scenario) MarshalIndent() ([]byte, error) {
+	b, err := json.MarshalIndent(sc, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+// Limits on what one scenario may hold, so that a file or link cannot ask
+// for more memory than a school laptop has.
+const (
+	MaxSites        = 200
+	MaxSiteChips    = 1000000
+	MaxTotalChips   = 4000000
+	MaxCommands     = 10000
+	MaxNameLen      = 80
+	MaxDescription  = 2000
+	MaxGridInvestMW = 100000
+)
+
+// Validate checks everything that can be checked before a run: every field
+// in range, every name known, days in order. Errors name the field.
+func (sc *Scenario) Validate() error {
+	if sc.Version < 1 {
+		return fmt.Errorf("scenario: version %d: want 1 to %d", sc.Version, SchemaVersion)
+	}
+	if sc.Version > SchemaVersion {
+		return fmt.Errorf("scenario: version %d: %w", sc.Version, ErrNewerVersion)
+	}
+	if len(sc.Name) > MaxNameLen {
+		return fmt.Errorf("scenario: name is longer than %d bytes", MaxNameLen)
+	}
+	if len(sc.Description) > MaxDescription {
+		return fmt.Errorf("scenario: description is longer than %d bytes", MaxDescription)
+	}
+	if sc.Days < 1 || sc.Days > MaxDays {
+		return fmt.Errorf("scenario: days %d out of range [1, %d]", sc.Days, MaxDays)
+	}
+	if _, err := parseAssumptions(sc.Assumptions); err != nil {
+		return fmt.Errorf("scenario: %w", err)
+	}
+	if _, err := compileRegime(sc.Regime); err != nil {
+		return fmt.Errorf("scenario: regime: %w", err)
+	}
+	if err := validateLevers(&sc.Levers); err != nil {
+		return fmt.Errorf("scenario: levers: %w", err)
+	}
+	if len(sc.Sites)+len(sc.Commands) > MaxSites+MaxCommands {
+		return fmt.Errorf("scenario: too many sites and commands")
+	}
+	var total int64
+	nsites := 0
+	for i := range sc.Sites {
+		if err := validateSite(&sc.Sites[i], 0, sc.Days); err != nil {
+			return fmt.Errorf("scenario: site %d: %w", i+1, err)
+		}
+		total += int64(sc.Sites[i].Chips)
+		nsites++
+	}
+	if len(sc.Commands) > MaxCommands {
+		return fmt.Errorf("scenario: %d commands, more than the %d allowed", len(sc.Commands), MaxCommands)
+	}
+	last := Day(0)
+	for i := range sc.Commands {
+		c := &sc.Commands[i]
+		if c.Day < last {
+			return fmt.Errorf("scenario: command %d: day %s is before the previous command's %s", i+1, c.Day, last)
+		}
+		last = c.Day
+		if c.Day < 0 || c.Day >= Day(sc.Days) {
+			return fmt.Errorf("scenario: command %d: day %s is outside the run (%s to %s)", i+1, c.Day, Day(0), Day(sc.Days-1))
+		}
+		if err := c.validate(sc.Days); err != nil {
+			return fmt.Errorf("scenario: command %d (%s, %s): %w", i+1, c.Kind, c.Day, err)
+		}
+		if c.Kind == CmdBuild {
+			total += int64(c.Build.Chips)
+			nsites++
+		}
+	}
+	if nsites > MaxSites {
+		return fmt.Errorf("scenario: %d sites, more than the %d allowed", nsites, MaxSites)
+	}
+	if total > MaxTotalChips {
+		return fmt.Errorf("scenario: %d chips in all sites, more than the %d allowed", total, MaxTotalChips)
+	}
+	return nil
+}
+
+func validateLevers(l *Levers) error {
+	for _, f := range []struct {
+		name string
+		v    Share
+	}{{"eu_share", l.EUShare}, {"host_share", l.HostShare}, {"voucher_share", l.VoucherShare}, {"ppa_share", l.PPAShare}} {
+		if f.v < 0 || f.v > 1000 {
+			return fmt.Errorf("%s %s out of range [0, 1]", f.name, FormatDecimal(int64(f.v), 1000))
+		}
+	}
+	if l.EUShare+l.HostShare > 1000 {
+		return fmt.Errorf("eu_share + host_share = %s, more than 1", FormatDecimal(int64(l.EUShare+l.HostShare), 1000))
+	}
+	if _, err := growthParam(l.DemandGrowth); err != nil {
+		return err
+	}
+	seen := map[string]bool{}
+	for _, code := range l.G2G {
+		if _, err := stateIndex(code); err != nil {
+			return fmt.Errorf("g2g: %w", err)
+		}
+		if seen[code] {
+			return fmt.Errorf("g2g: %s listed twice", code)
+		}
+		seen[code] = true
+	}
+	return nil
+}
+
+func growthParam(s string) (Param, error) {
+	switch s {
+	case "slow":
+		return ParamGrowthSlow, nil
+	case "base":
+		return ParamGrowthBase, nil
+	case "boom":
+		return ParamGrowthBoom, nil
+	}
+	return 0, fmt.Errorf("demand_growth %q: want slow, base or boom", s)
+}
+
+// validateSite checks a site built on day `from` of a run of `days` days.
+func validateSite(s *SiteSpec, from Day, days int32) error {
+	if s.Name == "" {
+		return errors.New("name is empty")
+	}
+	if len(s.Name) > MaxNameLen {
+		return fmt.Errorf("name is longer than %d bytes", MaxNameLen)
+	}
+	if _, err := stateIndex(s.State); err != nil {
+		return err
+	}
+	if s.Chips < 1 || s.Chips > MaxSiteChips {
+		return fmt.Errorf("chips %d out of range [1, %d]", s.Chips, MaxSiteChips)
+	}
+	g, err := ParseGen(s.Chip)
+	if err != nil {
+		return err
+	}
+	if s.Lon < -180000000 || s.Lon > 180000000 || s.Lat < -90000000 || s.Lat > 90000000 {
+		return errors.New("lon/lat out of range")
+	}
+	if s.Existing {
+		if from != 0 {
+			return errors.New("existing: only sites at the start of a run can exist already")
+		}
+		if s.Start > 0 || s.Start < -3650 {
+			return fmt.Errorf("start %s: an existing system was installed before the run, within ten years", s.Start)
+		}
+		if g == GenBest {
+			return errors.New(`chip "best": an existing system has a known chip`)
+		}
+		return nil
+	}
+	if g != GenBest && !genInfo[g].Orderable {
+		return fmt.Errorf("chip %q is only in existing systems: choose h100, b200, eu or best", s.Chip)
+	}
+	if s.Start < from || s.Start >= Day(days) {
+		return fmt.Errorf("start %s is outside %s to %s", s.Start, from, Day(days-1))
+	}
+	return nil
+}
+
+// validate checks a command's fields without looking at the simulation.
+func (c *Command) validate(days int32) error {
+	switch c.Kind {
+	case CmdBuild:
+		if c.Build == nil {
+			return errors.New(`"build" is missing`)
+		}
+		return validateSite(c.Build, c.Day, days)
+	case CmdRemove, CmdMove, CmdVEU:
+		if c.Site < 1 {
+			return errors.New(`"site" is missing`)
+		}
+		if c.Kind == CmdMove && c.State != "" {
+			if _, err := stateIndex(c.State); err != nil {
+				return err
+			}
+		}
+		return nil
+	case CmdLever:
+		_, err := parseLever(c.Lever, c.Value)
+		return err
+	case CmdRegime:
+		if c.Regime == nil {
+			return errors.New(`"regime" is missing`)
+		}
+		_, err := compileRegime(*c.Regime)
+		return err
+	case CmdG2G:
+		_, err := stateIndex(c.State)
+		return err
+	case CmdInvestGrid:
+		if _, err := stateIndex(c.State); err != nil {
+			return err
+		}
+		if c.MW < 1 || c.MW > MaxGridInvestMW {
+			return fmt.Errorf("mw %d out of range [1, %d]", c.MW, MaxGridInvestMW)
+		}
+		return nil
+	case CmdGridCrunch:
+		if c.State != "" {
+			if _, err := stateIndex(c.State); err != nil {
+				return err
+			}
+		}
+		if c.Share < 1 || c.Share > 1000 {
+			return fmt.Errorf("share %s out of range (0, 1]", FormatDecimal(int64(c.Share), 1000))
+		}
+		if c.Days < 1 || c.Days > MaxDays {
+			return fmt.Errorf("days %d out of range [1, %d]", c.Days, MaxDays)
+		}
+		return nil
+	case "":
+		return errors.New(`"kind" is missing`)
+	}
+	return fmt.Errorf("unknown kind %q (want build, remove, move, lever, regime, g2g, veu, invest-grid or grid-crunch)", c.Kind)
+}
+
+// leverValue is a parsed lever command.
+type leverValue struct {
+	share *Share
+	flag  *bool
+	text  string
+}
+
+// Lever names, for CmdLever.
+var leverNames = []string{"eu_share", "host_share", "voucher_share", "ppa_share", "fast_track", "prefer_same_state", "demand_growth"}
+
+func parseLever(name, value string) (leverValue, error) {
+	switch name {
+	case "eu_share", "host_share", "voucher_share", "ppa_share":
+		v, err := ParseDecimal(value, 1000)
+		if err != nil {
+			return leverValue{}, fmt.Errorf("lever %s: %w", name, err)
+		}
+		if v < 0 || v > 1000 {
+			return leverValue{}, fmt.Errorf("lever %s: %s out of range [0, 1]", name, value)
+		}
+		s := Share(v)
+		return leverValue{share: &s}, nil
+	case "fast_track", "prefer_same_state":
+		b, err := strconv.ParseBool(value)
+		if err != nil {
+			return leverValue{}, fmt.Errorf("lever %s: %q is not true or false", name, value)
+		}
+		return leverValue{flag: &b}, nil
+	case "demand_growth":
+		if _, err := growthParam(value); err != nil {
+			return leverValue{}, fmt.Errorf("lever %w", err)
+		}
+		return leverValue{text: value}, nil
+	}
+	return leverValue{}, fmt.Errorf("unknown lever %q (want one of %s)", name, strings.Join(leverNames, ", "))
+}
