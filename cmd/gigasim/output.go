@@ -38,7 +38,12 @@ func group(n int64) string {
 
 // bn writes whole euros as billions with one decimal: "€20.0 bn".
 func bn(euros int64) string {
-	return "€" + model.FormatDecimal((euros+50000000)/100000000, 10) + " bn"
+	sign := ""
+	if euros < 0 {
+		sign, euros = "-", -euros
+	}
+	tenths := (euros + 50000000) / 100000000
+	return fmt.Sprintf("%s€%d.%d bn", sign, tenths/10, tenths%10)
 }
 
 func pct(f float64) string { return strconv.FormatFloat(f*100, 'f', 1, 64) + "%" }

@@ -131,7 +131,7 @@ func loadScenario(path string) (model.Scenario, error) {
 
 func cmdRun(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(io.Discard) // errors are reported once, as one line, by run
 	preset := fs.String("preset", "", "run the named preset (see gigasim presets); the default is baseline")
 	file := fs.String("scenario", "", "run the scenario in this JSON file")
 	days := fs.Int("days", 0, "simulate this many days instead of the scenario's horizon")
@@ -140,6 +140,9 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 	hashOnly := fs.Bool("hash", false, "print only the state hash at the end")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(stdout)
+			fmt.Fprintln(stdout, "Usage: gigasim run [--preset NAME | --scenario FILE.json] [--days N] [--json] [--csv FILE] [--hash]")
+			fs.PrintDefaults()
 			return err
 		}
 		return bad("run: %v", err)
@@ -168,8 +171,10 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	n := model.Day(sc.Days)
-	if *days != 0 {
-		if *days < 0 || *days > int(sc.Days) {
+	daysSet := false
+	fs.Visit(func(f *flag.Flag) { daysSet = daysSet || f.Name == "days" })
+	if daysSet {
+		if *days < 1 || *days > int(sc.Days) {
 			return bad("run: --days %d out of range [1, %d] (the scenario's horizon)", *days, sc.Days)
 		}
 		n = model.Day(*days)

@@ -1,0 +1,115 @@
+package model_test
+
+import (
+	"testing"
+
+	"gigasandbox/model"
+)
+
+// stress is a smaller scenario in which every mechanic fires: sites in
+// capped, queued and crunched states, removals, moves, regime switches,
+// strict reviews, custom caps, vouchers, grid investment, a fund that runs
+// out and chips that age out.
+func stress() model.Scenario {
+	sc := model.DefaultScenario()
+	sc.Name = "stress"
+	sc.Seed = 7
+	sc.Days = 2600
+	sc.Regime = model.Regime{Kind: model.RegimeDiffusion}
+	sc.Levers.VoucherShare = 500
+	sc.Levers.EUShare = 600
+	sc.Levers.HostShare = 100
+	sc.Assumptions = map[string]string{"fund_eur_bn": "2", "build_days": "120", "lifetime_years": "4", "failures_per_year": "0.3",
+		"tier2_cap_h100e": "3000", "lpp_h100e_per_year": "500", "h100_supply_per_month": "8000"}
+	sc.Sites = []model.SiteSpec{
+		{Name: "Old", State: "IT", Chips: 3000, Chip: "a100", Start: -1000, Existing: true},
+		{Name: "PL capped", State: "PL", Chips: 12000, Chip: "h100", Start: 10},
+		{Name: "IE queued", State: "IE", Chips: 20000, Chip: "h100", Start: 20},
+		{Name: "DE best", State: "DE", Chips: 8000, Chip: "best", Start: 30},
+		{Name: "FI eu", State: "FI", Chips: 5000, Chip: "eu", Start: 40},
+		{Name: "MT tiny grid", State: "MT", Chips: 15000, Chip: "b200", Start: 50},
+	}
+	sc.Commands = []model.Command{
+		{Day: 100, Kind: model.CmdBuild, Build: &model.SiteSpec{Name: "Late", State: "ES", Chips: 6000, Chip: "h100", Start: 200}},
+		{Day: 150, Kind: model.CmdMove, Site: 7, State: "PT", Lon: -8000000, Lat: 39000000},
+		{Day: 300, Kind: model.CmdG2G, State: "PL", On: true},
+		{Day: 400, Kind: model.CmdInvestGrid, State: "MT", MW: 300},
+		{Day: 600, Kind: model.CmdRegime, Regime: &model.Regime{Kind: model.RegimeStrict}},
+		{Day: 700, Kind: model.CmdLever, Lever: "demand_growth", Value: "boom"},
+		{Day: 800, Kind: model.CmdRemove, Site: 3},
+		{Day: 900, Kind: model.CmdRegime, Regime: &model.Regime{Kind: model.RegimeCustom, Caps: map[string]int64{"DE": 2000, "PT": 100}}},
+		{Day: 1000, Kind: model.CmdVEU, Site: 2, On: true},
+		{Day: 1100, Kind: model.CmdLever, Lever: "prefer_same_state", Value: "false"},
+		{Day: 1200, Kind: model.CmdRegime, Regime: &model.Regime{Kind: model.RegimeOpen}},
+		{Day: 1300, Kind: model.CmdGridCrunch, Share: 400, Days: 90},
+		{Day: 1400, Kind: model.CmdGridCrunch, State: "ES", Share: 1000, Days: 30},
+		{Day: 1400, Kind: model.CmdLever, Lever: "fast_track", Value: "true"},
+		{Day: 1400, Kind: model.CmdBuild, Build: &model.SiteSpec{Name: "Fast", State: "SE", Chips: 4000, Chip: "b200", Start: 1401}},
+	}
+	return sc
+}
+
+// TestInvariantsEveryDay checks the invariants after every day of the
+// stress scenario and of every preset.
+func TestInvariantsEveryDay(t *testing.T) {
+	scenarios := []model.Scenario{stress()}
+	for _, name := range model.PresetNames() {
+		sc, err := model.Preset(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		scenarios = append(scenarios, sc)
+	}
+	for _, sc := range scenarios {
+		t.Run(sc.Name, func(t *testing.T) {
+			sim := mustNew(t, sc)
+			if err := sim.CheckInvariants(); err != nil {
+				t.Fatalf("day 0: %v", err)
+			}
+			for sim.Day() < sim.Horizon() {
+				if err := sim.Step(); err != nil {
+					t.Fatalf("Step on %s = %v", sim.Day(), err)
+				}
+				if err := sim.CheckInvariants(); err != nil {
+					t.Fatalf("after %s: %v", sim.Day()-1, err)
+				}
+			}
+		})
+	}
+}
+
+// TestStressReachesEveryMechanic guards the stress scenario itself: if a
+// change stops a mechanic from firing, the invariants above would pass
+// without testing it.
+func TestStressReachesEveryMechanic(t *testing.T) {
+	sim := mustNew(t, stress())
+	seen := map[model.SiteStatus]bool{}
+	var maxLicence, maxThrottled, failures, retirements, denials int64
+	fundExhausted := false
+	for sim.Day() < sim.Horizon() {
+		step(t, sim, 1)
+		d := sim.Today()
+		for _, s := range sim.Sites() {
+			seen[s.Status] = true
+		}
+		maxLicence = max(maxLicence, d.LicenceWaiting)
+		maxThrottled = max(maxThrottled, d.ChipsThrottled)
+		failures += d.Failures
+		retirements += d.Retirements
+		denials += d.Denials
+		fundExhausted = fundExhausted || d.Ledger.FundLeft == 0
+	}
+	for _, st := range []model.SiteStatus{model.SiteConstruction, model.SiteWaitingGrid, model.SiteWaitingChips, model.SiteOperating, model.SiteThrottled, model.SiteRemoved, model.SiteClosed} {
+		if !seen[st] {
+			t.Errorf("no site was ever %s", st)
+		}
+	}
+	for name, v := range map[string]int64{"chips waiting for a licence": maxLicence, "throttled chips": maxThrottled, "failures": failures, "retirements": retirements, "licence denials": denials} {
+		if v == 0 {
+			t.Errorf("stress scenario never had %s", name)
+		}
+	}
+	if !fundExhausted {
+		t.Error("stress scenario never exhausted the fund")
+	}
+}
