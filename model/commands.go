@@ -4,6 +4,9 @@ import "fmt"
 
 // siteFor finds the site a command names.
 func (s *Sim) siteFor(id SiteID) (*site, error) {
+	if len(s.sites) == 0 {
+		return nil, fmt.Errorf("site %d does not exist (there are no sites yet)", id)
+	}
 	if id < 1 || int(id) > len(s.sites) {
 		return nil, fmt.Errorf("site %d does not exist (sites are 1 to %d)", id, len(s.sites))
 	}
@@ -29,8 +32,17 @@ func (s *Sim) check(c *Command) error {
 		if total+int64(c.Build.Chips) > MaxTotalChips {
 			return fmt.Errorf("%d more chips would pass the %d a scenario may hold", c.Build.Chips, MaxTotalChips)
 		}
-		if c.Build.Existing {
-			return fmt.Errorf("build: a new site cannot be an existing system")
+	case CmdLever:
+		v, _ := parseLever(c.Lever, c.Value)
+		eu, host := s.levers.EUShare, s.levers.HostShare
+		switch c.Lever {
+		case "eu_share":
+			eu = *v.share
+		case "host_share":
+			host = *v.share
+		}
+		if eu+host > 1000 {
+			return fmt.Errorf("eu_share %s + host_share %s would be more than 1: lower the other first", FormatDecimal(int64(eu), 1000), FormatDecimal(int64(host), 1000))
 		}
 	case CmdRemove:
 		_, err := s.siteFor(c.Site)
@@ -83,10 +95,6 @@ func (s *Sim) execute(c *Command) {
 		case "demand_growth":
 			s.levers.DemandGrowth = v.text
 			s.dem.setGrowth(s)
-		}
-		if s.levers.EUShare+s.levers.HostShare > 1000 {
-			// keep the shares summing to at most 1: the host share gives way
-			s.levers.HostShare = 1000 - s.levers.EUShare
 		}
 	case CmdRegime:
 		s.reg, _ = compileRegime(*c.Regime)

@@ -81,36 +81,37 @@ func (s *Sim) buildSurvival() {
 func (s *Sim) lifetime() int { return int(s.params[ParamLifetimeYears] * 36525 / 10000) }
 
 // failureAge draws the age (in days) at which chip i, healthy at age a,
-// next fails; it returns the lifetime if the chip retires first. The draw is
-// keyed on the chip and the day, so it does not depend on update order.
-func (s *Sim) failureAge(i int32, a int, day Day) int {
-	life := len(s.surv) - 1
-	if a >= life {
-		return life
+// next fails, looking no further than age limit: it returns limit if the
+// chip does not fail before then. The draw is keyed on the chip and the
+// day, so it does not depend on update order.
+func (s *Sim) failureAge(i int32, a, limit int, day Day) int {
+	if a >= limit {
+		return limit
 	}
 	u := rng.Uint64(s.seed, rng.StreamFailure, uint64(i), int64(day))
 	target, _ := bits.Mul64(s.surv[a], u) // uniform in [0, S(a))
-	// smallest t in (a, life] with S(t) <= target
-	lo, hi := a+1, life+1
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if s.surv[m] <= target {
-			hi = m
-		} else {
-			lo = m + 1
+	// The chip fails at the smallest age t > a with S(t) <= target. Most
+	// draws outlive the limit: one comparison settles them.
+	if s.surv[limit-1] > target {
+		return limit
+	}
+	// Branch-free binary search over (a, limit-1] for that t.
+	base, n := a+1, limit-1-a
+	for n > 1 {
+		half := n >> 1
+		if s.surv[base+half-1] > target {
+			base += half
 		}
+		n -= half
 	}
-	if lo > life {
-		return life
-	}
-	return lo
+	return base
 }
 
 // scheduleFromAge schedules an active chip's next event, a failure or its
 // retirement, drawn from age a onwards. Draws happen on day s.day.
 func (s *Sim) scheduleFromAge(i int32, a int) {
 	c := &s.chips[i]
-	t := s.failureAge(i, a, s.day)
+	t := s.failureAge(i, a, len(s.surv)-1, s.day)
 	day := Day(c.born) + Day(t)
 	if day <= s.day {
 		day = s.day + 1
@@ -123,7 +124,7 @@ func (s *Sim) startBurnIn(i int32, d Day) {
 	c := &s.chips[i]
 	c.born = int16(d)
 	burn := int(s.params[ParamBurnInDays])
-	t := s.failureAge(i, 0, d)
+	t := s.failureAge(i, 0, burn, d)
 	if t < burn {
 		s.schedule(i, d+Day(t))
 		return

@@ -393,10 +393,16 @@ func (c *Command) validate(days int32) error {
 		if c.Build == nil {
 			return errors.New(`"build" is missing`)
 		}
+		if c.Build.Existing {
+			return errors.New("build: a new site cannot be an existing system")
+		}
 		return validateSite(c.Build, c.Day, days)
 	case CmdRemove, CmdMove, CmdVEU:
 		if c.Site < 1 {
 			return errors.New(`"site" is missing`)
+		}
+		if c.Kind == CmdMove && (c.Lat < -90000000 || c.Lat > 90000000) {
+			return errors.New("lat out of range [-90, 90]")
 		}
 		if c.Kind == CmdMove && c.State != "" {
 			if _, err := stateIndex(c.State); err != nil {

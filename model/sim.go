@@ -319,7 +319,7 @@ func (s *Sim) Step() error {
 	}
 	d := s.day
 	s.today = DayStats{Day: d}
-	s.stepPolicy(d)      // 1. regime periods, grid crunches that end, investments that mature
+	s.stepPolicy(d)      // 1. grid crunches that end, investments that mature
 	s.stepSites(d)       // 2. construction starts and ends
 	s.stepGrid(d)        // 3. grid queues, energising
 	s.stepOrders(d)      // 4. chip orders and their capital cost
@@ -374,7 +374,7 @@ func (s *Sim) addSite(sp SiteSpec) error {
 	t.count[ChipActive] = sp.Chips
 	t.active[g] = sp.Chips
 	for i := first; i < first+sp.Chips; i++ {
-		s.scheduleFromAge(i, 0)
+		s.scheduleFromAge(i, int(-sp.Start)) // its age on day 0
 	}
 	t.status = SiteOperating
 	return nil

@@ -138,6 +138,10 @@ func (s *Sim) stepSupply(d Day) {
 		q.credit += s.monthlySupply(g, d) * 12 * 1000 / 365
 		for q.head < len(q.orders) && q.credit >= 1000 {
 			r := &q.orders[q.head]
+			if s.chips[r.first].state != ChipOrdered {
+				q.head++ // its site was removed: the order is cancelled
+				continue
+			}
 			k := min(int64(r.n), q.credit/1000)
 			q.credit -= k * 1000
 			s.deliver(chipRange{r.first, int32(k)})

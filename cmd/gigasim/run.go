@@ -96,6 +96,15 @@ func cmdValidate(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// Some commands can only be checked against the running simulation
+	// (removing a site that does not exist): run it to the horizon.
+	sim, err := model.New(sc)
+	if err != nil {
+		return bad("%s: %v", args[0], err)
+	}
+	if err := sim.RunTo(sim.Horizon()); err != nil {
+		return bad("%s: %v", args[0], err)
+	}
 	fmt.Fprintf(stdout, "%s: valid scenario %q: %d sites, %d commands, %d days\n", args[0], sc.Name, len(sc.Sites), len(sc.Commands), sc.Days)
 	return nil
 }

@@ -1,0 +1,117 @@
+package model_test
+
+import (
+	"fmt"
+	"testing"
+
+	"gigasandbox/model"
+)
+
+// steadyScenario spreads n chips over ten sites in seven states with room on
+// their grids, under the 2025 diffusion rule (Poland capped but a validated
+// end user), with vouchers, demand growth and every failure mechanic on.
+// Sites are built fast so that warm-up is short.
+func steadyScenario(n int32) model.Scenario {
+	sc := model.DefaultScenario()
+	sc.Name = fmt.Sprintf("steady-%d", n)
+	sc.Days = model.MaxDays
+	sc.Regime = model.Regime{Kind: model.RegimeDiffusion}
+	sc.Levers.VoucherShare = 200
+	sc.Levers.PPAShare = 300
+	sc.Assumptions = map[string]string{"build_days": "30", "order_lead_days": "1000", "h100_supply_per_month": "500000"}
+	states := []string{"FR", "FR", "FR", "IT", "IT", "ES", "ES", "SE", "FI", "PL"}
+	for i, st := range states {
+		sc.Sites = append(sc.Sites, model.SiteSpec{Name: fmt.Sprintf("Site %d", i+1), State: st, Chips: n / int32(len(states)), Chip: "h100", VEU: st == "PL"})
+	}
+	return sc
+}
+
+// warmSteady returns a simulation whose chips are all installed and running.
+func warmSteady(b *testing.B, n int32) *model.Sim {
+	sim, err := model.New(steadyScenario(n))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := sim.RunTo(1000); err != nil {
+		b.Fatal(err)
+	}
+	if a := sim.Today().Chips[model.ChipActive]; a < int64(n)*95/100 {
+		b.Fatalf("warm-up left %d of %d chips active", a, n)
+	}
+	return sim
+}
+
+// BenchmarkStep measures one steady-state day: every chip installed, chips
+// failing, being repaired, demand served, money booked.
+func BenchmarkStep(b *testing.B) {
+	for _, n := range []int32{100000, 1000000} {
+		b.Run(fmt.Sprintf("chips=%s", size(n)), func(b *testing.B) {
+			sim := warmSteady(b, n)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if sim.Day() >= 2000 { // stay before the retirement wave
+					b.StopTimer()
+					sim = warmSteady(b, n)
+					b.StartTimer()
+				}
+				if err := sim.Step(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkRun measures a whole horizon: New and every day to the end.
+func BenchmarkRun(b *testing.B) {
+	for _, name := range []string{"baseline"} {
+		sc, err := model.Preset(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run("preset="+name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				sim, err := model.New(sc)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := sim.RunTo(sim.Horizon()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	b.Run("chips=1M", func(b *testing.B) {
+		sc := steadyScenario(1000000)
+		sc.Days = 3652
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			sim, err := model.New(sc)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := sim.RunTo(sim.Horizon()); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkStateHash measures hashing the whole state (every chip).
+func BenchmarkStateHash(b *testing.B) {
+	sim := warmSteady(b, 1000000)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		_ = sim.StateHash()
+	}
+}
+
+func size(n int32) string {
+	if n%1000000 == 0 {
+		return fmt.Sprintf("%dM", n/1000000)
+	}
+	return fmt.Sprintf("%dk", n/1000)
+}

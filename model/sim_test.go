@@ -1,0 +1,123 @@
+package model_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"gigasandbox/model"
+)
+
+// TestApplyEqualsScenarioCommand: a command applied live and the same
+// command written in the scenario give the same run, bit for bit — the
+// property links and replays rely on.
+func TestApplyEqualsScenarioCommand(t *testing.T) {
+	base, err := model.Preset("baseline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmds := []model.Command{
+		{Day: 200, Kind: model.CmdBuild, Build: &model.SiteSpec{Name: "Clicked", State: "SE", Chips: 50000, Chip: "best", Start: 210}},
+		{Day: 300, Kind: model.CmdLever, Lever: "voucher_share", Value: "0.3"},
+		{Day: 900, Kind: model.CmdRegime, Regime: &model.Regime{Kind: model.RegimeDiffusion}},
+	}
+	written := base
+	written.Commands = append(append([]model.Command(nil), base.Commands...), cmds...)
+	a := mustNew(t, written)
+	b := mustNew(t, base)
+	for b.Day() < 1200 {
+		for _, c := range cmds {
+			if c.Day == b.Day() {
+				if err := b.Apply(c); err != nil {
+					t.Fatalf("Apply(%+v) = %v", c, err)
+				}
+			}
+		}
+		step(t, b, 1)
+	}
+	step(t, a, 1200)
+	if a.StateHash() != b.StateHash() {
+		t.Fatalf("scenario command hash %016x, applied live %016x", a.StateHash(), b.StateHash())
+	}
+	// and the live sim's scenario replays to the same state
+	c := mustNew(t, b.Scenario())
+	step(t, c, 1200)
+	if c.StateHash() != b.StateHash() {
+		t.Fatalf("replay of Scenario() hash %016x, want %016x", c.StateHash(), b.StateHash())
+	}
+}
+
+func TestApplyRejects(t *testing.T) {
+	sim := mustNew(t, oneSite("PL", 1000, "h100", 400, nil))
+	step(t, sim, 10)
+	tests := []struct {
+		name string
+		cmd  model.Command
+		want string
+	}{
+		{"wrong day", model.Command{Day: 3, Kind: model.CmdG2G, State: "PL"}, "another day"},
+		{"no such site", model.Command{Day: 10, Kind: model.CmdRemove, Site: 5}, "site 5 does not exist"},
+		{"move across states after start", model.Command{Day: 10, Kind: model.CmdMove, Site: 1, State: "CZ"}, "can move within PL only"},
+		{"bad lever", model.Command{Day: 10, Kind: model.CmdLever, Lever: "eu_share", Value: "2"}, "out of range"},
+		{"build in the past", model.Command{Day: 10, Kind: model.CmdBuild, Build: &model.SiteSpec{Name: "x", State: "PL", Chips: 5, Chip: "h100", Start: 5}}, "outside"},
+		{"after horizon", model.Command{Day: 10, Kind: model.CmdGridCrunch, Share: 100, Days: 0}, "days 0 out of range"},
+	}
+	h := sim.StateHash()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := sim.Apply(tt.cmd)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Apply(%+v) = %v, want an error containing %q", tt.cmd, err, tt.want)
+			}
+		})
+	}
+	if sim.StateHash() != h {
+		t.Error("a rejected command changed the simulation")
+	}
+	if err := sim.Apply(model.Command{Day: 3, Kind: model.CmdG2G, State: "PL"}); !errors.Is(err, model.ErrWrongDay) {
+		t.Errorf("Apply(wrong day) = %v, want ErrWrongDay", err)
+	}
+	// removal of a removed site fails; the first succeeds
+	if err := sim.Apply(model.Command{Day: 10, Kind: model.CmdRemove, Site: 1}); err != nil {
+		t.Fatalf("Apply(remove) = %v", err)
+	}
+	if err := sim.Apply(model.Command{Day: 10, Kind: model.CmdRemove, Site: 1}); err == nil || !strings.Contains(err.Error(), "was removed") {
+		t.Errorf("Apply(remove again) = %v, want 'was removed'", err)
+	}
+}
+
+// TestSeedMatters: the same scenario gives the same hash; another seed a
+// different one.
+func TestSeedMatters(t *testing.T) {
+	run := func(seed uint64) uint64 {
+		sc := oneSite("FI", 20000, "h100", 900, fast)
+		sc.Seed = seed
+		sim := mustNew(t, sc)
+		step(t, sim, 900)
+		return sim.StateHash()
+	}
+	if run(1) != run(1) {
+		t.Error("two runs of one scenario differ")
+	}
+	if run(1) == run(2) {
+		t.Error("seeds 1 and 2 give the same run")
+	}
+}
+
+// TestMaltaCannotHostGigafactory: a 150 MW site waits in Malta's grid
+// queue until a grid investment makes room — a real constraint.
+func TestMaltaCannotHostGigafactory(t *testing.T) {
+	sc := oneSite("MT", 100000, "h100", 2000, fast)
+	sim := mustNew(t, sc)
+	step(t, sim, 300)
+	if s := sim.Sites()[0]; s.Status != model.SiteConstruction && s.Status != model.SiteWaitingGrid || s.GrantedW != 0 {
+		t.Fatalf("Malta site is %s with %d W granted, want waiting for grid with none", s.Status, s.GrantedW)
+	}
+	if err := sim.Apply(model.Command{Day: 300, Kind: model.CmdInvestGrid, State: "MT", MW: 200}); err != nil {
+		t.Fatal(err)
+	}
+	step(t, sim, 1500)
+	if s := sim.Sites()[0]; s.GrantedW == 0 {
+		t.Errorf("after a 200 MW grid investment the Malta site has no connection (%s)", s.Status)
+	}
+}
