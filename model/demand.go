@@ -19,6 +19,8 @@ type demandState struct {
 	price      EuroCents // per H100e-hour this year, in hundredths of a cent
 	startups0  int64     // AI companies at the start, thousandths
 	stateShare [NumStates]int64
+	startups   [NumStates]int64 // AI companies by state, thousandths
+	moved      [NumStates]int64 // relocated so far, thousandths
 }
 
 func (dm *demandState) init(s *Sim) {
@@ -30,7 +32,7 @@ func (dm *demandState) init(s *Sim) {
 	dm.startups0 = s.params[ParamStartups2026] * 1000
 	for st := range memberStates {
 		dm.stateShare[st] = memberStates[st].DemandPPM
-		s.export[st].startups = dm.startups0 * memberStates[st].DemandPPM / 1000000
+		dm.startups[st] = dm.startups0 * memberStates[st].DemandPPM / 1000000
 	}
 	dm.setGrowth(s)
 }
@@ -71,8 +73,8 @@ func (s *Sim) stepDemand(d Day) {
 		segTotal[k] = mulDiv(base, shares[k], 1000)
 	}
 	var startupsNow int64
-	for st := range s.export {
-		startupsNow += s.export[st].startups
+	for st := range dm.startups {
+		startupsNow += dm.startups[st]
 	}
 	if dm.startups0 > 0 {
 		segTotal[SegStartups] = mulDiv(segTotal[SegStartups], startupsNow, dm.startups0)
@@ -185,17 +187,17 @@ func (s *Sim) stepDemand(d Day) {
 // stepStartups grows the startups of state st whose needs are met and lets
 // a share relocate in proportion to the unmet need.
 func (s *Sim) stepStartups(st int, served, demand int64) {
-	e := &s.export[st]
+	dm := &s.dem
 	ratio := int64(1000)
 	if demand > 0 {
 		ratio = served * 1000 / demand
 	}
 	if ratio >= s.params[ParamServedThreshold] {
-		e.startups += e.startups * s.params[ParamStartupGrowth] / 365000
+		dm.startups[st] += dm.startups[st] * s.params[ParamStartupGrowth] / 365000
 	}
-	loss := mulDiv(e.startups, s.params[ParamStartupRelocation]*(1000-ratio), 365000000)
-	e.startups -= loss
-	e.moved += loss
+	loss := mulDiv(dm.startups[st], s.params[ParamStartupRelocation]*(1000-ratio), 365000000)
+	dm.startups[st] -= loss
+	dm.moved[st] += loss
 }
 
 // stepRunningCost books electricity, maintenance and emissions for the day.

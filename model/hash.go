@@ -111,8 +111,8 @@ func (s *Sim) StateHash() uint64 {
 		}
 		h.int(int64(e.period))
 		h.int(int64(e.used))
-		h.int(e.startups)
-		h.int(e.moved)
+		h.int(s.dem.startups[st])
+		h.int(s.dem.moved[st])
 	}
 	for g := range s.supply {
 		q := &s.supply[g]

@@ -82,16 +82,15 @@ type SiteSpec struct {
 
 // Command kinds.
 const (
-	CmdBuild       = "build"       // Build: a new site
-	CmdRemove      = "remove"      // Site: remove it, retiring its chips
-	CmdMove        = "move"        // Site, Lon, Lat (and State before construction)
-	CmdLever       = "lever"       // Lever, Value
-	CmdRegime      = "regime"      // Regime
-	CmdG2G         = "g2g"         // State, On
-	CmdVEU         = "veu"         // Site, On
-	CmdInvestGrid  = "invest-grid" // State, MW
-	CmdGridCrunch  = "grid-crunch" // State ("" for all), Share, Days
-	numCommandKind = 9
+	CmdBuild      = "build"       // Build: a new site
+	CmdRemove     = "remove"      // Site: remove it, retiring its chips
+	CmdMove       = "move"        // Site, Lon, Lat (and State before construction)
+	CmdLever      = "lever"       // Lever, Value
+	CmdRegime     = "regime"      // Regime
+	CmdG2G        = "g2g"         // State, On
+	CmdVEU        = "veu"         // Site, On
+	CmdInvestGrid = "invest-grid" // State, MW
+	CmdGridCrunch = "grid-crunch" // State ("" for all), Share, Days
 )
 
 // Command is one day-stamped change to a running scenario: a user's click, a

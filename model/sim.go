@@ -87,13 +87,11 @@ type gridInvestment struct {
 
 // exportState is one member state's position under the export regime.
 type exportState struct {
-	queue    []chipRange // chips waiting for a licence, in arrival order
-	period   int         // cap period the counter belongs to
-	used     MilliH100e  // counted against the cap in this period
-	g2g      bool
-	msgCap   int   // period in which "cap reached" was last said (+1; 0 = never)
-	startups int64 // AI companies, in thousandths
-	moved    int64 // relocated companies, in thousandths, cumulative
+	queue  []chipRange // chips waiting for a licence, in arrival order
+	period int         // cap period the counter belongs to
+	used   MilliH100e  // counted against the cap in this period
+	g2g    bool
+	msgCap int // period in which "cap reached" was last said (+1; 0 = never)
 }
 
 type chipRange struct {

@@ -67,8 +67,8 @@ func (s *Sim) record(d Day) {
 	}
 	st.LicenceWaiting = st.Chips[ChipLicence]
 	for i := range s.export {
-		st.StartupsActive += s.export[i].startups
-		st.StartupsMoved += s.export[i].moved
+		st.StartupsActive += s.dem.startups[i]
+		st.StartupsMoved += s.dem.moved[i]
 	}
 	st.Ledger = s.ledger
 	s.history = append(s.history, *st)
@@ -191,7 +191,7 @@ func (s *Sim) StateOutcomes() []StateOutcome {
 		g := &s.grid[st]
 		e := &s.export[st]
 		out[st] = StateOutcome{Code: StateCode(st), GridSpareW: g.spare, GridGrantedW: g.granted, GridQueue: len(g.queue),
-			CapUsed: e.used, Cap: s.capFor(st), Startups: e.startups, Relocated: e.moved}
+			CapUsed: e.used, Cap: s.capFor(st), Startups: s.dem.startups[st], Relocated: s.dem.moved[st]}
 	}
 	for i := range s.sites {
 		t := &s.sites[i]

@@ -147,14 +147,6 @@ type MilliH100eHours int64
 // Permille is a share in thousandths (170 = 17%).
 type Permille int64
 
-// Decimal is a fixed-point number written as a decimal in scenario files
-// ("0.17", "1.25"); Scale says how many units make 1. Parsing never uses
-// floating point, so a file reads the same on every platform.
-type Decimal struct {
-	Value int64
-	Scale int64
-}
-
 // ParseDecimal reads s as a fixed-point number with the given scale (a power
 // of ten). It rejects digits beyond the scale's precision rather than rounding
 // them away silently.

@@ -11,7 +11,7 @@ import (
 )
 
 // writeJSON prints the outcomes as one JSON object.
-func writeJSON(w io.Writer, sc model.Scenario, sim *model.Sim) error {
+func writeJSON(w io.Writer, sim *model.Sim) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(sim.Outcomes())

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
@@ -214,7 +213,7 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 	case *hashOnly:
 		fmt.Fprintf(stdout, "%016x\n", sim.StateHash())
 	case *asJSON:
-		return writeJSON(stdout, sc, sim)
+		return writeJSON(stdout, sim)
 	default:
 		writeSummary(stdout, sc, sim)
 	}
@@ -245,11 +244,4 @@ func writeCSVFile(path string, sim *model.Sim) error {
 		return fmt.Errorf("--csv %s: %w", path, err)
 	}
 	return f.Close()
-}
-
-func pad(s string, n int) string {
-	if len(s) >= n {
-		return s
-	}
-	return s + strings.Repeat(" ", n-len(s))
 }
