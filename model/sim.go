@@ -3,6 +3,7 @@ package model
 import (
 	"errors"
 	"fmt"
+	"slices"
 )
 
 // SiteStatus is where a site is in its life cycle.
@@ -275,13 +276,14 @@ var ErrWrongDay = errors.New("command is stamped with another day than the simul
 // Apply validates a command completely and then carries it out. It is the
 // only way to change a running simulation; the page, links and replays all
 // use it. A command must carry the current day. Applied commands are added
-// to Scenario().Commands.
+// to Scenario().Commands, before the scenario's commands still to come, so
+// that a replay of Scenario() runs them in the same order.
 func (s *Sim) Apply(c Command) error {
 	if err := s.apply(c); err != nil {
 		return err
 	}
-	s.sc.Commands = append(s.sc.Commands, c)
-	s.nextCmd = len(s.sc.Commands)
+	s.sc.Commands = slices.Insert(s.sc.Commands, s.nextCmd, c)
+	s.nextCmd++
 	return nil
 }
 

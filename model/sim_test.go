@@ -121,3 +121,44 @@ func TestMaltaCannotHostGigafactory(t *testing.T) {
 		t.Errorf("after a 200 MW grid investment the Malta site has no connection (%s)", s.Status)
 	}
 }
+
+// TestApplyBeforeScheduledCommands: a command applied live while the
+// scenario still has events to come (the grid-crunch preset's crunches) must
+// not skip them, and the scenario it leaves replays to the same bits.
+func TestApplyBeforeScheduledCommands(t *testing.T) {
+	base, err := model.Preset("grid-crunch")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(base.Commands) == 0 {
+		t.Fatal("grid-crunch preset has no scheduled commands: the test needs some")
+	}
+	live := mustNew(t, base)
+	step(t, live, 100)
+	if err := live.Apply(model.Command{Day: 100, Kind: model.CmdLever, Lever: "voucher_share", Value: "0.2"}); err != nil {
+		t.Fatal(err)
+	}
+	horizon := int(live.Horizon())
+	step(t, live, horizon-100)
+
+	crunches := 0
+	for _, m := range live.Messages() {
+		if m.Kind == model.MsgCrunch {
+			crunches++
+		}
+	}
+	if crunches == 0 {
+		t.Fatal("the preset's grid crunches never happened after a live command")
+	}
+	sc := live.Scenario()
+	for i := 1; i < len(sc.Commands); i++ {
+		if sc.Commands[i].Day < sc.Commands[i-1].Day {
+			t.Fatalf("Scenario().Commands out of day order at %d: %s after %s", i, sc.Commands[i].Day, sc.Commands[i-1].Day)
+		}
+	}
+	replay := mustNew(t, sc)
+	step(t, replay, horizon)
+	if replay.StateHash() != live.StateHash() {
+		t.Fatalf("replay of Scenario() hash %016x, live run %016x", replay.StateHash(), live.StateHash())
+	}
+}
