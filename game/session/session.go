@@ -1,0 +1,230 @@
+// Package session is one user's run in the page: the scenario they loaded,
+// the edits they made, the simulation at the day they are looking at, and
+// undo. It turns every user action into a day-stamped model command — the
+// same commands a scenario file or a link carries — so a run in the page can
+// be replayed exactly anywhere.
+//
+// It does not import Ebitengine, so it is tested natively and under Node.
+package session
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+
+	"gigasandbox/model"
+)
+
+// Session holds a scenario, the user's edits to it and a simulation of the
+// two at some day. The zero value is not usable: call New.
+type Session struct {
+	name  string         // preset or scenario name, for the title bar
+	base  model.Scenario // as loaded, with its own commands (a preset's events, a link's edits)
+	edits []model.Command
+	sim   *model.Sim
+
+	undo, redo [][]model.Command
+}
+
+// MaxUndo is how many edits can be undone.
+const MaxUndo = 100
+
+// New starts a session on the scenario at day 0.
+func New(name string, sc model.Scenario) (*Session, error) {
+	sim, err := model.New(sc)
+	if err != nil {
+		return nil, err
+	}
+	return &Session{name: name, base: sc, sim: sim}, nil
+}
+
+// NewPreset starts a session on a named preset.
+func NewPreset(name string) (*Session, error) {
+	sc, err := model.Preset(name)
+	if err != nil {
+		return nil, err
+	}
+	return New(name, sc)
+}
+
+// Name is the name of the loaded preset or scenario.
+func (s *Session) Name() string { return s.name }
+
+// Sim is the simulation at the current day. Read it; change it only through
+// the session.
+func (s *Session) Sim() *model.Sim { return s.sim }
+
+// Day is the day the next step simulates; Day() == Horizon() when the run
+// has ended.
+func (s *Session) Day() model.Day { return s.sim.Day() }
+
+// Horizon is the number of days in the run.
+func (s *Session) Horizon() model.Day { return s.sim.Horizon() }
+
+// Ended reports whether the run has reached its horizon.
+func (s *Session) Ended() bool { return s.sim.Day() >= s.sim.Horizon() }
+
+// Edits returns the user's edits, in the order they take effect.
+func (s *Session) Edits() []model.Command { return slices.Clone(s.edits) }
+
+// Scenario returns the scenario with the user's edits merged in: what a link
+// or a file must carry to replay this run.
+func (s *Session) Scenario() model.Scenario {
+	return merge(s.base, s.edits)
+}
+
+// merge puts the user's edits among the scenario's own commands in the order
+// the simulation runs them: by day, and on the same day the user's first
+// (an edit is made before the day's scheduled commands run; see
+// model.Sim.Apply).
+func merge(base model.Scenario, edits []model.Command) model.Scenario {
+	sc := base
+	sc.Sites = slices.Clone(base.Sites)
+	sc.Commands = make([]model.Command, 0, len(base.Commands)+len(edits))
+	i, j := 0, 0
+	for i < len(base.Commands) || j < len(edits) {
+		if j < len(edits) && (i == len(base.Commands) || edits[j].Day <= base.Commands[i].Day) {
+			sc.Commands = append(sc.Commands, edits[j])
+			j++
+			continue
+		}
+		sc.Commands = append(sc.Commands, base.Commands[i])
+		i++
+	}
+	return sc
+}
+
+// ErrEnded is returned for an edit made after the last day of the run.
+var ErrEnded = errors.New("the run has ended: rewind or reset to change it")
+
+// Result says what an edit did besides its own effect.
+type Result struct {
+	// Dropped counts the user's later edits removed because the user changed
+	// an earlier day after rewinding (they belonged to the old timeline).
+	Dropped int
+}
+
+// Do stamps the command with the current day, validates it and applies it.
+// If the user rewound and then edits, their edits after today are dropped
+// first: they were made on a timeline that no longer exists. Undo restores
+// them.
+func (s *Session) Do(c model.Command) (Result, error) {
+	if s.Ended() {
+		return Result{}, ErrEnded
+	}
+	c.Day = s.sim.Day()
+	keep := 0
+	for keep < len(s.edits) && s.edits[keep].Day <= c.Day {
+		keep++
+	}
+	res := Result{Dropped: len(s.edits) - keep}
+	if res.Dropped > 0 {
+		if err := s.rebuild(s.edits[:keep], c.Day); err != nil {
+			return Result{}, err
+		}
+	}
+	if err := s.sim.Apply(c); err != nil {
+		if res.Dropped > 0 { // put the old timeline back
+			if rerr := s.rebuild(s.edits, c.Day); rerr != nil {
+				return Result{}, errors.Join(err, rerr)
+			}
+		}
+		return Result{}, err
+	}
+	s.pushUndo()
+	s.edits = append(slices.Clone(s.edits[:keep]), c)
+	return res, nil
+}
+
+func (s *Session) pushUndo() {
+	s.undo = append(s.undo, slices.Clone(s.edits))
+	if len(s.undo) > MaxUndo {
+		s.undo = slices.Delete(s.undo, 0, 1)
+	}
+	s.redo = nil
+}
+
+// CanUndo and CanRedo report whether there is an edit to undo or redo.
+func (s *Session) CanUndo() bool { return len(s.undo) > 0 }
+
+// CanRedo reports whether an undone edit can be redone.
+func (s *Session) CanRedo() bool { return len(s.redo) > 0 }
+
+// Undo takes back the last edit and replays the run to the current day.
+func (s *Session) Undo() error {
+	if len(s.undo) == 0 {
+		return errors.New("nothing to undo")
+	}
+	prev := s.undo[len(s.undo)-1]
+	if err := s.rebuild(prev, s.sim.Day()); err != nil {
+		return err
+	}
+	s.redo = append(s.redo, s.edits)
+	s.undo = s.undo[:len(s.undo)-1]
+	s.edits = prev
+	return nil
+}
+
+// Redo applies again the last edit undone.
+func (s *Session) Redo() error {
+	if len(s.redo) == 0 {
+		return errors.New("nothing to redo")
+	}
+	next := s.redo[len(s.redo)-1]
+	if err := s.rebuild(next, s.sim.Day()); err != nil {
+		return err
+	}
+	s.undo = append(s.undo, s.edits)
+	s.redo = s.redo[:len(s.redo)-1]
+	s.edits = next
+	return nil
+}
+
+// rebuild replaces the simulation by a fresh one of base+edits run to day.
+// s.sim is changed only on success.
+func (s *Session) rebuild(edits []model.Command, day model.Day) error {
+	sim, err := model.New(merge(s.base, edits))
+	if err != nil {
+		return fmt.Errorf("replaying the scenario: %w", err)
+	}
+	if err := sim.RunTo(day); err != nil {
+		return fmt.Errorf("replaying the scenario: %w", err)
+	}
+	s.sim = sim
+	return nil
+}
+
+// Step simulates up to n days, stopping at the horizon. It returns how many
+// days it simulated.
+func (s *Session) Step(n int) (int, error) {
+	done := 0
+	for done < n && !s.Ended() {
+		if err := s.sim.Step(); err != nil {
+			return done, err
+		}
+		done++
+	}
+	return done, nil
+}
+
+// Reset goes back to day 0 of the same scenario; the user's edits stay and
+// replay on their days.
+func (s *Session) Reset() error {
+	return s.rebuild(s.edits, 0)
+}
+
+// Seek moves the run to day d: forward by stepping, backward by replaying
+// from day 0. Long seeks should be split (see Step) to keep frames flowing.
+func (s *Session) Seek(d model.Day) error {
+	if d < 0 {
+		d = 0
+	}
+	if d > s.Horizon() {
+		d = s.Horizon()
+	}
+	if d < s.sim.Day() {
+		return s.rebuild(s.edits, d)
+	}
+	_, err := s.Step(int(d - s.sim.Day()))
+	return err
+}

@@ -1,0 +1,225 @@
+package session_test
+
+import (
+	"errors"
+	"testing"
+
+	"gigasandbox/game/session"
+	"gigasandbox/model"
+)
+
+func newSession(t *testing.T, preset string) *session.Session {
+	t.Helper()
+	s, err := session.NewPreset(preset)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func seek(t *testing.T, s *session.Session, d model.Day) {
+	t.Helper()
+	if err := s.Seek(d); err != nil {
+		t.Fatalf("Seek(%d): %v", d, err)
+	}
+	if s.Day() != d {
+		t.Fatalf("Seek(%d) left the run at day %d", d, s.Day())
+	}
+}
+
+// do applies c today; a build starts today.
+func do(t *testing.T, s *session.Session, c model.Command) session.Result {
+	t.Helper()
+	if c.Build != nil {
+		b := *c.Build
+		b.Start = s.Day()
+		c.Build = &b
+	}
+	res, err := s.Do(c)
+	if err != nil {
+		t.Fatalf("Do(%s): %v", c.Kind, err)
+	}
+	return res
+}
+
+// replayHash runs the session's scenario from scratch to day d: what a link
+// or file made from the session would show.
+func replayHash(t *testing.T, s *session.Session, d model.Day) string {
+	t.Helper()
+	sim, err := model.New(s.Scenario())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sim.RunTo(d); err != nil {
+		t.Fatal(err)
+	}
+	return session.HashOf(sim)
+}
+
+func build(state string, chips int32) model.Command {
+	return model.Command{Kind: model.CmdBuild, Build: &model.SiteSpec{Name: "Test " + state, State: state, Chips: chips, Chip: "best"}}
+}
+
+// TestEditsReplayExactly: whatever the user does in the page, the scenario
+// the session hands to a link replays to the same bits.
+func TestEditsReplayExactly(t *testing.T) {
+	tests := []struct {
+		name   string
+		preset string
+		edits  map[model.Day][]model.Command
+	}{
+		{"build and lever", "baseline", map[model.Day][]model.Command{
+			10: {build("SE", 50000)},
+			40: {{Kind: model.CmdLever, Lever: "voucher_share", Value: "0.3"}, {Kind: model.CmdInvestGrid, State: "IE", MW: 500}},
+		}},
+		{"before a preset's scheduled crunch", "grid-crunch", map[model.Day][]model.Command{
+			5:   {{Kind: model.CmdLever, Lever: "ppa_share", Value: "0.5"}},
+			200: {{Kind: model.CmdRegime, Regime: &model.Regime{Kind: model.RegimeStrict}}},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newSession(t, tt.preset)
+			for s.Day() < 400 {
+				for _, c := range tt.edits[s.Day()] {
+					do(t, s, c)
+				}
+				if _, err := s.Step(1); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got, want := replayHash(t, s, 400), session.HashOf(s.Sim()); got != want {
+				t.Fatalf("replay hash %s, live %s", got, want)
+			}
+			n := 0
+			for _, cs := range tt.edits {
+				n += len(cs)
+			}
+			if len(s.Edits()) != n {
+				t.Fatalf("%d edits recorded, want %d", len(s.Edits()), n)
+			}
+		})
+	}
+}
+
+// TestSeekBackAndForth: rewinding replays, so the same day gives the same
+// state whichever way the user got there.
+func TestSeekBackAndForth(t *testing.T) {
+	s := newSession(t, "baseline")
+	seek(t, s, 30)
+	do(t, s, build("FI", 25000))
+	seek(t, s, 300)
+	at300 := session.HashOf(s.Sim())
+	seek(t, s, 100)
+	seek(t, s, 300)
+	if got := session.HashOf(s.Sim()); got != at300 {
+		t.Fatalf("day 300 after rewind %s, before %s", got, at300)
+	}
+	if err := s.Reset(); err != nil {
+		t.Fatal(err)
+	}
+	if s.Day() != 0 || len(s.Edits()) != 1 {
+		t.Fatalf("Reset: day %d, %d edits; want day 0 and the edit kept", s.Day(), len(s.Edits()))
+	}
+}
+
+// TestEditAfterRewindDropsLaterEdits: changing the past drops the edits of
+// the old future, and undo brings them back.
+func TestEditAfterRewindDropsLaterEdits(t *testing.T) {
+	s := newSession(t, "baseline")
+	seek(t, s, 200)
+	do(t, s, build("SE", 50000))
+	seek(t, s, 250)
+	do(t, s, model.Command{Kind: model.CmdLever, Lever: "voucher_share", Value: "0.4"})
+	seek(t, s, 300)
+	before := session.HashOf(s.Sim())
+
+	seek(t, s, 100)
+	res := do(t, s, build("PT", 25000))
+	if res.Dropped != 2 {
+		t.Fatalf("Dropped = %d, want the 2 later edits", res.Dropped)
+	}
+	if len(s.Edits()) != 1 || s.Edits()[0].Day != 100 {
+		t.Fatalf("edits after dropping: %+v", s.Edits())
+	}
+	if err := s.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Edits()) != 2 {
+		t.Fatalf("undo left %d edits, want the 2 of the old timeline", len(s.Edits()))
+	}
+	seek(t, s, 300)
+	if got := session.HashOf(s.Sim()); got != before {
+		t.Fatalf("after undo day 300 is %s, was %s", got, before)
+	}
+	if err := s.Redo(); err != nil {
+		t.Fatal(err)
+	}
+	if got := len(s.Edits()); got != 1 {
+		t.Fatalf("redo left %d edits, want 1", got)
+	}
+}
+
+// TestBadEditChangesNothing: a rejected edit leaves the run and the edits as
+// they were, even when it would have dropped later edits.
+func TestBadEditChangesNothing(t *testing.T) {
+	s := newSession(t, "baseline")
+	seek(t, s, 50)
+	do(t, s, build("SE", 50000))
+	seek(t, s, 20)
+	before := session.HashOf(s.Sim())
+	bad := []model.Command{
+		{Kind: model.CmdLever, Lever: "eu_share", Value: "0.95"}, // eu + host > 1
+		{Kind: model.CmdRemove, Site: 999},
+		build("XX", 1000),
+		{Kind: model.CmdLever, Lever: "no_such_lever", Value: "1"},
+	}
+	for _, c := range bad {
+		if _, err := s.Do(c); err == nil {
+			t.Fatalf("Do(%+v) accepted", c)
+		}
+		if got := session.HashOf(s.Sim()); got != before {
+			t.Fatalf("rejected %s changed the state", c.Kind)
+		}
+		if len(s.Edits()) != 1 || s.Day() != 20 {
+			t.Fatalf("rejected %s changed edits or day: %d edits, day %d", c.Kind, len(s.Edits()), s.Day())
+		}
+	}
+	// only the one good edit is on the undo stack
+	if err := s.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if s.CanUndo() || len(s.Edits()) != 0 {
+		t.Fatalf("after undoing the one good edit: CanUndo %v, %d edits", s.CanUndo(), len(s.Edits()))
+	}
+}
+
+func TestEditAfterEndRejected(t *testing.T) {
+	sc := model.DefaultScenario()
+	sc.Days = 30
+	s, err := session.New("short", sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := s.Step(100); err != nil || n != 30 {
+		t.Fatalf("Step(100) = %d, %v; want 30 days to the horizon", n, err)
+	}
+	if _, err := s.Do(build("DE", 25000)); !errors.Is(err, session.ErrEnded) {
+		t.Fatalf("Do after the end = %v, want ErrEnded", err)
+	}
+}
+
+func TestStatus(t *testing.T) {
+	s := newSession(t, "baseline")
+	seek(t, s, 40)
+	st := s.Status()
+	if st.Day != 40 || st.Date != "2026-02-10" || st.Scenario != "baseline" {
+		t.Fatalf("status %+v", st)
+	}
+	if st.StateHash != replayHash(t, s, 40) || len(st.StateHash) != 16 {
+		t.Fatalf("status hash %q, replay %q", st.StateHash, replayHash(t, s, 40))
+	}
+	if st.Sites == 0 || st.ChipsActive == 0 || st.FundLeftEUR <= 0 {
+		t.Fatalf("baseline at day 40 has no sites, chips or fund: %+v", st)
+	}
+}
