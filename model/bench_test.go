@@ -2,6 +2,7 @@ package model_test
 
 import (
 	"fmt"
+	"runtime"
 	"testing"
 
 	"gigasandbox/model"
@@ -42,7 +43,10 @@ func warmSteady(b *testing.B, n int32) *model.Sim {
 }
 
 // BenchmarkStep measures one steady-state day: every chip installed, chips
-// failing, being repaired, demand served, money booked.
+// failing, being repaired, demand served, money booked. floor=1M is the
+// yardstick: reading every chip record of the same 1M-chip fleet once
+// (FleetScan). A day touches only the chips whose state changes, so it may
+// cost less than the floor.
 func BenchmarkStep(b *testing.B) {
 	for _, n := range []int32{100000, 1000000} {
 		b.Run(fmt.Sprintf("chips=%s", size(n)), func(b *testing.B) {
@@ -61,9 +65,24 @@ func BenchmarkStep(b *testing.B) {
 			}
 		})
 	}
+	b.Run("floor=1M", func(b *testing.B) {
+		sim := warmSteady(b, 1000000)
+		b.ReportAllocs()
+		b.ResetTimer()
+		var sum int64
+		for i := 0; i < b.N; i++ {
+			sum += sim.FleetScan()
+		}
+		if sum == 0 {
+			b.Fatal("FleetScan read nothing")
+		}
+	})
 }
 
-// BenchmarkRun measures a whole horizon: New and every day to the end.
+// BenchmarkRun measures a whole horizon: New and every day to the end. It
+// also reports the heap the finished simulation holds (HeapInuse after a
+// collection, less what was in use before New) per chip of the scenario
+// (heap-B/chip) and per chip ever ordered (heap-B/ordered).
 func BenchmarkRun(b *testing.B) {
 	baseline, err := model.Preset("baseline")
 	if err != nil {
@@ -77,13 +96,27 @@ func BenchmarkRun(b *testing.B) {
 	}{{"preset=baseline", baseline}, {"chips=1M", million}} {
 		b.Run(bm.name, func(b *testing.B) {
 			b.ReportAllocs()
+			var heap0 uint64
 			for i := 0; i < b.N; i++ {
+				last := i == b.N-1
+				if last {
+					b.StopTimer()
+					heap0 = heapInuse()
+					b.StartTimer()
+				}
 				sim, err := model.New(bm.sc)
 				if err != nil {
 					b.Fatal(err)
 				}
 				if err := sim.RunTo(sim.Horizon()); err != nil {
 					b.Fatal(err)
+				}
+				if last {
+					b.StopTimer()
+					heap := float64(heapInuse() - heap0)
+					b.ReportMetric(heap/float64(scenarioChips(bm.sc)), "heap-B/chip")
+					b.ReportMetric(heap/float64(sim.NumChips()), "heap-B/ordered")
+					runtime.KeepAlive(sim)
 				}
 			}
 		})
@@ -98,6 +131,23 @@ func BenchmarkStateHash(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		_ = sim.StateHash()
 	}
+}
+
+// heapInuse collects garbage and returns the bytes of heap spans in use.
+func heapInuse() uint64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapInuse
+}
+
+// scenarioChips is the number of chips the scenario's sites hold.
+func scenarioChips(sc model.Scenario) int64 {
+	var n int64
+	for _, sp := range sc.Sites {
+		n += int64(sp.Chips)
+	}
+	return n
 }
 
 func size(n int32) string {
