@@ -1,0 +1,414 @@
+// Package game draws the simulation with Ebitengine and turns the user's
+// clicks and keys into model commands. It computes no policy outcome itself:
+// every figure on screen comes from gigasandbox/model, through the session.
+//
+// The same Game runs in the browser (wasm/) and as a desktop window
+// (cmd/sandbox).
+package game
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/inpututil"
+
+	"gigasandbox/game/session"
+	"gigasandbox/model"
+)
+
+// Speeds are the play speeds, in simulated days per second of real time.
+var speeds = []struct {
+	days  float64
+	label string
+	tip   string
+}{
+	{1, "Day/s", "One simulated day per second (key 1)"},
+	{7, "Week/s", "One simulated week per second (key 2)"},
+	{30, "Month/s", "One simulated month per second (key 3)"},
+	{365, "Year/s", "One simulated year per second, the fastest (key 4)"},
+}
+
+// Panel tabs on the right.
+const (
+	tabState = iota
+	tabLevers
+	tabSite
+	tabLog
+	numTabs
+)
+
+// Game is the sandbox's screen. Create it with New and run it with
+// ebiten.RunGame.
+type Game struct {
+	sess *session.Session
+	u    ui
+	w, h float64 // screen, logical pixels
+
+	playing bool
+	speed   int     // index into speeds
+	carry   float64 // fraction of a day still to simulate
+	seekTo  model.Day
+	seeking bool
+
+	tab      int
+	selState int // member-state index, -1 for none
+	selSite  model.SiteID
+	build    buildChoice
+
+	mv     mapView
+	charts chartView
+	fleet  fleetView
+	log    messageLog
+
+	banner     string // an error or notice shown across the top, until dismissed
+	bannerEnds time.Time
+	help       bool
+	presetMenu bool
+
+	// OnChange, if set, is called after every edit with the scenario to
+	// save (the browser stores it and writes the link).
+	OnChange func(model.Scenario)
+}
+
+// New makes a game on a session.
+func New(sess *session.Session) *Game {
+	g := &Game{sess: sess, selState: -1, speed: 2}
+	g.build = defaultBuild()
+	g.mv.init()
+	g.log.reset()
+	return g
+}
+
+// Session is the run the game shows.
+func (g *Game) Session() *session.Session { return g.sess }
+
+// Status is what window.gigasim.status() returns: the session's status and
+// the frame rate.
+type Status struct {
+	session.Status
+	Playing bool    `json:"playing"`
+	Speed   string  `json:"speed"`
+	FPS     float64 `json:"fps"`
+	TPS     float64 `json:"tps"`
+	Seeking bool    `json:"seeking"`
+}
+
+// Status reports where the run is. Call it between frames (the browser's
+// event loop and tests do).
+func (g *Game) Status() Status {
+	return Status{Status: g.sess.Status(), Playing: g.playing, Speed: speeds[g.speed].label,
+		FPS: ebiten.ActualFPS(), TPS: ebiten.ActualTPS(), Seeking: g.seeking}
+}
+
+// Load replaces the session (a preset chosen, a link opened).
+func (g *Game) Load(sess *session.Session) {
+	g.sess = sess
+	g.playing = false
+	g.seeking = false
+	g.selSite = 0
+	g.log.reset()
+	g.charts.invalidate()
+	g.mv.invalidate()
+	g.changed()
+}
+
+// Play, Pause and SetSpeed drive time, for the keys, the buttons and the
+// automation API.
+func (g *Game) Play() { g.playing = true }
+
+// Pause stops time.
+func (g *Game) Pause() { g.playing = false }
+
+// SetSpeed picks a play speed by index (0 = a day per second).
+func (g *Game) SetSpeed(i int) {
+	if i >= 0 && i < len(speeds) {
+		g.speed = i
+	}
+}
+
+// SeekTo moves the run to day d over the next frames, with a progress bar.
+func (g *Game) SeekTo(d model.Day) {
+	d = min(max(d, 0), g.sess.Horizon())
+	if d < g.sess.Day() {
+		g.rewind(d)
+		return
+	}
+	g.seekTo, g.seeking = d, true
+}
+
+// RunTo moves the run to day d at once (for the automation API and tests).
+func (g *Game) RunTo(d model.Day) error {
+	g.seeking = false
+	if err := g.sess.Seek(d); err != nil {
+		return err
+	}
+	g.afterJump()
+	return nil
+}
+
+func (g *Game) rewind(d model.Day) {
+	if err := g.sess.Seek(d); err != nil {
+		g.notify(err.Error())
+	}
+	g.afterJump()
+}
+
+// afterJump resynchronises the views after time moved other than by a step.
+func (g *Game) afterJump() {
+	g.log.reset()
+	g.charts.invalidate()
+	g.mv.invalidate()
+}
+
+// Do applies a user action as a command stamped with today's date.
+func (g *Game) Do(c model.Command) error {
+	res, err := g.sess.Do(c)
+	if err != nil {
+		g.notify(err.Error())
+		return err
+	}
+	if res.Dropped > 0 {
+		g.notify(fmt.Sprintf("You changed the past: %d later edit(s) of the old timeline were dropped. Ctrl+Z brings them back.", res.Dropped))
+	}
+	g.charts.invalidate()
+	g.mv.invalidate()
+	g.changed()
+	return nil
+}
+
+func (g *Game) changed() {
+	if g.OnChange != nil {
+		g.OnChange(g.sess.Scenario())
+	}
+}
+
+// Notify shows a banner for a few seconds.
+func (g *Game) Notify(msg string) { g.notify(msg) }
+
+func (g *Game) notify(msg string) {
+	g.banner = msg
+	g.bannerEnds = time.Now().Add(6 * time.Second)
+}
+
+func (g *Game) undo() {
+	if err := g.sess.Undo(); err != nil {
+		g.notify(err.Error())
+		return
+	}
+	g.afterJump()
+	g.changed()
+}
+
+func (g *Game) redo() {
+	if err := g.sess.Redo(); err != nil {
+		g.notify(err.Error())
+		return
+	}
+	g.afterJump()
+	g.changed()
+}
+
+func (g *Game) reset() {
+	if err := g.sess.Reset(); err != nil {
+		g.notify(err.Error())
+	}
+	g.playing = false
+	g.afterJump()
+}
+
+// Update advances time and handles input. Ebitengine calls it 60 times a
+// second.
+func (g *Game) Update() error {
+	g.readInput()
+	g.keys()
+	g.layout(&g.u)
+	g.advance()
+	g.log.update(g)
+	if g.banner != "" && time.Now().After(g.bannerEnds) {
+		g.banner = ""
+	}
+	return nil
+}
+
+// frameBudget is how long a frame may spend catching up a seek.
+const frameBudget = 10 * time.Millisecond
+
+func (g *Game) advance() {
+	var err error
+	switch {
+	case g.seeking:
+		start := time.Now()
+		for g.sess.Day() < g.seekTo && time.Since(start) < frameBudget {
+			_, err = g.sess.Step(10)
+		}
+		if g.sess.Day() >= g.seekTo {
+			g.seeking = false
+		}
+	case g.playing:
+		g.carry += speeds[g.speed].days / float64(ebiten.TPS())
+		n := int(g.carry)
+		g.carry -= float64(n)
+		_, err = g.sess.Step(n)
+		if g.sess.Ended() {
+			g.playing = false
+		}
+	}
+	if err != nil { // the model refuses to go on: say so rather than freeze silently
+		g.playing, g.seeking = false, false
+		g.notify("The simulation stopped: " + err.Error())
+	}
+}
+
+func (g *Game) readInput() {
+	u := &g.u
+	u.dst = nil
+	x, y := ebiten.CursorPosition()
+	u.mx, u.my = float64(x)/u.k, float64(y)/u.k
+	u.click = inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft)
+	if ids := inpututil.AppendJustPressedTouchIDs(nil); len(ids) > 0 {
+		tx, ty := ebiten.TouchPosition(ids[0])
+		u.mx, u.my = float64(tx)/u.k, float64(ty)/u.k
+		u.click = true
+	}
+	u.used = false
+	u.tip = ""
+	u.keyNext = 0
+	u.enter = inpututil.IsKeyJustPressed(ebiten.KeyEnter) || (u.focus > 0 && inpututil.IsKeyJustPressed(ebiten.KeySpace))
+}
+
+// keys handles the keyboard shortcuts (listed by the help overlay, key H).
+func (g *Game) keys() {
+	ctrl := ebiten.IsKeyPressed(ebiten.KeyControl) || ebiten.IsKeyPressed(ebiten.KeyMeta)
+	shift := ebiten.IsKeyPressed(ebiten.KeyShift)
+	pressed := inpututil.IsKeyJustPressed
+	switch {
+	case ctrl && pressed(ebiten.KeyZ) && shift, ctrl && pressed(ebiten.KeyY):
+		g.redo()
+	case ctrl && pressed(ebiten.KeyZ):
+		g.undo()
+	case ctrl:
+		return
+	case pressed(ebiten.KeyTab):
+		if shift {
+			g.u.focus--
+		} else {
+			g.u.focus++
+		}
+		if g.u.focus < 0 {
+			g.u.focus = g.u.keyNext
+		}
+		if g.u.focus > g.u.keyNext {
+			g.u.focus = 0
+		}
+	case pressed(ebiten.KeySpace) && g.u.focus == 0:
+		g.playing = !g.playing && !g.sess.Ended()
+	case pressed(ebiten.KeyDigit1), pressed(ebiten.KeyDigit2), pressed(ebiten.KeyDigit3), pressed(ebiten.KeyDigit4):
+		for i, k := range []ebiten.Key{ebiten.KeyDigit1, ebiten.KeyDigit2, ebiten.KeyDigit3, ebiten.KeyDigit4} {
+			if pressed(k) {
+				g.speed = i
+			}
+		}
+	case pressed(ebiten.KeyPeriod), pressed(ebiten.KeyArrowRight):
+		g.playing = false
+		if _, err := g.sess.Step(1); err != nil {
+			g.notify(err.Error())
+		}
+	case pressed(ebiten.KeyHome):
+		g.reset()
+	case pressed(ebiten.KeyEnd):
+		g.SeekTo(g.sess.Horizon())
+	case pressed(ebiten.KeyL):
+		g.mv.layer = (g.mv.layer + 1) % len(layers)
+		g.mv.invalidate()
+	case pressed(ebiten.KeyB):
+		g.buildHere()
+	case pressed(ebiten.KeyDelete), pressed(ebiten.KeyBackspace):
+		g.removeSelected()
+	case pressed(ebiten.KeyS):
+		g.tab = tabState
+	case pressed(ebiten.KeyP):
+		g.tab = tabLevers
+	case pressed(ebiten.KeyF):
+		g.tab = tabSite
+	case pressed(ebiten.KeyM):
+		g.tab = tabLog
+	case pressed(ebiten.KeyH), pressed(ebiten.KeySlash):
+		g.help = !g.help
+	case pressed(ebiten.KeyEscape):
+		g.help, g.presetMenu = false, false
+		g.selSite, g.selState = 0, -1
+		g.u.focus = 0
+		g.mv.invalidate()
+	}
+}
+
+// Draw draws the page. It changes nothing but caches.
+func (g *Game) Draw(screen *ebiten.Image) {
+	screen.Fill(colBackground)
+	g.u.dst = screen
+	g.u.keyNext = 0
+	g.layout(&g.u)
+	g.u.drawTip(g.w, g.h)
+	g.u.dst = nil
+}
+
+// LayoutF makes the screen as many device pixels as the window has, so the
+// page is crisp on high-DPI screens.
+func (g *Game) LayoutF(outsideWidth, outsideHeight float64) (float64, float64) {
+	k := ebiten.Monitor().DeviceScaleFactor()
+	if k <= 0 {
+		k = 1
+	}
+	if k != g.u.k {
+		g.u.k = k
+		g.u.f = newFonts(k)
+		g.mv.invalidate()
+		g.fleet.invalidate()
+		g.charts.invalidate()
+	}
+	g.w, g.h = outsideWidth, outsideHeight
+	return outsideWidth * k, outsideHeight * k
+}
+
+// Layout is required by ebiten.Game; LayoutF is used instead.
+func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
+	w, h := g.LayoutF(float64(outsideWidth), float64(outsideHeight))
+	return int(w), int(h)
+}
+
+// ErrQuit ends the desktop app's loop.
+var ErrQuit = errors.New("quit")
+
+// Select picks a state (by code), a site and a panel tab, for screenshots
+// and the automation API. Empty or zero values leave that part alone.
+func (g *Game) Select(state string, site model.SiteID, tab string) {
+	for i, s := range model.States() {
+		if s.Code == state {
+			g.selState, g.tab = i, tabState
+		}
+	}
+	if site > 0 {
+		g.selSite, g.tab = site, tabSite
+	}
+	for i, n := range tabNames {
+		if equalFold(n, tab) {
+			g.tab = i
+		}
+	}
+	g.mv.invalidate()
+}
+
+func equalFold(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range len(a) {
+		x, y := a[i]|0x20, b[i]|0x20
+		if x != y {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,258 @@
+package game
+
+import (
+	"fmt"
+
+	"gigasandbox/model"
+)
+
+// Regions of the page, in logical pixels, for a screen of w×h.
+type regions struct {
+	bar, kpis, mapArea, charts, panel rect
+}
+
+const (
+	barH    = 46
+	kpiH    = 50
+	panelW  = 348
+	chartsH = 210
+)
+
+func (g *Game) regions() regions {
+	w, h := g.w, g.h
+	var r regions
+	r.bar = rect{0, 0, w, barH}
+	r.panel = rect{w - panelW, barH, panelW, h - barH}
+	left := w - panelW
+	r.kpis = rect{0, barH, left, kpiH}
+	ch := min(chartsH, max(120, (h-barH-kpiH)*0.35))
+	r.mapArea = rect{0, barH + kpiH, left, h - barH - kpiH - ch}
+	r.charts = rect{0, h - ch, left, ch}
+	return r
+}
+
+// layout describes the whole page once; it runs in the update pass (input)
+// and in the draw pass (drawing). Overlays take input first and are drawn
+// last, so the order of the two passes differs.
+func (g *Game) layout(u *ui) {
+	if u.k == 0 { // before the first LayoutF
+		return
+	}
+	r := g.regions()
+	if !u.drawing() {
+		g.overlays(u)
+		g.topBar(u, r.bar)
+		g.panel(u, r.panel)
+		g.kpiStrip(u, r.kpis)
+		g.charts.layout(g, u, r.charts)
+		g.mv.layout(g, u, r.mapArea)
+		return
+	}
+	g.mv.layout(g, u, r.mapArea)
+	g.kpiStrip(u, r.kpis)
+	g.charts.layout(g, u, r.charts)
+	g.panel(u, r.panel)
+	g.topBar(u, r.bar)
+	g.overlays(u)
+}
+
+// topBar: scenario, date, time controls, undo.
+func (g *Game) topBar(u *ui, r rect) {
+	u.fill(r, colBar)
+	row := r.inset(7)
+	title := row.col(150)
+	u.text("Gigafactory Sandbox", title.x, title.y+1, u.f.bold, colBarText, left)
+	u.text("EU AI gigafactories", title.x, title.y+18, u.f.small, colBorder, left)
+
+	scen := row.col(150)
+	if u.button(scen, g.sess.Name()+" ▼", g.presetMenu, "Choose a preset scenario") {
+		g.presetMenu = !g.presetMenu
+	}
+	row.col(12)
+	date := row.col(120)
+	u.text(g.sess.Day().String(), date.x+date.w/2, date.y+1, u.f.big, colBarText, center)
+	u.setTip(date, fmt.Sprintf("The simulated date: day %d of %d. The run starts on 1 January 2026.", g.sess.Day(), g.sess.Horizon()))
+	row.col(8)
+
+	btn := func(label, tip string, on bool) bool {
+		b := row.col(44)
+		row.col(4)
+		return u.button(b, label, on, tip)
+	}
+	if btn("|◄", "Back to the start, keeping your edits (Home)", false) {
+		g.reset()
+	}
+	playLabel := "►"
+	if g.playing {
+		playLabel = "||"
+	}
+	if btn(playLabel, "Play or pause (Space)", g.playing) {
+		g.playing = !g.playing && !g.sess.Ended()
+	}
+	if btn("+1d", "Step one day (→ or .)", false) {
+		g.playing = false
+		if _, err := g.sess.Step(1); err != nil {
+			g.notify(err.Error())
+		}
+	}
+	if btn("►|", "Jump to the end of the run (End)", g.seeking) {
+		g.SeekTo(g.sess.Horizon())
+	}
+	row.col(8)
+	for i, s := range speeds {
+		b := row.col(64)
+		row.col(2)
+		if u.button(b, s.label, g.speed == i, s.tip) {
+			g.speed = i
+		}
+	}
+	row.col(8)
+	if g.sess.CanUndo() {
+		if btn("Undo", "Undo your last edit (Ctrl+Z)", false) {
+			g.undo()
+		}
+	} else {
+		b := row.col(44)
+		row.col(4)
+		u.disabledButton(b, "Undo", "Nothing to undo")
+	}
+	if g.sess.CanRedo() {
+		if btn("Redo", "Redo (Ctrl+Y)", false) {
+			g.redo()
+		}
+	}
+	helpR := rect{r.x + r.w - 40, r.y + 7, 32, r.h - 14}
+	if u.button(helpR, "?", g.help, "Keyboard shortcuts and how to read the page (H)") {
+		g.help = !g.help
+	}
+}
+
+// kpi is a headline number with its meaning.
+type kpi struct{ label, value, tip string }
+
+// kpiStrip shows the headline numbers, always visible.
+func (g *Game) kpiStrip(u *ui, r rect) {
+	u.fill(r, colPanel)
+	u.line(r.x, r.y+r.h-0.5, r.x+r.w, r.y+r.h-0.5, 1, colBorder)
+	sim := g.sess.Sim()
+	t := sim.Today()
+	led := sim.Ledger()
+	served := "—"
+	if t.Demand > 0 {
+		served = pct(int64(t.Served) * 1000 / int64(t.Demand))
+	}
+	kpis := []kpi{
+		{"Chips running", compact(t.Chips[model.ChipActive]),
+			"AI chips installed and running in EU gigafactories and AI factories today, all generations. Source: the model's fleet (docs/model.md, 'Chips')."},
+		{"Power drawn", mw(t.PowerDrawn),
+			"Electricity drawn by all sites today: chip power × server overhead × PUE (defaults from the IEA and operators, docs/model.md, 'Power')."},
+		{"InvestAI fund left", euros(led.FundLeft),
+			fmt.Sprintf("What is left of the €%dbn InvestAI fund for gigafactories after the EU shares of capital cost and compute vouchers (European Commission, Feb 2025).", led.FundStart.Euros()/1e9)},
+		{"Demand served", served,
+			"Share of the EU's demand for AI compute served by EU sites today; the rest leaks to clouds outside the EU (docs/model.md, 'Demand')."},
+		{"AI startups", compact(t.StartupsActive / 1000),
+			"AI companies active in the EU; they grow where compute is affordable and relocate when it is not (docs/model.md, 'Startups')."},
+		{"CO₂ today", fmt.Sprintf("%s t", thousands(t.Emissions.Tonnes())),
+			"Emissions of the day's electricity, at each state's grid carbon intensity less the PPA share (EEA 2023, docs/model.md)."},
+	}
+	w := r.w / float64(len(kpis))
+	for i, k := range kpis {
+		c := rect{r.x + float64(i)*w, r.y, w, r.h}
+		u.text(k.label, c.x+10, c.y+6, u.f.small, colTextDim, left)
+		u.text(k.value, c.x+10, c.y+21, u.f.big, colText, left)
+		u.setTip(c, k.tip)
+		if i > 0 {
+			u.line(c.x, c.y+8, c.x, c.y+c.h-8, 1, colBorder)
+		}
+	}
+}
+
+// overlays: the preset menu, the help sheet, the banner, the seek progress.
+func (g *Game) overlays(u *ui) {
+	if g.banner != "" {
+		br := rect{g.w/2 - 330, barH + 8, 660, 34}
+		lines := wrap(g.banner, 90)
+		br.h = 14 + float64(len(lines))*18
+		u.fill(br, colError)
+		for i, l := range lines {
+			u.text(l, br.x+12, br.y+7+float64(i)*18, u.f.normal, colTextOn, left)
+		}
+		if u.clicked(br) {
+			g.banner = ""
+		}
+	}
+	if g.seeking {
+		r := g.regions().mapArea
+		bar := rect{r.x + r.w/2 - 160, r.y + r.h/2 - 30, 320, 60}
+		u.fill(bar, colPanel)
+		u.stroke(bar, 1, colBorder)
+		from, to := float64(g.sess.Day()), float64(g.seekTo)
+		u.text(fmt.Sprintf("Simulating to %s…", g.seekTo), bar.x+12, bar.y+8, u.f.normal, colText, left)
+		track := rect{bar.x + 12, bar.y + 34, bar.w - 24, 12}
+		u.fill(track, colButton)
+		if to > 0 {
+			u.fill(rect{track.x, track.y, track.w * from / to, track.h}, colAccent)
+		}
+	}
+	if g.presetMenu {
+		names := model.PresetNames()
+		m := rect{157, barH - 4, 220, float64(len(names))*32 + 8}
+		u.fill(m, colPanel)
+		u.stroke(m, 1, colBorder)
+		for i, n := range names {
+			b := rect{m.x + 4, m.y + 4 + float64(i)*32, m.w - 8, 30}
+			sc, _ := model.Preset(n)
+			if u.button(b, n, n == g.sess.Name(), sc.Description) {
+				g.presetMenu = false
+				g.loadPreset(n)
+			}
+		}
+		if u.click && !u.used && !u.drawing() { // a click elsewhere closes the menu
+			g.presetMenu = false
+			u.used = true
+		}
+	}
+	if g.help {
+		g.helpSheet(u)
+	}
+}
+
+func (g *Game) loadPreset(name string) {
+	s, err := sessionForPreset(name)
+	if err != nil {
+		g.notify(err.Error())
+		return
+	}
+	g.Load(s)
+}
+
+var helpLines = []string{
+	"Keyboard",
+	"Space  play / pause          1 2 3 4  speed: day, week, month, year per second",
+	"→ or .  step one day          Home  back to the start      End  jump to the end",
+	"B  build in the selected state   Delete  remove the selected site",
+	"L  next map layer   S  state   P  policy levers   F  site and fleet   M  messages",
+	"Ctrl+Z  undo   Ctrl+Y  redo   Tab  move between buttons, Enter to press   Esc  close",
+	"",
+	"How to read the page",
+	"Click a member state to see why a gigafactory there is a good or bad idea, then Build.",
+	"Drag a site to move it; pick one to see its chips, one pixel each, in the fleet view.",
+	"Hover any number to see what it means and where it comes from.",
+	"The sandbox explores the consequences of assumptions. It is not a forecast.",
+}
+
+func (g *Game) helpSheet(u *ui) {
+	r := rect{g.w/2 - 360, g.h/2 - 170, 720, 340}
+	u.fill(r, colPanel)
+	u.stroke(r, 2, colBar)
+	for i, l := range helpLines {
+		face := u.f.normal
+		if l == "Keyboard" || l == "How to read the page" {
+			face = u.f.bold
+		}
+		u.text(l, r.x+20, r.y+18+float64(i)*24, face, colText, left)
+	}
+	if u.clicked(r) {
+		g.help = false
+	}
+}

@@ -1,0 +1,96 @@
+package game
+
+import (
+	"time"
+
+	"gigasandbox/model"
+)
+
+// messageLog shows why things happen: the model's messages as a log (the
+// Log tab) and the important ones as toasts over the map.
+type messageLog struct {
+	seen   int // messages already turned into toasts
+	toasts []toast
+	scroll int
+}
+
+type toast struct {
+	day   model.Day
+	text  string
+	until time.Time
+}
+
+// toastKinds are the messages worth interrupting the user for.
+var toastKinds = map[model.MsgKind]bool{
+	model.MsgGridQueued: true, model.MsgCapReached: true, model.MsgFundExhausted: true,
+	model.MsgCrunch: true, model.MsgEnergised: true, model.MsgGridReady: true,
+}
+
+const maxToasts = 4
+
+func (l *messageLog) reset() {
+	l.seen = -1 // catch up silently on the next update
+	l.toasts = nil
+	l.scroll = 0
+}
+
+// update turns new messages into toasts.
+func (l *messageLog) update(g *Game) {
+	sim := g.sess.Sim()
+	if l.seen < 0 || l.seen > sim.NumMessages() {
+		l.seen = sim.NumMessages()
+	}
+	now := time.Now()
+	for _, m := range sim.MessagesFrom(l.seen) {
+		if toastKinds[m.Kind] {
+			l.toasts = append(l.toasts, toast{day: m.Day, text: m.Text(), until: now.Add(5 * time.Second)})
+		}
+	}
+	l.seen = sim.NumMessages()
+	for len(l.toasts) > maxToasts || (len(l.toasts) > 0 && now.After(l.toasts[0].until)) {
+		l.toasts = l.toasts[1:]
+	}
+}
+
+// drawToasts stacks the toasts in the top right of r.
+func (l *messageLog) drawToasts(u *ui, r rect) {
+	y := r.y + 44
+	for i := len(l.toasts) - 1; i >= 0; i-- {
+		t := l.toasts[i]
+		lines := wrap(t.text, 52)
+		h := 24 + float64(len(lines))*17
+		b := rect{r.x + r.w - 380, y, 370, h}
+		u.fill(b, colTip)
+		u.stroke(b, 1, colFocus)
+		u.text(t.day.String(), b.x+10, b.y+5, u.f.small, colTextDim, left)
+		for j, s := range lines {
+			u.text(s, b.x+10, b.y+20+float64(j)*17, u.f.normal, colText, left)
+		}
+		if u.clicked(b) {
+			l.toasts = append(l.toasts[:i], l.toasts[i+1:]...)
+			return
+		}
+		y += h + 6
+	}
+}
+
+// layout draws the log, newest first, in the panel.
+func (l *messageLog) layout(g *Game, u *ui, r rect) {
+	heading(u, &r, "Why things happened")
+	msgs := g.sess.Sim().MessagesFrom(0)
+	if len(msgs) == 0 {
+		u.text("Nothing yet: press play (Space).", r.x, r.y, u.f.normal, colTextDim, left)
+		return
+	}
+	for i := len(msgs) - 1; i >= 0 && r.h > 40; i-- {
+		m := msgs[i]
+		lines := wrap(m.Text(), 46)
+		hdr := r.row(16)
+		u.text(m.Day.String(), hdr.x, hdr.y, u.f.small, colTextDim, left)
+		for _, s := range lines {
+			t := r.row(17)
+			u.text(s, t.x, t.y, u.f.small, colText, left)
+		}
+		r.row(5)
+	}
+}

@@ -1,0 +1,484 @@
+package game
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/inpututil"
+	"github.com/hajimehoshi/ebiten/v2/vector"
+
+	"gigasandbox/assets/eumap"
+	"gigasandbox/model"
+)
+
+// A map layer colours the states by one figure.
+type layer struct {
+	name, unit, tip string
+	value           func(g *Game, st int) float64
+	categorical     bool // export tier: colours by category, not a scale
+}
+
+var layers = []layer{
+	{"Price", "€/MWh", "Industrial electricity price (Eurostat nrg_pc_205, 2024-S2).",
+		func(g *Game, st int) float64 { return float64(model.States()[st].PriceCentsPerMWh) / 100 }, false},
+	{"Carbon", "g CO₂/kWh", "Grid carbon intensity (EEA, 2023).",
+		func(g *Game, st int) float64 { return float64(model.States()[st].CarbonGPerKWh) }, false},
+	{"Grid room", "MW", "Spare grid capacity for large new loads, today (after connections granted and investment).",
+		func(g *Game, st int) float64 { return float64(g.outcomes()[st].GridSpareW.MW()) }, false},
+	{"Export tier", "", "US export-control tier under the 2025 diffusion rule; red where this period's cap is reached.",
+		func(g *Game, st int) float64 {
+			o := g.outcomes()[st]
+			if o.Cap >= 0 && int64(o.CapUsed) >= o.Cap*1000 {
+				return 3
+			}
+			return float64(model.States()[st].Tier)
+		}, true},
+	{"AI demand", "% of EU", "Share of EU demand for AI compute (Eurostat isoc_eb_ai 2024 × enterprises).",
+		func(g *Game, st int) float64 { return float64(model.States()[st].DemandPPM) / 10000 }, false},
+}
+
+var tierColours = map[float64]color.RGBA{
+	1: {0x56, 0xb4, 0xe9, 0xff}, // sky blue
+	2: {0xe6, 0x9f, 0x00, 0xff}, // orange
+	3: {0xd5, 0x5e, 0x00, 0xff}, // vermillion: cap reached
+}
+
+// mapView draws the EU-27 in ETRS89-LAEA, coloured by a layer, with the
+// sites on top; a click picks the state or site under the cursor.
+type mapView struct {
+	m     *eumap.Map
+	layer int
+
+	img   *ebiten.Image // the states, cached until something they show changes
+	key   mapKey
+	ok    bool
+	paths []vector.Path // per state, device pixels
+	vals  [model.NumStates]float64
+
+	// transform: screen = origin + (p - min) * scale, y flipped
+	area          rect
+	scale         float64
+	ox, oy        float64
+	hover         int
+	click         eumap.Point
+	clickState    int
+	dragSite      model.SiteID
+	dragX, dragY  float64
+	dragMoved     bool
+	outcomesDay   model.Day
+	outcomesCache []model.StateOutcome
+	outcomesSim   *model.Sim
+}
+
+type mapKey struct {
+	area  rect
+	k     float64
+	layer int
+	sel   int
+	vals  [model.NumStates]float64
+}
+
+func (mv *mapView) init() {
+	mv.m = eumap.Load()
+	mv.hover, mv.clickState = -1, -1
+}
+
+func (mv *mapView) invalidate() { mv.ok = false }
+
+// outcomes caches the states' outcomes for the day being drawn.
+func (g *Game) outcomes() []model.StateOutcome {
+	mv := &g.mv
+	sim := g.sess.Sim()
+	if mv.outcomesCache == nil || mv.outcomesSim != sim || mv.outcomesDay != sim.Day() {
+		mv.outcomesCache = sim.StateOutcomes()
+		mv.outcomesSim, mv.outcomesDay = sim, sim.Day()
+	}
+	return mv.outcomesCache
+}
+
+// fit places the map's bounds in r, keeping its aspect.
+func (mv *mapView) fit(r rect) {
+	b := mv.m.Bounds
+	pad := 16.0
+	bw, bh := float64(b.Max.X-b.Min.X), float64(b.Max.Y-b.Min.Y)
+	mv.scale = min((r.w-2*pad)/bw, (r.h-2*pad)/bh)
+	mv.ox = r.x + (r.w-bw*mv.scale)/2
+	mv.oy = r.y + (r.h-bh*mv.scale)/2
+	mv.area = r
+}
+
+// toScreen maps a map point to logical pixels.
+func (mv *mapView) toScreen(p eumap.Point) (float64, float64) {
+	b := mv.m.Bounds
+	return mv.ox + float64(p.X-b.Min.X)*mv.scale, mv.oy + float64(b.Max.Y-p.Y)*mv.scale
+}
+
+// toMap maps logical pixels to a map point.
+func (mv *mapView) toMap(x, y float64) eumap.Point {
+	b := mv.m.Bounds
+	return eumap.Point{X: b.Min.X + int32(math.Round((x-mv.ox)/mv.scale)), Y: b.Max.Y - int32(math.Round((y-mv.oy)/mv.scale))}
+}
+
+// stateAt is the state under a screen point, forgiving a few pixels around
+// small islands.
+func (mv *mapView) stateAt(x, y float64) int {
+	return mv.m.StateNear(mv.toMap(x, y), int32(4/mv.scale))
+}
+
+// StatePoint returns where a state's label is on screen, in logical (CSS)
+// pixels: tests and the automation API click there.
+func (g *Game) StatePoint(code string) (x, y float64, ok bool) {
+	for _, s := range g.mv.m.States {
+		if s.Code == code {
+			x, y = g.mv.toScreen(s.Label)
+			return x, y, g.mv.scale > 0
+		}
+	}
+	return 0, 0, false
+}
+
+// SitePoint returns where a site is drawn on screen, in logical pixels.
+func (g *Game) SitePoint(id model.SiteID) (x, y float64, ok bool) {
+	sites := g.sess.Sim().Sites()
+	if id < 1 || int(id) > len(sites) || g.mv.scale == 0 {
+		return 0, 0, false
+	}
+	x, y = g.mv.siteXY(sites[id-1].Spec)
+	return x, y, true
+}
+
+func (mv *mapView) siteXY(s model.SiteSpec) (float64, float64) {
+	return mv.toScreen(eumap.Project(float64(s.Lon)/1e6, float64(s.Lat)/1e6))
+}
+
+func siteRadius(chips int32) float64 { return 3 + 9*math.Sqrt(float64(chips)/100000) }
+
+// placeFor is where a site built in state st goes: where the user last
+// clicked in that state, or the state's label point.
+func (mv *mapView) placeFor(st int) (lon, lat model.Degrees) {
+	p := mv.m.States[st].Label
+	if mv.clickState == st {
+		p = mv.click
+	}
+	fl, fa := eumap.Unproject(p)
+	return model.Degrees(math.Round(fl * 1e6)), model.Degrees(math.Round(fa * 1e6))
+}
+
+// siteColour by status.
+func siteColour(s model.SiteStatus) color.RGBA {
+	switch s {
+	case model.SitePlanned, model.SiteConstruction:
+		return color.RGBA{0x99, 0x99, 0x99, 0xff}
+	case model.SiteWaitingGrid:
+		return color.RGBA{0xd5, 0x5e, 0x00, 0xff}
+	case model.SiteWaitingChips:
+		return color.RGBA{0x56, 0xb4, 0xe9, 0xff}
+	case model.SiteThrottled:
+		return color.RGBA{0xe6, 0x9f, 0x00, 0xff}
+	case model.SiteOperating:
+		return color.RGBA{0x00, 0x9e, 0x73, 0xff}
+	}
+	return color.RGBA{0x3a, 0x3f, 0x46, 0xff}
+}
+
+// layout handles the map's input (update pass) or draws it (draw pass).
+func (mv *mapView) layout(g *Game, u *ui, r rect) {
+	mv.fit(r)
+	sites := g.sess.Sim().Sites()
+	if u.drawing() {
+		mv.draw(g, u, r, sites)
+	} else {
+		mv.input(g, u, r, sites)
+	}
+	// layer buttons over the map's top left
+	bx := r.x + 8
+	for i, l := range layers {
+		w := u.textWidth(l.name, u.f.normal) + 18
+		if u.button(rect{bx, r.y + 8, w, 26}, l.name, mv.layer == i, l.tip+" (L)") {
+			mv.layer = i
+			mv.invalidate()
+		}
+		bx += w + 4
+	}
+	g.log.drawToasts(u, r)
+}
+
+func (mv *mapView) siteAt(x, y float64, sites []model.SiteInfo) model.SiteID {
+	best, bestD := model.SiteID(0), math.Inf(1)
+	for _, s := range sites {
+		if s.Status == model.SiteRemoved {
+			continue
+		}
+		sx, sy := mv.siteXY(s.Spec)
+		d := math.Hypot(x-sx, y-sy)
+		if d <= siteRadius(s.Spec.Chips)+3 && d < bestD {
+			best, bestD = s.ID, d
+		}
+	}
+	return best
+}
+
+func (mv *mapView) input(g *Game, u *ui, r rect, sites []model.SiteInfo) {
+	mv.hover = -1
+	if r.contains(u.mx, u.my) {
+		mv.hover = mv.stateAt(u.mx, u.my)
+	}
+	// dragging a site moves it when the button is released elsewhere
+	if mv.dragSite != 0 {
+		if math.Hypot(u.mx-mv.dragX, u.my-mv.dragY) > 4 {
+			mv.dragMoved = true
+		}
+		if inpututil.IsMouseButtonJustReleased(ebiten.MouseButtonLeft) {
+			id := mv.dragSite
+			mv.dragSite = 0
+			if mv.dragMoved && mv.hover >= 0 {
+				p := mv.toMap(u.mx, u.my)
+				lon, lat := eumap.Unproject(p)
+				g.Do(model.Command{Kind: model.CmdMove, Site: id, State: mv.m.States[mv.hover].Code,
+					Lon: model.Degrees(math.Round(lon * 1e6)), Lat: model.Degrees(math.Round(lat * 1e6))})
+			}
+		}
+		return
+	}
+	if !r.contains(u.mx, u.my) || !u.clicked(r) {
+		return
+	}
+	if id := mv.siteAt(u.mx, u.my, sites); id != 0 {
+		g.selSite = id
+		g.tab = tabSite
+		mv.dragSite, mv.dragX, mv.dragY, mv.dragMoved = id, u.mx, u.my, false
+		return
+	}
+	if mv.hover >= 0 {
+		g.selState = mv.hover
+		mv.click, mv.clickState = mv.toMap(u.mx, u.my), mv.hover
+		g.tab = tabState
+		mv.invalidate()
+		return
+	}
+	g.selState = -1
+	mv.invalidate()
+}
+
+func (mv *mapView) draw(g *Game, u *ui, r rect, sites []model.SiteInfo) {
+	u.fill(r, colSea)
+	l := layers[mv.layer]
+	for st := range mv.vals {
+		mv.vals[st] = l.value(g, st)
+	}
+	key := mapKey{area: r, k: u.k, layer: mv.layer, sel: g.selState, vals: mv.vals}
+	if !mv.ok || key != mv.key {
+		mv.render(u, key)
+	}
+	op := &ebiten.DrawImageOptions{}
+	op.GeoM.Translate(math.Round(r.x*u.k), math.Round(r.y*u.k))
+	u.dst.DrawImage(mv.img, op)
+
+	// hover outline, live
+	if mv.hover >= 0 && mv.hover != g.selState && mv.hover < len(mv.paths) {
+		mv.strokeState(u.dst, mv.hover, r, 1.5*u.k, colTextDim)
+	}
+	mv.legend(g, u, r)
+
+	// sites, biggest first so small ones stay clickable on top
+	for _, s := range sites {
+		if s.Status == model.SiteRemoved {
+			continue
+		}
+		x, y := mv.siteXY(s.Spec)
+		if mv.dragSite == s.ID && mv.dragMoved {
+			x, y = u.mx, u.my
+		}
+		rad := siteRadius(s.Spec.Chips)
+		c := siteColour(s.Status)
+		if s.Spec.Existing {
+			u.ring(x, y, rad, 2, c)
+		} else {
+			u.circle(x, y, rad, c)
+			u.ring(x, y, rad, 1.2, colPanel)
+		}
+		if s.ID == g.selSite {
+			u.ring(x, y, rad+3, 2, colSelected)
+		}
+		hit := rect{x - rad - 3, y - rad - 3, 2*rad + 6, 2*rad + 6}
+		u.setTip(hit, siteTip(s))
+	}
+	if mv.hover >= 0 && u.tip == "" {
+		st := model.States()[mv.hover]
+		v := mv.vals[mv.hover]
+		val := fmt.Sprintf("%s %s", trimFloat(v), l.unit)
+		if l.categorical {
+			val = tierText(v)
+		}
+		u.tip = fmt.Sprintf("%s — %s: %s\nClick to see why build here, and to build.", st.Name, l.name, val)
+		u.tipAt = [2]float64{u.mx, u.my}
+	}
+}
+
+func tierText(v float64) string {
+	switch v {
+	case 1:
+		return "Tier 1: no cap"
+	case 2:
+		return "Tier 2: capped under the 2025 rule"
+	}
+	return "cap reached this period"
+}
+
+func trimFloat(v float64) string {
+	if v == math.Trunc(v) {
+		return thousands(int64(v))
+	}
+	return fmt.Sprintf("%.1f", v)
+}
+
+func siteTip(s model.SiteInfo) string {
+	return fmt.Sprintf("%s — %s\n%s of %s chips running · %d MW drawn of %d MW granted\ncapital cost %s · revenue %s\nClick to see its chips; drag to move it.",
+		s.Spec.Name, s.Status, thousands(int64(s.Chips[model.ChipActive])), thousands(int64(s.Spec.Chips)),
+		s.DrawW.MW(), s.GrantedW.MW(), euros(s.Capex), euros(s.Revenue))
+}
+
+// colourFor gives a state's fill for the layer.
+func (mv *mapView) colourFor(st int) color.RGBA {
+	l := layers[mv.layer]
+	v := mv.vals[st]
+	if l.categorical {
+		return tierColours[v]
+	}
+	lo, hi := mv.vals[0], mv.vals[0]
+	for _, x := range mv.vals {
+		lo, hi = min(lo, x), max(hi, x)
+	}
+	if hi == lo {
+		return viridis(0.5)
+	}
+	return viridis((v - lo) / (hi - lo))
+}
+
+// render draws the states into the cached image.
+func (mv *mapView) render(u *ui, key mapKey) {
+	r := key.area
+	w, h := int(math.Ceil(r.w*u.k)), int(math.Ceil(r.h*u.k))
+	if w < 1 || h < 1 {
+		return
+	}
+	if mv.img == nil || mv.img.Bounds().Dx() != w || mv.img.Bounds().Dy() != h {
+		if mv.img != nil {
+			mv.img.Deallocate()
+		}
+		mv.img = ebiten.NewImage(w, h)
+		mv.paths = nil
+	}
+	if mv.paths == nil || mv.key.area != key.area || mv.key.k != key.k {
+		mv.buildPaths(r, u.k)
+	}
+	mv.img.Clear()
+	for st := range mv.paths {
+		op := &vector.DrawPathOptions{AntiAlias: true}
+		op.ColorScale.ScaleWithColor(mv.colourFor(st))
+		vector.FillPath(mv.img, &mv.paths[st], &vector.FillOptions{FillRule: vector.FillRuleEvenOdd}, op)
+	}
+	for st := range mv.paths {
+		mv.strokeState(mv.img, st, rect{}, 0.8*u.k, colStateEdge)
+	}
+	if key.sel >= 0 {
+		mv.strokeState(mv.img, key.sel, rect{}, 2.5*u.k, colSelected)
+	}
+	// inset frames and state codes
+	for _, in := range mv.m.Insets {
+		x0, y0 := mv.toScreen(eumap.Point{X: in.Frame.Min.X, Y: in.Frame.Max.Y})
+		x1, y1 := mv.toScreen(eumap.Point{X: in.Frame.Max.X, Y: in.Frame.Min.Y})
+		k := u.k
+		vector.StrokeRect(mv.img, float32((x0-r.x)*k), float32((y0-r.y)*k), float32((x1-x0)*k), float32((y1-y0)*k), float32(k), colTextDim, false)
+		sub := &ui{dst: mv.img, k: k, f: u.f}
+		sub.text(in.Title, x0-r.x+4, y0-r.y+2, u.f.small, colTextDim, left)
+	}
+	sub := &ui{dst: mv.img, k: u.k, f: u.f}
+	for st, s := range mv.m.States {
+		x, y := mv.toScreen(s.Label)
+		c := colText
+		if layers[mv.layer].categorical || viridisDark(mv.colourFor(st)) {
+			c = colPanel
+			if layers[mv.layer].categorical {
+				c = colText
+			}
+		}
+		sub.text(s.Code, x-r.x, y-r.y-7, u.f.small, c, center)
+	}
+	mv.key, mv.ok = key, true
+}
+
+// viridisDark reports whether text on c should be light.
+func viridisDark(c color.RGBA) bool { return int(c.R)*299+int(c.G)*587+int(c.B)*114 < 128000 }
+
+// buildPaths converts every state's rings to device-pixel paths relative to
+// the map image.
+func (mv *mapView) buildPaths(r rect, k float64) {
+	mv.paths = make([]vector.Path, len(mv.m.States))
+	for st, s := range mv.m.States {
+		p := &mv.paths[st]
+		for _, ring := range s.Rings {
+			for i, pt := range ring {
+				x, y := mv.toScreen(pt)
+				fx, fy := float32((x-r.x)*k), float32((y-r.y)*k)
+				if i == 0 {
+					p.MoveTo(fx, fy)
+				} else {
+					p.LineTo(fx, fy)
+				}
+			}
+			p.Close()
+		}
+	}
+}
+
+// strokeState outlines a state; off is the image's offset on dst.
+func (mv *mapView) strokeState(dst *ebiten.Image, st int, off rect, width float64, c color.Color) {
+	var path *vector.Path
+	if off != (rect{}) {
+		// drawing on the screen: shift the cached path by the map's origin
+		var p vector.Path
+		op := &vector.AddPathOptions{}
+		op.GeoM.Translate(math.Round(off.x*mv.key.k), math.Round(off.y*mv.key.k))
+		p.AddPath(&mv.paths[st], op)
+		path = &p
+	} else {
+		path = &mv.paths[st]
+	}
+	op := &vector.DrawPathOptions{AntiAlias: true}
+	op.ColorScale.ScaleWithColor(c)
+	vector.StrokePath(dst, path, &vector.StrokeOptions{Width: float32(width), LineJoin: vector.LineJoinRound}, op)
+}
+
+// legend explains the layer's colours in the map's lower left.
+func (mv *mapView) legend(g *Game, u *ui, r rect) {
+	l := layers[mv.layer]
+	box := rect{r.x + r.w - 258, r.y + r.h - 58, 250, 50}
+	u.fill(box, color.RGBA{0xff, 0xff, 0xff, 0xe0})
+	u.stroke(box, 1, colBorder)
+	u.text(l.name+" "+l.unit, box.x+8, box.y+4, u.f.small, colText, left)
+	if l.categorical {
+		x := box.x + 8
+		for _, v := range []float64{1, 2, 3} {
+			u.fill(rect{x, box.y + 24, 14, 14}, tierColours[v])
+			label := [...]string{"", "Tier 1", "Tier 2", "cap reached"}[int(v)]
+			u.text(label, x+18, box.y+24, u.f.small, colText, left)
+			x += 26 + u.textWidth(label, u.f.small)
+		}
+		u.setTip(box, l.tip)
+		return
+	}
+	lo, hi := mv.vals[0], mv.vals[0]
+	for _, x := range mv.vals {
+		lo, hi = min(lo, x), max(hi, x)
+	}
+	bar := rect{box.x + 8, box.y + 22, box.w - 16, 10}
+	for i := range 50 {
+		u.fill(rect{bar.x + float64(i)*bar.w/50, bar.y, bar.w/50 + 0.5, bar.h}, viridis(float64(i)/49))
+	}
+	u.text(trimFloat(lo), bar.x, bar.y+11, u.f.small, colText, left)
+	u.text(trimFloat(hi), bar.x+bar.w, bar.y+11, u.f.small, colText, right)
+	u.setTip(box, l.tip)
+}

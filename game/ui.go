@@ -1,0 +1,347 @@
+package game
+
+import (
+	"bytes"
+	"image/color"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"github.com/hajimehoshi/ebiten/v2/vector"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goregular"
+)
+
+// The page is laid out in logical pixels (CSS pixels in the browser) and
+// drawn in device pixels, so that it stays crisp on high-DPI screens: ui.k
+// is the device pixels per logical pixel.
+
+// rect is a rectangle in logical pixels.
+type rect struct{ x, y, w, h float64 }
+
+func (r rect) contains(x, y float64) bool {
+	return x >= r.x && x < r.x+r.w && y >= r.y && y < r.y+r.h
+}
+
+// inset shrinks r by d on every side.
+func (r rect) inset(d float64) rect { return rect{r.x + d, r.y + d, r.w - 2*d, r.h - 2*d} }
+
+// row cuts a strip of height h off the top of r.
+func (r *rect) row(h float64) rect {
+	out := rect{r.x, r.y, r.w, h}
+	r.y += h
+	r.h -= h
+	return out
+}
+
+// col cuts a strip of width w off the left of r.
+func (r *rect) col(w float64) rect {
+	out := rect{r.x, r.y, w, r.h}
+	r.x += w
+	r.w -= w
+	return out
+}
+
+// fonts are the faces the page uses, sized in device pixels.
+type fonts struct {
+	small, normal, bold, big text.Face
+	k                        float64
+}
+
+var regularSrc, boldSrc = mustFace(goregular.TTF), mustFace(gobold.TTF)
+
+func mustFace(ttf []byte) *text.GoTextFaceSource {
+	s, err := text.NewGoTextFaceSource(bytes.NewReader(ttf))
+	if err != nil {
+		panic(err) // the fonts are compiled in; this cannot fail at run time
+	}
+	return s
+}
+
+func newFonts(k float64) fonts {
+	return fonts{
+		k:      k,
+		small:  &text.GoTextFace{Source: regularSrc, Size: 12 * k},
+		normal: &text.GoTextFace{Source: regularSrc, Size: 14 * k},
+		bold:   &text.GoTextFace{Source: boldSrc, Size: 14 * k},
+		big:    &text.GoTextFace{Source: boldSrc, Size: 20 * k},
+	}
+}
+
+// ui is an immediate-mode toolkit: the page's layout function runs twice a
+// frame, once in Update (dst == nil: widgets report clicks) and once in Draw
+// (dst != nil: widgets draw themselves). One function describes a panel
+// once, so drawing and input can never disagree about where a button is.
+type ui struct {
+	dst     *ebiten.Image
+	k       float64
+	f       fonts
+	mx, my  float64 // cursor, logical pixels
+	click   bool    // the primary button (or a touch) went down this frame
+	used    bool    // a widget took this frame's click
+	tip     string  // tooltip to draw last
+	tipAt   [2]float64
+	keyNext int // widgets with keyboard focus are numbered in layout order
+	focus   int // the focused widget's number, 0 for none
+	enter   bool
+}
+
+func (u *ui) drawing() bool { return u.dst != nil }
+
+func (u *ui) hover(r rect) bool { return r.contains(u.mx, u.my) }
+
+// clicked reports, in the update pass, a click inside r not taken by a
+// widget drawn above it.
+func (u *ui) clicked(r rect) bool {
+	if u.drawing() || !u.click || u.used || !u.hover(r) {
+		return false
+	}
+	u.used = true
+	return true
+}
+
+// fill paints r.
+func (u *ui) fill(r rect, c color.Color) {
+	if !u.drawing() {
+		return
+	}
+	k := u.k
+	vector.FillRect(u.dst, float32(r.x*k), float32(r.y*k), float32(r.w*k), float32(r.h*k), c, false)
+}
+
+// stroke outlines r.
+func (u *ui) stroke(r rect, width float64, c color.Color) {
+	if !u.drawing() {
+		return
+	}
+	k := u.k
+	vector.StrokeRect(u.dst, float32(r.x*k), float32(r.y*k), float32(r.w*k), float32(r.h*k), float32(width*k), c, false)
+}
+
+func (u *ui) line(x0, y0, x1, y1, width float64, c color.Color) {
+	if !u.drawing() {
+		return
+	}
+	k := u.k
+	vector.StrokeLine(u.dst, float32(x0*k), float32(y0*k), float32(x1*k), float32(y1*k), float32(width*k), c, true)
+}
+
+func (u *ui) circle(x, y, r float64, c color.Color) {
+	if !u.drawing() {
+		return
+	}
+	k := u.k
+	vector.FillCircle(u.dst, float32(x*k), float32(y*k), float32(r*k), c, true)
+}
+
+func (u *ui) ring(x, y, r, width float64, c color.Color) {
+	if !u.drawing() {
+		return
+	}
+	k := u.k
+	vector.StrokeCircle(u.dst, float32(x*k), float32(y*k), float32(r*k), float32(width*k), c, true)
+}
+
+// align says where text sits against its anchor point.
+type align int
+
+const (
+	left align = iota
+	center
+	right
+)
+
+// text draws s with its top at y; x is the left edge, the centre or the
+// right edge depending on a.
+func (u *ui) text(s string, x, y float64, face text.Face, c color.Color, a align) {
+	if !u.drawing() || s == "" {
+		return
+	}
+	op := &text.DrawOptions{}
+	op.GeoM.Translate(x*u.k, y*u.k)
+	op.ColorScale.ScaleWithColor(c)
+	op.PrimaryAlign = [...]text.Align{text.AlignStart, text.AlignCenter, text.AlignEnd}[a]
+	op.LineSpacing = face.Metrics().HAscent*1.35 + face.Metrics().HDescent
+	text.Draw(u.dst, s, face, op)
+}
+
+// textIn draws s vertically centred in r.
+func (u *ui) textIn(s string, r rect, face text.Face, c color.Color, a align) {
+	h := u.textHeight(face)
+	x := r.x + 6
+	switch a {
+	case center:
+		x = r.x + r.w/2
+	case right:
+		x = r.x + r.w - 6
+	}
+	u.text(s, x, r.y+(r.h-h)/2, face, c, a)
+}
+
+func (u *ui) textWidth(s string, face text.Face) float64 { return text.Advance(s, face) / u.k }
+
+func (u *ui) textHeight(face text.Face) float64 {
+	m := face.Metrics()
+	return (m.HAscent + m.HDescent) / u.k
+}
+
+// setTip shows a tooltip near the cursor when r is hovered.
+func (u *ui) setTip(r rect, tip string) {
+	if tip != "" && u.hover(r) {
+		u.tip = tip
+		u.tipAt = [2]float64{u.mx, u.my}
+	}
+}
+
+// focusable numbers a widget for keyboard navigation and reports whether it
+// has the focus; Enter on the focused widget counts as a click.
+func (u *ui) focusable(r rect) (focused, activated bool) {
+	u.keyNext++
+	focused = u.focus == u.keyNext
+	if focused && u.drawing() {
+		u.stroke(r.inset(-2), 2, colFocus)
+	}
+	if focused && u.enter && !u.drawing() {
+		u.enter = false
+		return true, true
+	}
+	return focused, false
+}
+
+// button draws a button and reports a click (or Enter when focused).
+func (u *ui) button(r rect, label string, on bool, tip string) bool {
+	_, act := u.focusable(r)
+	bg := colButton
+	switch {
+	case on:
+		bg = colButtonOn
+	case u.hover(r):
+		bg = colButtonHover
+	}
+	u.fill(r, bg)
+	fg := colText
+	if on {
+		fg = colTextOn
+	}
+	u.textIn(label, r, u.f.normal, fg, center)
+	u.setTip(r, tip)
+	return u.clicked(r) || act
+}
+
+// disabledButton draws a button that cannot be pressed, with the reason.
+func (u *ui) disabledButton(r rect, label, why string) {
+	u.fill(r, colButtonOff)
+	u.textIn(label, r, u.f.normal, colTextDim, center)
+	u.setTip(r, why)
+}
+
+// stepper draws "label  [-] value [+]" and returns -1, 0 or +1.
+func (u *ui) stepper(r rect, label, value, tip string) int {
+	u.textIn(label, rect{r.x, r.y, r.w - 130, r.h}, u.f.normal, colText, left)
+	u.setTip(rect{r.x, r.y, r.w - 130, r.h}, tip)
+	minus := rect{r.x + r.w - 130, r.y + 2, 28, r.h - 4}
+	plus := rect{r.x + r.w - 28, r.y + 2, 28, r.h - 4}
+	u.textIn(value, rect{minus.x + 28, r.y, 74, r.h}, u.f.bold, colText, center)
+	d := 0
+	if u.button(minus, "−", false, "") {
+		d = -1
+	}
+	if u.button(plus, "+", false, "") {
+		d = +1
+	}
+	return d
+}
+
+// toggle draws a labelled on/off switch and reports a click.
+func (u *ui) toggle(r rect, label string, on bool, tip string) bool {
+	_, act := u.focusable(r)
+	box := rect{r.x + r.w - 46, r.y + (r.h-20)/2, 40, 20}
+	u.textIn(label, rect{r.x, r.y, r.w - 50, r.h}, u.f.normal, colText, left)
+	bg := colButton
+	if on {
+		bg = colAccent
+	}
+	u.fill(box, bg)
+	knob := rect{box.x + 2, box.y + 2, 16, 16}
+	if on {
+		knob.x = box.x + box.w - 18
+	}
+	u.fill(knob, colPanel)
+	u.setTip(r, tip)
+	return u.clicked(r) || act
+}
+
+// drawTip draws the pending tooltip; call it last in the draw pass.
+func (u *ui) drawTip(screenW, screenH float64) {
+	if !u.drawing() || u.tip == "" {
+		return
+	}
+	lines := wrap(u.tip, 46)
+	lh := u.textHeight(u.f.small) + 3
+	w := 0.0
+	for _, l := range lines {
+		w = max(w, u.textWidth(l, u.f.small))
+	}
+	r := rect{u.tipAt[0] + 14, u.tipAt[1] + 16, w + 14, float64(len(lines))*lh + 10}
+	if r.x+r.w > screenW {
+		r.x = u.tipAt[0] - r.w - 6
+	}
+	if r.y+r.h > screenH {
+		r.y = u.tipAt[1] - r.h - 6
+	}
+	u.fill(r, colTip)
+	u.stroke(r, 1, colBorder)
+	for i, l := range lines {
+		u.text(l, r.x+7, r.y+5+float64(i)*lh, u.f.small, colText, left)
+	}
+}
+
+// wrap breaks s into lines of at most n runes at spaces; "\n" forces a break.
+func wrap(s string, n int) []string {
+	var out []string
+	for _, para := range splitLines(s) {
+		line := ""
+		for _, w := range splitWords(para) {
+			switch {
+			case line == "":
+				line = w
+			case len([]rune(line))+1+len([]rune(w)) > n:
+				out = append(out, line)
+				line = w
+			default:
+				line += " " + w
+			}
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+func splitLines(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			out = append(out, s[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, s[start:])
+}
+
+func splitWords(s string) []string {
+	var out []string
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == ' ' {
+			if start >= 0 {
+				out = append(out, s[start:i])
+				start = -1
+			}
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	return out
+}

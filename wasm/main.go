@@ -1,0 +1,183 @@
+//go:build js && wasm
+
+// Command wasm is the sandbox's browser entry. It opens the scenario the
+// page's address names, sets up window.gigasim (the automation API that
+// tests and course pages use) and runs the game on Ebitengine's canvas.
+//
+// window.gigasim:
+//
+//	status()            {scenario, day, date, horizon, stateHash, sites, chipsActive,
+//	                     fundLeftEUR, edits, playing, speed, fps, tps, seeking}
+//	runTo(day)          simulate (or rewind) to a day at once; returns status()
+//	play(), pause()     start and stop time
+//	setSpeed(i)         0 = a day, 1 = a week, 2 = a month, 3 = a year per second
+//	statePoint(code)    {x, y} in CSS pixels of a member state on the map, or null
+//	sitePoint(id)       {x, y} of a site on the map, or null
+//	select(code)        select a member state (as a click would)
+//	scenario()          the current scenario, with the user's edits, as JSON
+//	command(json)       apply a model command (docs/scenario.md) today; "" or the error
+//	loadPreset(name)    open a preset; "" or the error
+package main
+
+import (
+	"encoding/json"
+	"net/url"
+	"strings"
+	"syscall/js"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"gigasandbox/game"
+	"gigasandbox/game/session"
+	"gigasandbox/model"
+)
+
+func main() {
+	sess, notice := openFromAddress()
+	g := game.New(sess)
+	if notice != "" {
+		g.Notify(notice)
+	}
+	installAPI(g)
+	ebiten.SetWindowTitle("Gigafactory Sandbox")
+	if err := ebiten.RunGame(&page{Game: g}); err != nil {
+		js.Global().Get("console").Call("error", "gigasim: "+err.Error())
+	}
+}
+
+// openFromAddress opens the scenario the URL fragment names (#preset=NAME),
+// or the baseline. A bad address never stops the page: it opens the
+// baseline and says why.
+func openFromAddress() (*session.Session, string) {
+	frag := strings.TrimPrefix(js.Global().Get("location").Get("hash").String(), "#")
+	name := "baseline"
+	notice := ""
+	if frag != "" {
+		v, err := url.ParseQuery(frag)
+		if p := v.Get("preset"); err == nil && p != "" {
+			name = p
+		} else {
+			notice = "This link could not be read, so the baseline scenario is shown."
+		}
+	}
+	s, err := session.NewPreset(name)
+	if err != nil {
+		notice = "Unknown scenario " + name + " in the link, so the baseline scenario is shown."
+		s, err = session.NewPreset("baseline")
+		if err != nil {
+			panic(err) // the embedded presets are tested; this cannot happen
+		}
+	}
+	return s, notice
+}
+
+// page tells the boot script when the first frame is on screen.
+type page struct {
+	*game.Game
+	shown bool
+}
+
+func (p *page) Draw(screen *ebiten.Image) {
+	p.Game.Draw(screen)
+	if !p.shown {
+		p.shown = true
+		if boot := js.Global().Get("gigasimBoot"); boot.Truthy() {
+			boot.Call("ready")
+		}
+	}
+}
+
+// installAPI sets window.gigasim. The functions run on the browser's event
+// loop between frames, when the game is not in the middle of an update.
+func installAPI(g *game.Game) {
+	api := js.Global().Get("Object").New()
+	fn := func(name string, f func(args []js.Value) any) {
+		api.Set(name, js.FuncOf(func(this js.Value, args []js.Value) any { return f(args) }))
+	}
+	status := func() any { return toJS(g.Status()) }
+	fn("status", func([]js.Value) any { return status() })
+	fn("runTo", func(a []js.Value) any {
+		if len(a) < 1 || a[0].Type() != js.TypeNumber {
+			return errorValue("runTo(day): day must be a number")
+		}
+		if err := g.RunTo(model.Day(a[0].Int())); err != nil {
+			return errorValue(err.Error())
+		}
+		return status()
+	})
+	fn("play", func([]js.Value) any { g.Play(); return nil })
+	fn("pause", func([]js.Value) any { g.Pause(); return nil })
+	fn("setSpeed", func(a []js.Value) any {
+		if len(a) > 0 && a[0].Type() == js.TypeNumber {
+			g.SetSpeed(a[0].Int())
+		}
+		return nil
+	})
+	point := func(x, y float64, ok bool) any {
+		if !ok {
+			return js.Null()
+		}
+		return map[string]any{"x": x, "y": y}
+	}
+	fn("statePoint", func(a []js.Value) any {
+		if len(a) < 1 {
+			return js.Null()
+		}
+		return point(g.StatePoint(a[0].String()))
+	})
+	fn("sitePoint", func(a []js.Value) any {
+		if len(a) < 1 || a[0].Type() != js.TypeNumber {
+			return js.Null()
+		}
+		return point(g.SitePoint(model.SiteID(a[0].Int())))
+	})
+	fn("select", func(a []js.Value) any {
+		if len(a) > 0 {
+			g.Select(a[0].String(), 0, "")
+		}
+		return nil
+	})
+	fn("scenario", func([]js.Value) any {
+		b, err := g.Session().Scenario().MarshalIndent()
+		if err != nil {
+			return errorValue(err.Error())
+		}
+		return string(b)
+	})
+	fn("command", func(a []js.Value) any {
+		if len(a) < 1 {
+			return "command(json): give a command as JSON"
+		}
+		var c model.Command
+		if err := json.Unmarshal([]byte(a[0].String()), &c); err != nil {
+			return "command: " + err.Error()
+		}
+		if err := g.Do(c); err != nil {
+			return err.Error()
+		}
+		return ""
+	})
+	fn("loadPreset", func(a []js.Value) any {
+		if len(a) < 1 {
+			return "loadPreset(name): give a preset name"
+		}
+		s, err := session.NewPreset(a[0].String())
+		if err != nil {
+			return err.Error()
+		}
+		g.Load(s)
+		return ""
+	})
+	js.Global().Set("gigasim", api)
+}
+
+// toJS converts a struct to a plain JS object through its JSON form.
+func toJS(v any) any {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return errorValue(err.Error())
+	}
+	return js.Global().Get("JSON").Call("parse", string(b))
+}
+
+func errorValue(msg string) any { return map[string]any{"error": msg} }
