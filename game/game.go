@@ -267,6 +267,10 @@ func (g *Game) readInput() {
 	x, y := ebiten.CursorPosition()
 	u.mx, u.my = float64(x)/u.k, float64(y)/u.k
 	u.click = inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft)
+	u.release = inpututil.IsMouseButtonJustReleased(ebiten.MouseButtonLeft)
+	if ids := inpututil.AppendJustReleasedTouchIDs(nil); len(ids) > 0 {
+		u.release = true
+	}
 	if ids := inpututil.AppendJustPressedTouchIDs(nil); len(ids) > 0 {
 		tx, ty := ebiten.TouchPosition(ids[0])
 		u.mx, u.my = float64(tx)/u.k, float64(ty)/u.k

@@ -6,7 +6,6 @@ import (
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/inpututil"
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"gigasandbox/assets/eumap"
@@ -230,7 +229,7 @@ func (mv *mapView) input(g *Game, u *ui, r rect, sites []model.SiteInfo) {
 		if math.Hypot(u.mx-mv.dragX, u.my-mv.dragY) > 4 {
 			mv.dragMoved = true
 		}
-		if inpututil.IsMouseButtonJustReleased(ebiten.MouseButtonLeft) {
+		if u.release {
 			id := mv.dragSite
 			mv.dragSite = 0
 			if mv.dragMoved && mv.hover >= 0 {

@@ -77,12 +77,24 @@ type ui struct {
 	f       fonts
 	mx, my  float64 // cursor, logical pixels
 	click   bool    // the primary button (or a touch) went down this frame
+	release bool    // the primary button (or the touch) went up this frame
 	used    bool    // a widget took this frame's click
 	tip     string  // tooltip to draw last
 	tipAt   [2]float64
 	keyNext int // widgets with keyboard focus are numbered in layout order
 	focus   int // the focused widget's number, 0 for none
 	enter   bool
+
+	// seen, when not nil, records where each labelled widget was laid out:
+	// tests click widgets by label.
+	seen map[string]rect
+}
+
+// saw records a widget for tests.
+func (u *ui) saw(label string, r rect) {
+	if u.seen != nil {
+		u.seen[label] = r
+	}
 }
 
 func (u *ui) drawing() bool { return u.dst != nil }
@@ -209,6 +221,7 @@ func (u *ui) focusable(r rect) (focused, activated bool) {
 
 // button draws a button and reports a click (or Enter when focused).
 func (u *ui) button(r rect, label string, on bool, tip string) bool {
+	u.saw(label, r)
 	_, act := u.focusable(r)
 	bg := colButton
 	switch {
@@ -240,6 +253,8 @@ func (u *ui) stepper(r rect, label, value, tip string) int {
 	u.setTip(rect{r.x, r.y, r.w - 130, r.h}, tip)
 	minus := rect{r.x + r.w - 130, r.y + 2, 28, r.h - 4}
 	plus := rect{r.x + r.w - 28, r.y + 2, 28, r.h - 4}
+	u.saw(label+" −", minus)
+	u.saw(label+" +", plus)
 	u.textIn(value, rect{minus.x + 28, r.y, 74, r.h}, u.f.bold, colText, center)
 	d := 0
 	if u.button(minus, "−", false, "") {
@@ -253,6 +268,7 @@ func (u *ui) stepper(r rect, label, value, tip string) int {
 
 // toggle draws a labelled on/off switch and reports a click.
 func (u *ui) toggle(r rect, label string, on bool, tip string) bool {
+	u.saw(label, r)
 	_, act := u.focusable(r)
 	box := rect{r.x + r.w - 46, r.y + (r.h-20)/2, 40, 20}
 	u.textIn(label, rect{r.x, r.y, r.w - 50, r.h}, u.f.normal, colText, left)

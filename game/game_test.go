@@ -1,0 +1,286 @@
+package game
+
+import (
+	"testing"
+
+	"gigasandbox/game/session"
+	"gigasandbox/model"
+)
+
+// These tests drive the page's update pass as a user would — clicks at
+// screen positions, keys — without a window: the layout function is the
+// same one that draws, so a click that works here lands on the drawn
+// button. Pixels are tested in the browser (wasm/browsertest).
+
+func newTestGame(t *testing.T, preset string) *Game {
+	t.Helper()
+	s, err := session.NewPreset(preset)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := New(s)
+	g.u.k = 1
+	g.u.f = newFonts(1)
+	g.w, g.h = 1280, 720
+	g.u.seen = map[string]rect{}
+	g.frame() // lay out once so widgets are known
+	return g
+}
+
+// frame runs one update pass with no input.
+func (g *Game) frame() {
+	g.u.dst = nil
+	g.u.click, g.u.used, g.u.keyNext, g.u.tip = false, false, 0, ""
+	g.layout(&g.u)
+}
+
+// clickAt clicks at a logical screen point.
+func clickAt(g *Game, x, y float64) {
+	g.u.mx, g.u.my = x, y
+	g.u.click, g.u.used, g.u.keyNext = true, false, 0
+	g.layout(&g.u)
+	g.u.click = false
+	g.frame()
+}
+
+// press clicks the widget laid out with this label.
+func press(t *testing.T, g *Game, label string) {
+	t.Helper()
+	r, ok := g.u.seen[label]
+	if !ok {
+		t.Fatalf("no widget %q on screen (tab %s)", label, tabNames[g.tab])
+	}
+	clickAt(g, r.x+r.w/2, r.y+r.h/2)
+}
+
+func lastEdit(t *testing.T, g *Game) model.Command {
+	t.Helper()
+	e := g.sess.Edits()
+	if len(e) == 0 {
+		t.Fatal("no edit was made")
+	}
+	return e[len(e)-1]
+}
+
+func stateIndex(t *testing.T, code string) int {
+	for i, s := range model.States() {
+		if s.Code == code {
+			return i
+		}
+	}
+	t.Fatalf("no state %s", code)
+	return -1
+}
+
+// TestClickEveryStateSelectsIt: a click on each state's label point selects
+// exactly that state — the map's hit test and drawing agree.
+func TestClickEveryStateSelectsIt(t *testing.T) {
+	g := newTestGame(t, "baseline")
+	for _, st := range model.States() {
+		x, y, ok := g.StatePoint(st.Code)
+		if !ok {
+			t.Fatalf("%s: no point on the map", st.Code)
+		}
+		if id := g.mv.siteAt(x, y, g.sess.Sim().Sites()); id != 0 {
+			continue // a site covers the label; clicking picks the site (tested below)
+		}
+		clickAt(g, x, y)
+		if g.selState != stateIndex(t, st.Code) {
+			t.Errorf("click at %s's label (%.0f, %.0f) selected state %d", st.Code, x, y, g.selState)
+		}
+	}
+}
+
+func TestBuildFromTheStatePanel(t *testing.T) {
+	g := newTestGame(t, "baseline")
+	g.sess.Step(30)
+	x, y, _ := g.StatePoint("SE")
+	clickAt(g, x+3, y+3)
+	if g.tab != tabState || g.selState != stateIndex(t, "SE") {
+		t.Fatalf("after clicking Sweden: tab %d, state %d", g.tab, g.selState)
+	}
+	press(t, g, "50.0k")
+	press(t, g, "B200")
+	press(t, g, "+6 mo")
+	press(t, g, "Build (B)")
+	c := lastEdit(t, g)
+	if c.Kind != model.CmdBuild || c.Day != 30 || c.Build.State != "SE" || c.Build.Chips != 50000 || c.Build.Chip != "b200" || c.Build.Start != 30+182 {
+		t.Fatalf("Build made %+v (spec %+v)", c, c.Build)
+	}
+	// the site was placed where the user clicked, inside Sweden
+	sites := g.sess.Sim().Sites()
+	sx, sy, _ := g.SitePoint(sites[len(sites)-1].ID)
+	if g.mv.stateAt(sx, sy) != stateIndex(t, "SE") {
+		t.Fatalf("the new site is drawn at (%.0f, %.0f), outside Sweden", sx, sy)
+	}
+	if g.selSite != sites[len(sites)-1].ID {
+		t.Fatalf("the new site is not selected")
+	}
+}
+
+func TestLeversBecomeCommands(t *testing.T) {
+	g := newTestGame(t, "baseline")
+	g.sess.Step(10)
+	press(t, g, "Levers")
+	tests := []struct {
+		widget       string
+		lever, value string
+	}{
+		{"Startup vouchers +", "voucher_share", "0.05"},
+		{"Renewable PPAs +", "ppa_share", "0.05"},
+		{"EU share of capex −", "eu_share", "0.12"},
+		{"Fast-track permitting", "fast_track", "true"},
+		{"boom", "demand_growth", "boom"},
+	}
+	for _, tt := range tests {
+		press(t, g, tt.widget)
+		c := lastEdit(t, g)
+		if c.Kind != model.CmdLever || c.Lever != tt.lever || c.Value != tt.value {
+			t.Errorf("%s made %+v, want lever %s = %s", tt.widget, c, tt.lever, tt.value)
+		}
+	}
+	press(t, g, "2025 rule")
+	if c := lastEdit(t, g); c.Kind != model.CmdRegime || c.Regime.Kind != model.RegimeDiffusion {
+		t.Errorf("2025 rule made %+v", c)
+	}
+	g.sess.Step(1)
+	g.frame()
+	if g.sess.Sim().RegimeKind() != model.RegimeDiffusion {
+		t.Errorf("regime in force %q", g.sess.Sim().RegimeKind())
+	}
+}
+
+func TestSelectAndRemoveSite(t *testing.T) {
+	g := newTestGame(t, "baseline")
+	x, y, ok := g.SitePoint(1)
+	if !ok {
+		t.Fatal("site 1 is not on the map")
+	}
+	clickAt(g, x, y)
+	g.mv.dragSite = 0 // release without moving
+	if g.selSite != 1 || g.tab != tabSite {
+		t.Fatalf("clicking site 1 selected site %d, tab %d", g.selSite, g.tab)
+	}
+	press(t, g, "Remove")
+	if c := lastEdit(t, g); c.Kind != model.CmdRemove || c.Site != 1 {
+		t.Fatalf("Remove made %+v", c)
+	}
+}
+
+// TestDragMovesSite: pressing on a site and releasing over another state
+// moves it there, before construction starts.
+func TestDragMovesSite(t *testing.T) {
+	g := newTestGame(t, "baseline")
+	g.sess.Step(5)
+	x, y, _ := g.StatePoint("PT")
+	clickAt(g, x, y)
+	press(t, g, "+1 yr")
+	press(t, g, "Build (B)")
+	id := g.selSite
+	sx, sy, _ := g.SitePoint(id)
+	clickAt(g, sx, sy) // press on the site
+	if g.mv.dragSite != id {
+		t.Fatalf("pressing on site %d started dragging %d", id, g.mv.dragSite)
+	}
+	tx, ty, _ := g.StatePoint("FR")
+	g.u.mx, g.u.my = tx+10, ty+10
+	g.frame()
+	g.u.release = true
+	g.frame()
+	g.u.release = false
+	c := lastEdit(t, g)
+	if c.Kind != model.CmdMove || c.Site != id || c.State != "FR" {
+		t.Fatalf("drag made %+v", c)
+	}
+	if nx, ny, _ := g.SitePoint(id); g.mv.stateAt(nx, ny) != stateIndex(t, "FR") {
+		t.Fatalf("moved site drawn at (%.0f, %.0f), not in France", nx, ny)
+	}
+}
+
+func TestTimeControls(t *testing.T) {
+	g := newTestGame(t, "baseline")
+	press(t, g, "+1d")
+	if g.sess.Day() != 1 {
+		t.Fatalf("+1d: day %d", g.sess.Day())
+	}
+	press(t, g, "►")
+	if !g.playing {
+		t.Fatal("► did not start time")
+	}
+	press(t, g, "Year/s")
+	for range 60 { // one second of updates at the fastest speed
+		g.advance()
+	}
+	if d := g.sess.Day(); d < 360 || d > 370 {
+		t.Fatalf("a second at a year per second reached day %d", d)
+	}
+	press(t, g, "||")
+	if g.playing {
+		t.Fatal("|| did not pause")
+	}
+	press(t, g, "►|")
+	for g.seeking {
+		g.advance()
+	}
+	if !g.sess.Ended() {
+		t.Fatalf("►| stopped at day %d", g.sess.Day())
+	}
+	press(t, g, "|◄")
+	if g.sess.Day() != 0 {
+		t.Fatalf("|◄ left day %d", g.sess.Day())
+	}
+}
+
+func TestPresetMenu(t *testing.T) {
+	g := newTestGame(t, "baseline")
+	press(t, g, "baseline ▼")
+	press(t, g, "grid-crunch")
+	if g.sess.Name() != "grid-crunch" {
+		t.Fatalf("loaded %q", g.sess.Name())
+	}
+}
+
+func TestWrap(t *testing.T) {
+	tests := []struct {
+		in   string
+		n    int
+		want []string
+	}{
+		{"", 10, []string{""}},
+		{"one two three", 7, []string{"one two", "three"}},
+		{"a\nb c", 10, []string{"a", "b c"}},
+		{"averyveryverylongword x", 5, []string{"averyveryverylongword", "x"}},
+	}
+	for _, tt := range tests {
+		got := wrap(tt.in, tt.n)
+		if len(got) != len(tt.want) {
+			t.Errorf("wrap(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("wrap(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
+			}
+		}
+	}
+}
+
+func TestFormat(t *testing.T) {
+	tests := []struct{ got, want string }{
+		{thousands(0), "0"},
+		{thousands(999), "999"},
+		{thousands(1000), "1,000"},
+		{thousands(-1234567), "-1,234,567"},
+		{euros(2_000_000_000_000), "€20.00bn"},
+		{euros(45_600_000_000), "€456m"},
+		{compact(412300), "412.3k"},
+		{compact(1_200_000), "1.20M"},
+		{pct(169), "16.9%"},
+		{monthYear(model.DayOf(2027, 3, 5)), "Mar 2027"},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
+	}
+}
