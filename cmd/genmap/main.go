@@ -1,0 +1,19 @@
+// Command genmap generates assets/eumap/eu27.bin, the outlines of the 27 EU
+// member states, from Natural Earth's admin-0 countries as TopoJSON
+// (countries-10m.json of the npm package world-atlas@2.0.2):
+//
+//	genmap -in countries-10m.json -out assets/eumap/eu27.bin
+//
+// It keeps the member states (merging the features that make up one, such
+// as Finland and Åland, or the parts of Cyprus), drops far overseas
+// territories, drops rings smaller than -min-area except a state's largest,
+// simplifies every arc with Douglas–Peucker at -tolerance metres in
+// EPSG:3035, rounds to 100 m, moves the Azores, Madeira and the Canaries
+// into inset frames and places a label in each state. The same input always
+// gives the same bytes. See assets/eumap/doc.go for the format and the exact
+// commands.
+package main
+
+import "os"
+
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
