@@ -28,9 +28,23 @@ func mix(z uint64) uint64 {
 // Uint64 returns the draw for (seed, stream, unit, day). Each key element goes
 // through its own mixing round, so neighbouring keys give unrelated draws.
 func Uint64(seed uint64, stream Stream, unit uint64, day int64) uint64 {
+	return NewKey(seed, stream).Uint64(unit, day)
+}
+
+// Key is a (seed, stream) pair with its two mixing rounds done, for loops
+// that draw many times from one stream: NewKey(seed, stream).Uint64(unit,
+// day) == Uint64(seed, stream, unit, day), at half the cost.
+type Key uint64
+
+// NewKey mixes seed and stream.
+func NewKey(seed uint64, stream Stream) Key {
 	z := mix(seed + 0x9e3779b97f4a7c15)
-	z = mix(z ^ uint64(stream)*0xd1b54a32d192ed03)
-	z = mix(z ^ unit*0x9e3779b97f4a7c15)
+	return Key(mix(z ^ uint64(stream)*0xd1b54a32d192ed03))
+}
+
+// Uint64 returns the draw for (unit, day) in the key's stream.
+func (k Key) Uint64(unit uint64, day int64) uint64 {
+	z := mix(uint64(k) ^ unit*0x9e3779b97f4a7c15)
 	return mix(z ^ uint64(day)*0xaef17502108ef2d9)
 }
 

@@ -28,6 +28,9 @@ func TestRegress(t *testing.T) {
 		if got := rng.Uint64(tt.seed, tt.stream, tt.unit, tt.day); got != tt.want {
 			t.Errorf("Uint64(%d, %d, %d, %d) = %#x, want %#x", tt.seed, tt.stream, tt.unit, tt.day, got, tt.want)
 		}
+		if got := rng.NewKey(tt.seed, tt.stream).Uint64(tt.unit, tt.day); got != tt.want {
+			t.Errorf("NewKey(%d, %d).Uint64(%d, %d) = %#x, want %#x", tt.seed, tt.stream, tt.unit, tt.day, got, tt.want)
+		}
 	}
 }
 
@@ -59,6 +62,18 @@ func TestUniform(t *testing.T) {
 	if same < n/2-2500 || same > n/2+2500 {
 		t.Errorf("neighbouring units agree on the top bit %d of %d times, want about %d", same, n, n/2)
 	}
+}
+
+func BenchmarkKeyUint64(b *testing.B) {
+	b.ReportAllocs()
+	var sink uint64
+	k := rng.NewKey(1, rng.StreamFailure)
+	i := uint64(0)
+	for b.Loop() {
+		sink += k.Uint64(i, 100)
+		i++
+	}
+	_ = sink
 }
 
 func sqrt(x float64) float64 {
