@@ -1,10 +1,6 @@
 package model
 
-import (
-	"math/bits"
-
-	"gigasandbox/model/rng"
-)
+import "math/bits"
 
 // chip is one accelerator. The fleet is a flat slice of these 8-byte
 // records indexed by chip ID: no per-chip heap objects, and a day touches
@@ -30,19 +26,110 @@ func (s *Sim) FleetScan() int64 {
 }
 
 // The calendar holds, for each of the next calSize days, the chips whose
-// timed state ends that day. A chip's event is live only while its until
-// field still names that day, so cancelling an event is setting until.
-// Every delay the model schedules is shorter than calSize (validated
-// through the parameter ranges: lifetime ≤ 10 years).
+// timed state ends that day, in the order they were scheduled (the order
+// matters: chips whose licence review ends join their state's licence queue
+// in that order). A chip's event is live only while its until field still
+// names that day, so cancelling an event is setting until. Every delay the
+// model schedules is at least one day and shorter than calSize (validated
+// through the parameter ranges: lifetime ≤ 10 years), so a day's list never
+// grows while it is being run.
+//
+// Each day's list is a chain of fixed-size chunks from one shared pool.
+// A chunk freed when its day has run is reused by a later day, so once the
+// pool has grown to the most chips ever pending at once, scheduling
+// allocates nothing.
 const (
 	calSize = 4096
 	calMask = calSize - 1
+
+	chunkSize    = 64            // int32 slots per chunk
+	chunkEntries = chunkSize - 1 // chip IDs per chunk; the last slot links the next chunk
 )
+
+type calendar struct {
+	days [calSize]calDay
+	pool []int32 // chunk c is pool[c*chunkSize:][:chunkSize]
+	free int32   // first free chunk (linked through their last slot), -1 if none
+}
+
+// calDay is one day's list: its first and last chunk (-1 if empty) and the
+// number of entries in the last one.
+type calDay struct {
+	head, tail, n int32
+}
+
+// init empties the calendar, with room for about chips pending entries.
+func (c *calendar) init(chips int64) {
+	for i := range c.days {
+		c.days[i] = calDay{head: -1, tail: -1, n: chunkEntries}
+	}
+	c.pool = make([]int32, 0, (chips/chunkEntries+64)*chunkSize)
+	c.free = -1
+}
+
+// add appends chip i to the list of day.
+func (c *calendar) add(i int32, day Day) {
+	b := &c.days[day&calMask]
+	if b.n == chunkEntries { // the last chunk is full, or there is none
+		k := c.chunk()
+		if b.head < 0 {
+			b.head = k
+		} else {
+			c.pool[b.tail*chunkSize+chunkEntries] = k
+		}
+		b.tail, b.n = k, 0
+	}
+	c.pool[b.tail*chunkSize+b.n] = i
+	b.n++
+}
+
+// chunk takes a chunk from the free list, or grows the pool by one.
+func (c *calendar) chunk() int32 {
+	if k := c.free; k >= 0 {
+		c.free = c.pool[k*chunkSize+chunkEntries]
+		return k
+	}
+	k := int32(len(c.pool) / chunkSize)
+	c.pool = append(c.pool, make([]int32, chunkSize)...)
+	return k
+}
+
+// take detaches day's list and returns it. Run it with entries and next,
+// then give its chunks back with release.
+func (c *calendar) take(day Day) calDay {
+	b := c.days[day&calMask]
+	c.days[day&calMask] = calDay{head: -1, tail: -1, n: chunkEntries}
+	return b
+}
+
+// entries returns the chip IDs in chunk k of list b.
+func (c *calendar) entries(b calDay, k int32) []int32 {
+	if k == b.tail {
+		return c.pool[k*chunkSize:][:b.n]
+	}
+	return c.pool[k*chunkSize:][:chunkEntries]
+}
+
+// next returns the chunk after k in list b, -1 after the last.
+func (c *calendar) next(b calDay, k int32) int32 {
+	if k == b.tail {
+		return -1
+	}
+	return c.pool[k*chunkSize+chunkEntries]
+}
+
+// release puts the chunks of a taken list on the free list.
+func (c *calendar) release(b calDay) {
+	if b.head < 0 {
+		return
+	}
+	c.pool[b.tail*chunkSize+chunkEntries] = c.free
+	c.free = b.head
+}
 
 func (s *Sim) schedule(i int32, day Day) {
 	s.chips[i].until = int16(day)
-	b := &s.cal[day&calMask]
-	*b = append(*b, i)
+	s.cal.add(i, day)
 }
 
 func (s *Sim) setState(i int32, to ChipState) {
@@ -63,7 +150,8 @@ func (s *Sim) setState(i int32, to ChipState) {
 // without a failure, in Q62 fixed point, from the daily hazard: the base
 // rate, times burn_in_hazard during burn-in, rising by wear_rise_per_year
 // for each year past wear_start_years. Integer arithmetic only, so the
-// table is the same on every platform.
+// table is the same on every platform. It also builds the guide that
+// failureAge uses to search the table.
 func (s *Sim) buildSurvival() {
 	p := &s.params
 	life := s.lifetime()
@@ -87,6 +175,31 @@ func (s *Sim) buildSurvival() {
 		hi, lo := bits.Mul64(sv, h)
 		sv -= hi<<32 | lo>>32
 	}
+	s.buildGuide()
+}
+
+// buildGuide divides the range of the survival table, S(0) down to
+// S(life), into equal slices of 2^guideShift and records for each slice k
+// the first age whose S falls in slice k or below (S(0)-S(t) >= k <<
+// guideShift). With about as many slices as ages, the age at which a draw
+// falls is found with a look-up and a search over one or two ages.
+func (s *Sim) buildGuide() {
+	life := len(s.surv) - 1
+	span := s.surv[0] - s.surv[life]
+	shift := uint(0)
+	for span>>shift >= uint64(life+1) {
+		shift++
+	}
+	s.guideShift = shift
+	slices := int(span>>shift) + 1
+	s.guide = make([]int32, slices+1)
+	t := 0
+	for k := range s.guide {
+		for t <= life && (s.surv[0]-s.surv[t])>>shift < uint64(k) {
+			t++
+		}
+		s.guide[k] = int32(t)
+	}
 }
 
 // lifetime is a chip's service life in days.
@@ -100,15 +213,28 @@ func (s *Sim) failureAge(i int32, a, limit int, day Day) int {
 	if a >= limit {
 		return limit
 	}
-	u := rng.Uint64(s.seed, rng.StreamFailure, uint64(i), int64(day))
-	target, _ := bits.Mul64(s.surv[a], u) // uniform in [0, S(a))
+	u := s.failKey.Uint64(uint64(i), int64(day))
+	// target is uniform in [0, S(a)). S(0) is 2^62, so at age 0 (every
+	// chip's burn-in) it is u>>2 exactly, without a 128-bit product.
+	target := u >> 2
+	if a > 0 {
+		target, _ = bits.Mul64(s.surv[a], u)
+	}
 	// The chip fails at the smallest age t > a with S(t) <= target. Most
 	// draws outlive the limit: one comparison settles them.
 	if s.surv[limit-1] > target {
 		return limit
 	}
-	// Branch-free binary search over (a, limit-1] for that t.
-	base, n := a+1, limit-1-a
+	// Otherwise S(limit-1) <= target < S(a). Every age before
+	// guide[k] has S above target and the age guide[k+1] (if within the
+	// table) has S below it, where k is target's slice; and every age up
+	// to a has S above target. So t is in [max(guide[k], a+1),
+	// min(guide[k+1], limit-1)]: a binary search (branch-free) over a range
+	// of one or two ages, the same t as a search of the whole table.
+	k := (s.surv[0] - target) >> s.guideShift
+	lo := max(int(s.guide[k]), a+1)
+	hi := min(int(s.guide[k+1]), limit-1)
+	base, n := lo, hi-lo+1
 	for n > 1 {
 		half := n >> 1
 		if s.surv[base+half-1] > target {
@@ -148,49 +274,51 @@ func (s *Sim) startBurnIn(i int32, d Day) {
 // Each chip's transition depends only on its own record, its site and draws
 // keyed on the chip, so the order within the day does not matter.
 func (s *Sim) stepChipEvents(d Day) {
-	b := s.cal[d&calMask]
+	list := s.cal.take(d)
 	life := len(s.surv) - 1
 	burn := Day(s.params[ParamBurnInDays])
-	for _, i := range b {
-		c := &s.chips[i]
-		if c.until != int16(d) {
-			continue // cancelled or rescheduled
-		}
-		c.until = noDay
-		switch c.state {
-		case ChipLicence:
-			s.licenceDecision(i, d)
-		case ChipTransit:
-			t := &s.sites[c.site]
-			s.setState(i, ChipInstalling)
-			if t.energised {
-				s.startBurnIn(i, d)
-			} else {
-				t.staged = append(t.staged, i)
+	for k := list.head; k >= 0; k = s.cal.next(list, k) {
+		for _, i := range s.cal.entries(list, k) {
+			c := &s.chips[i]
+			if c.until != int16(d) {
+				continue // cancelled or rescheduled
 			}
-		case ChipInstalling:
-			if d-Day(c.born) >= burn {
+			c.until = noDay
+			switch c.state {
+			case ChipLicence:
+				s.licenceDecision(i, d)
+			case ChipTransit:
+				t := &s.sites[c.site]
+				s.setState(i, ChipInstalling)
+				if t.energised {
+					s.startBurnIn(i, d)
+				} else {
+					t.staged = append(t.staged, i)
+				}
+			case ChipInstalling:
+				if d-Day(c.born) >= burn {
+					s.setState(i, ChipActive)
+					s.scheduleFromAge(i, int(d-Day(c.born)))
+				} else {
+					s.fail(i, d)
+				}
+			case ChipActive:
+				if int(d-Day(c.born)) >= life {
+					s.retire(i)
+				} else {
+					s.fail(i, d)
+				}
+			case ChipRepair:
+				if int(d-Day(c.born)) >= life {
+					s.retire(i)
+					break
+				}
 				s.setState(i, ChipActive)
 				s.scheduleFromAge(i, int(d-Day(c.born)))
-			} else {
-				s.fail(i, d)
 			}
-		case ChipActive:
-			if int(d-Day(c.born)) >= life {
-				s.retire(i)
-			} else {
-				s.fail(i, d)
-			}
-		case ChipRepair:
-			if int(d-Day(c.born)) >= life {
-				s.retire(i)
-				break
-			}
-			s.setState(i, ChipActive)
-			s.scheduleFromAge(i, int(d-Day(c.born)))
 		}
 	}
-	s.cal[d&calMask] = b[:0]
+	s.cal.release(list)
 }
 
 // fail sends chip i to repair and pays for the repair.

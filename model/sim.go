@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+
+	"gigasandbox/model/rng"
 )
 
 // SiteStatus is where a site is in its life cycle.
@@ -122,8 +124,12 @@ type Sim struct {
 	nextCmd int // index of the next scenario command to apply
 
 	chips []chip
-	cal   [calSize][]int32
+	cal   calendar
 	surv  []uint64 // survival table by age in days (Q62)
+	guide []int32  // first age in each slice of the survival table's range
+	// guideShift is log2 of the width of a guide slice.
+	guideShift uint
+	failKey    rng.Key // the failure stream, mixed once
 
 	sites  []site
 	grid   [NumStates]gridState
@@ -212,6 +218,7 @@ func New(sc Scenario) (*Sim, error) {
 		s.g2g[i] = true
 	}
 	s.buildSurvival()
+	s.failKey = rng.NewKey(s.seed, rng.StreamFailure)
 	for i := range memberStates {
 		s.grid[i].spare = Watts(memberStates[i].SpareMW) * 1000000
 		s.grid[i].crunchEnd = noDay
@@ -230,6 +237,7 @@ func New(sc Scenario) (*Sim, error) {
 		}
 	}
 	s.chips = make([]chip, 0, chips+chips/2)
+	s.cal.init(chips)
 	s.history = make([]DayStats, 0, sc.Days)
 	s.byState = make([][NumStates]int32, 0, sc.Days)
 	for i := range sc.Sites {
