@@ -1,0 +1,317 @@
+// boot.js starts the Gigafactory Sandbox. It reads manifest.json (written
+// with every build) to find the content-hashed wasm and its size, downloads
+// the wasm with a progress bar, compiles it while it downloads, runs it with
+// Go's wasm_exec.js, and turns every way of failing into a readable message.
+//
+// window.gigasimBoot is the contract with the Go program (wasm/main.go):
+//   ready()                call once the first frame has been drawn: hides the
+//                          loading screen and records firstFrameMs.
+//   fail(message[, details])  show a fatal error in words (for failures the
+//                          program can explain better than a crash can).
+// and, read-only, for tests and for anyone debugging:
+//   phase                  "starting", "manifest", "download", "compile",
+//                          "start" (Go running, no frame yet), "running", "error"
+//   firstFrameMs           performance.now() at ready(): ms since navigation
+//   marks                  performance.now() when each phase began
+//   bytesLoaded, bytesTotal  progress of the wasm download (uncompressed bytes)
+//   manifest               the parsed manifest.json
+//   error                  the message shown, or null
+//   exitCode               the Go program's exit code once it has exited
+//   output()               the last lines the Go program printed
+"use strict";
+
+(() => {
+  const $ = (id) => document.getElementById(id);
+  const loading = $("boot");
+  const statusText = $("boot-status");
+  const bar = $("boot-progress");
+  const bytesText = $("boot-bytes");
+
+  const CANNOT_START = "The sandbox could not start";
+  const STOPPED = "The sandbox stopped";
+  const RELOAD = "Reload the page to start again.";
+
+  let output = "";
+  const OUTPUT_LIMIT = 8000;
+
+  const boot = {
+    phase: "starting",
+    manifest: null,
+    bytesLoaded: 0,
+    bytesTotal: 0,
+    firstFrameMs: null,
+    marks: {},
+    error: null,
+    exitCode: null,
+    ready,
+    fail(message, details) {
+      showError(title(), String(message), details === undefined ? "" : String(details));
+    },
+    output: () => output,
+  };
+  window.gigasimBoot = boot;
+
+  // BootError is a failure with a message for people; details are for a bug report.
+  class BootError extends Error {
+    constructor(title, message, details) {
+      super(message);
+      this.title = title;
+      this.details = details;
+    }
+  }
+
+  window.addEventListener("error", (e) => {
+    showError(title(), `Something went wrong in the page. ${RELOAD}`, describe(e.error ?? e.message));
+  });
+  window.addEventListener("unhandledrejection", (e) => {
+    showError(title(), `Something went wrong in the page. ${RELOAD}`, describe(e.reason));
+  });
+  $("boot-reload").addEventListener("click", () => location.reload());
+
+  start().catch((err) => {
+    if (err instanceof BootError) {
+      showError(err.title, err.message, err.details);
+    } else {
+      showError(title(), `Something unexpected went wrong. ${RELOAD}`, describe(err));
+    }
+  });
+
+  async function start() {
+    if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
+      throw new BootError("This browser cannot run the sandbox",
+        "The sandbox needs WebAssembly, which this browser does not have or has switched off. " +
+        "Use a recent Chrome, Edge, Firefox or Safari. On a managed computer, ask your IT team " +
+        "to allow WebAssembly for this site.", "typeof WebAssembly: " + typeof WebAssembly);
+    }
+    if (typeof Go !== "function") {
+      throw new BootError(CANNOT_START,
+        "Part of the page (wasm_exec.js) did not load. Check your internet connection and reload the page.",
+        "window.Go is " + typeof Go);
+    }
+    statusText.hidden = false;
+    setPhase("manifest", "Loading…");
+    const manifest = await fetchManifest();
+    boot.manifest = manifest;
+    boot.bytesTotal = manifest.size;
+
+    setPhase("download", `Downloading the sandbox (${mb(manifest.size)})…`);
+    bar.hidden = false;
+    bytesText.hidden = false;
+    progress();
+    const go = new Go();
+    go.exit = (code) => { boot.exitCode = code; };
+    captureOutput();
+    const instance = await compile(await fetchWasm(manifest), go.importObject);
+
+    setPhase("start", "Starting the simulation…");
+    setTimeout(() => {
+      if (boot.phase === "start") {
+        statusText.textContent = "Still starting… this can take a minute on a slower computer.";
+      }
+    }, 15000);
+    go.run(instance).then(exited, (err) => {
+      showError(title(), `The sandbox hit an internal error. ${RELOAD}`, describe(err));
+    });
+  }
+
+  function ready() {
+    if (boot.firstFrameMs !== null) {
+      return;
+    }
+    boot.firstFrameMs = performance.now();
+    if (boot.phase === "error") {
+      return; // keep the error on screen
+    }
+    boot.phase = "running";
+    boot.marks.running = boot.firstFrameMs;
+    loading.setAttribute("aria-busy", "false");
+    loading.hidden = true;
+    window.dispatchEvent(new Event("gigasim:ready"));
+  }
+
+  async function fetchManifest() {
+    const name = "manifest.json";
+    let resp;
+    try {
+      // Revalidate: it names the current build.
+      resp = await fetch(new URL(name, document.baseURI), { cache: "no-cache" });
+    } catch (err) {
+      throw downloadError(name, describe(err));
+    }
+    if (!resp.ok) {
+      throw httpError(name, resp);
+    }
+    let m;
+    try {
+      m = await resp.json();
+    } catch (err) {
+      throw damaged(`${name}: ${describe(err)}`);
+    }
+    if (typeof m.wasm !== "string" || !(m.size > 0)) {
+      throw damaged(`${name}: no wasm file or size in ${JSON.stringify(m)}`);
+    }
+    return m;
+  }
+
+  // fetchWasm starts the download and returns a Response whose body counts
+  // the bytes as the compiler reads them (uncompressed, whatever the
+  // Content-Encoding), or the bytes when this browser has no streams.
+  async function fetchWasm(m) {
+    let resp;
+    try {
+      resp = await fetch(new URL(m.wasm, document.baseURI));
+    } catch (err) {
+      throw downloadError(m.wasm, describe(err));
+    }
+    if (!resp.ok) {
+      throw httpError(m.wasm, resp);
+    }
+    if (!resp.body || typeof TransformStream !== "function") {
+      const bytes = await resp.arrayBuffer();
+      boot.bytesLoaded = bytes.byteLength;
+      progress();
+      return bytes;
+    }
+    const counted = resp.body.pipeThrough(new TransformStream({
+      transform(chunk, controller) {
+        boot.bytesLoaded += chunk.byteLength;
+        progress();
+        controller.enqueue(chunk);
+      },
+      flush() {
+        setPhase("compile", "Preparing the simulation…");
+      },
+    }));
+    // A fresh Response with the right type, so instantiateStreaming works
+    // even where the host sends .wasm with another Content-Type.
+    return new Response(counted, { headers: { "Content-Type": "application/wasm" } });
+  }
+
+  async function compile(source, imports) {
+    try {
+      if (source instanceof Response) {
+        if (typeof WebAssembly.instantiateStreaming === "function") {
+          return (await WebAssembly.instantiateStreaming(source, imports)).instance;
+        }
+        source = await source.arrayBuffer();
+      }
+      return (await WebAssembly.instantiate(source, imports)).instance;
+    } catch (err) {
+      const what = `${describe(err)}\nreceived ${boot.bytesLoaded} of ${boot.bytesTotal} bytes of ${boot.manifest.wasm}`;
+      if (boot.bytesLoaded < boot.bytesTotal) {
+        throw downloadError(boot.manifest.wasm, "interrupted: " + what);
+      }
+      if (/Content Security Policy|unsafe-eval/i.test(String(err))) {
+        throw new BootError(CANNOT_START,
+          "This browser's security settings do not allow WebAssembly on this page. " +
+          "On a managed computer, ask your IT team to allow WebAssembly for this site.", what);
+      }
+      throw damaged(what);
+    }
+  }
+
+  function exited() {
+    const code = boot.exitCode;
+    if (code === 0 || code === null) {
+      showError(STOPPED, `The sandbox program ended. ${RELOAD}`, "exit code " + code);
+    } else {
+      showError(STOPPED,
+        `The sandbox hit an internal error and stopped. ${RELOAD} If it happens again, ` +
+        "please report it with the technical details below.", "exit code " + code);
+    }
+  }
+
+  // captureOutput keeps the tail of what the Go program prints (a panic's
+  // message and stack) for the error screen. It still goes to the console.
+  function captureOutput() {
+    const fs = globalThis.fs;
+    if (!fs || typeof fs.writeSync !== "function" || fs.writeSync.captured) {
+      return;
+    }
+    const write = fs.writeSync;
+    const decoder = new TextDecoder();
+    fs.writeSync = function (fd, buf) {
+      output = (output + decoder.decode(buf, { stream: true })).slice(-OUTPUT_LIMIT);
+      return write.call(this, fd, buf);
+    };
+    fs.writeSync.captured = true;
+  }
+
+  function showError(heading, message, details) {
+    if (boot.error !== null) {
+      return; // the first error is the cause; later ones follow from it
+    }
+    boot.error = message;
+    boot.phase = "error";
+    boot.marks.error = performance.now();
+    $("boot-error-title").textContent = heading;
+    $("boot-error-text").textContent = message;
+    const tail = output.trim();
+    $("boot-error-details").textContent = [
+      details,
+      tail && "Program output:\n" + tail,
+      "Browser: " + navigator.userAgent,
+    ].filter(Boolean).join("\n\n");
+    loading.hidden = true;
+    $("boot-error").hidden = false;
+    $("boot-reload").focus();
+  }
+
+  function title() {
+    return boot.phase === "running" ? STOPPED : CANNOT_START;
+  }
+
+  function setPhase(phase, text) {
+    if (boot.phase === "error") {
+      return;
+    }
+    boot.phase = phase;
+    boot.marks[phase] = performance.now();
+    statusText.textContent = text;
+  }
+
+  // progress moves the bar and the byte count. The status line, a live
+  // region, is left alone, so screen readers hear the phases, not every chunk.
+  function progress() {
+    const total = boot.bytesTotal;
+    const n = Math.min(boot.bytesLoaded, total);
+    const text = `${mb(n)} of ${mb(total)}`;
+    bar.max = total;
+    bar.value = n;
+    bar.setAttribute("aria-valuetext", text);
+    bytesText.textContent = text;
+  }
+
+  // downloadError is a failed or interrupted connection.
+  function downloadError(what, cause) {
+    return new BootError(CANNOT_START,
+      "The sandbox could not be downloaded. Check your internet connection and reload the page.",
+      `${what}: ${cause}`);
+  }
+
+  // httpError is the server refusing a file: not the user's connection's fault.
+  function httpError(what, resp) {
+    return new BootError(CANNOT_START,
+      `The sandbox could not be downloaded (the web server answered with error ${resp.status}). Reload ` +
+      "the page; if that does not help, the site may be in the middle of an update: try again in a few minutes.",
+      `${what}: HTTP ${resp.status} ${resp.statusText}`);
+  }
+
+  function damaged(details) {
+    return new BootError(CANNOT_START,
+      "The sandbox was downloaded but is damaged or does not match this page. Reload the page; " +
+      "if that does not help, the site may be in the middle of an update: try again in a few minutes.",
+      details);
+  }
+
+  function describe(err) {
+    if (err instanceof Error) {
+      return err.stack && err.stack.includes(err.message) ? err.stack : `${err.name}: ${err.message}`;
+    }
+    return String(err);
+  }
+
+  function mb(bytes) {
+    return (bytes / 1e6).toFixed(1) + " MB";
+  }
+})();
