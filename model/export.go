@@ -125,9 +125,7 @@ func (s *Sim) stepLicences(d Day) {
 					}
 				}
 			}
-			for i := r.first; i < r.first+pass; i++ {
-				s.toTransit(i, d)
-			}
+			s.toTransitRange(r.first, pass, d)
 			if pass < r.n {
 				kept = append(kept, chipRange{r.first + pass, r.n - pass})
 				blocked += int(r.n - pass)
@@ -143,10 +141,7 @@ func (s *Sim) stepLicences(d Day) {
 
 // review starts a strict-regime licence review for each chip of r.
 func (s *Sim) review(r chipRange, d Day) {
-	days := Day(s.params[ParamStrictReviewDays])
-	for i := r.first; i < r.first+r.n; i++ {
-		s.schedule(i, d+days)
-	}
+	s.scheduleRange(r.first, r.n, d+Day(s.params[ParamStrictReviewDays]))
 }
 
 // licenceDecision ends the review of chip i. Under the strict regime a
@@ -170,4 +165,17 @@ func (s *Sim) licenceDecision(i int32, d Day) {
 func (s *Sim) toTransit(i int32, d Day) {
 	s.setState(i, ChipTransit)
 	s.schedule(i, d+Day(s.params[ParamTransitDays]))
+}
+
+// toTransitRange ships chips first..first+n-1, licensed on day d. A range
+// of the licence queue may span two sites' orders, so each chip's own site
+// is counted.
+func (s *Sim) toTransitRange(first, n int32, d Day) {
+	if n <= 0 {
+		return
+	}
+	for i := first; i < first+n; i++ {
+		s.setState(i, ChipTransit)
+	}
+	s.scheduleRange(first, n, d+Day(s.params[ParamTransitDays]))
 }

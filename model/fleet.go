@@ -28,69 +28,81 @@ func (s *Sim) FleetScan() int64 {
 // The calendar holds, for each of the next calSize days, the chips whose
 // timed state ends that day, in the order they were scheduled (the order
 // matters: chips whose licence review ends join their state's licence queue
-// in that order). A chip's event is live only while its until field still
-// names that day, so cancelling an event is setting until. Every delay the
-// model schedules is at least one day and shorter than calSize (validated
-// through the parameter ranges: lifetime ≤ 10 years), so a day's list never
-// grows while it is being run.
+// in that order). Chips scheduled one after another for the same day with
+// consecutive IDs (a shipment, a batch starting burn-in) share one entry, a
+// chipRange. A chip's event is live only while its until field still names
+// that day, so cancelling an event is setting until. Every delay the model
+// schedules is at least one day and shorter than calSize (validated through
+// the parameter ranges: lifetime ≤ 10 years), so a day's list never grows
+// while it is being run.
 //
 // Each day's list is a chain of fixed-size chunks from one shared pool.
 // A chunk freed when its day has run is reused by a later day, so once the
-// pool has grown to the most chips ever pending at once, scheduling
+// pool has grown to the most entries ever pending at once, scheduling
 // allocates nothing.
 const (
 	calSize = 4096
 	calMask = calSize - 1
 
-	chunkSize    = 64            // int32 slots per chunk
-	chunkEntries = chunkSize - 1 // chip IDs per chunk; the last slot links the next chunk
+	chunkSize    = 32            // chipRange slots per chunk (256 bytes)
+	chunkEntries = chunkSize - 1 // entries per chunk; the last slot's first links the next chunk
 )
 
 type calendar struct {
 	days [calSize]calDay
-	pool []int32 // chunk c is pool[c*chunkSize:][:chunkSize]
-	free int32   // first free chunk (linked through their last slot), -1 if none
+	pool []chipRange // chunk c is pool[c*chunkSize:][:chunkSize]
+	free int32       // first free chunk (linked through their last slot), -1 if none
 }
 
 // calDay is one day's list: its first and last chunk (-1 if empty) and the
-// number of entries in the last one.
+// number of entries in the last one (chunkEntries when there is none, so
+// that the first add takes a chunk).
 type calDay struct {
 	head, tail, n int32
 }
 
+var emptyDay = calDay{head: -1, tail: -1, n: chunkEntries}
+
 // init empties the calendar, with room for about chips pending entries.
 func (c *calendar) init(chips int64) {
 	for i := range c.days {
-		c.days[i] = calDay{head: -1, tail: -1, n: chunkEntries}
+		c.days[i] = emptyDay
 	}
-	c.pool = make([]int32, 0, (chips/chunkEntries+64)*chunkSize)
+	chunks := chips/chunkEntries + min(chips, calSize) + 1
+	c.pool = make([]chipRange, 0, chunks*chunkSize)
 	c.free = -1
 }
 
-// add appends chip i to the list of day.
-func (c *calendar) add(i int32, day Day) {
+// add appends chips first..first+n-1 to the list of day.
+func (c *calendar) add(first, n int32, day Day) {
 	b := &c.days[day&calMask]
+	if b.head >= 0 {
+		if last := &c.pool[b.tail*chunkSize+b.n-1]; last.first+last.n == first {
+			last.n += n
+			return
+		}
+	}
 	if b.n == chunkEntries { // the last chunk is full, or there is none
 		k := c.chunk()
 		if b.head < 0 {
 			b.head = k
 		} else {
-			c.pool[b.tail*chunkSize+chunkEntries] = k
+			c.pool[b.tail*chunkSize+chunkEntries].first = k
 		}
 		b.tail, b.n = k, 0
 	}
-	c.pool[b.tail*chunkSize+b.n] = i
+	c.pool[b.tail*chunkSize+b.n] = chipRange{first, n}
 	b.n++
 }
 
 // chunk takes a chunk from the free list, or grows the pool by one.
 func (c *calendar) chunk() int32 {
 	if k := c.free; k >= 0 {
-		c.free = c.pool[k*chunkSize+chunkEntries]
+		c.free = c.pool[k*chunkSize+chunkEntries].first
 		return k
 	}
 	k := int32(len(c.pool) / chunkSize)
-	c.pool = append(c.pool, make([]int32, chunkSize)...)
+	c.pool = append(c.pool, make([]chipRange, chunkSize)...)
 	return k
 }
 
@@ -98,12 +110,12 @@ func (c *calendar) chunk() int32 {
 // then give its chunks back with release.
 func (c *calendar) take(day Day) calDay {
 	b := c.days[day&calMask]
-	c.days[day&calMask] = calDay{head: -1, tail: -1, n: chunkEntries}
+	c.days[day&calMask] = emptyDay
 	return b
 }
 
-// entries returns the chip IDs in chunk k of list b.
-func (c *calendar) entries(b calDay, k int32) []int32 {
+// entries returns the entries in chunk k of list b.
+func (c *calendar) entries(b calDay, k int32) []chipRange {
 	if k == b.tail {
 		return c.pool[k*chunkSize:][:b.n]
 	}
@@ -115,7 +127,7 @@ func (c *calendar) next(b calDay, k int32) int32 {
 	if k == b.tail {
 		return -1
 	}
-	return c.pool[k*chunkSize+chunkEntries]
+	return c.pool[k*chunkSize+chunkEntries].first
 }
 
 // release puts the chunks of a taken list on the free list.
@@ -123,13 +135,22 @@ func (c *calendar) release(b calDay) {
 	if b.head < 0 {
 		return
 	}
-	c.pool[b.tail*chunkSize+chunkEntries] = c.free
+	c.pool[b.tail*chunkSize+chunkEntries].first = c.free
 	c.free = b.head
 }
 
+// schedule files chip i's next event for day.
 func (s *Sim) schedule(i int32, day Day) {
 	s.chips[i].until = int16(day)
-	s.cal.add(i, day)
+	s.cal.add(i, 1, day)
+}
+
+// scheduleRange files the next event of chips first..first+n-1 for day.
+func (s *Sim) scheduleRange(first, n int32, day Day) {
+	for i := first; i < first+n; i++ {
+		s.chips[i].until = int16(day)
+	}
+	s.cal.add(first, n, day)
 }
 
 func (s *Sim) setState(i int32, to ChipState) {
@@ -278,47 +299,69 @@ func (s *Sim) stepChipEvents(d Day) {
 	life := len(s.surv) - 1
 	burn := Day(s.params[ParamBurnInDays])
 	for k := list.head; k >= 0; k = s.cal.next(list, k) {
-		for _, i := range s.cal.entries(list, k) {
-			c := &s.chips[i]
-			if c.until != int16(d) {
-				continue // cancelled or rescheduled
-			}
-			c.until = noDay
-			switch c.state {
-			case ChipLicence:
-				s.licenceDecision(i, d)
-			case ChipTransit:
-				t := &s.sites[c.site]
-				s.setState(i, ChipInstalling)
-				if t.energised {
-					s.startBurnIn(i, d)
-				} else {
-					t.staged = append(t.staged, i)
+		for _, r := range s.cal.entries(list, k) {
+			for i := r.first; i < r.first+r.n; i++ {
+				c := &s.chips[i]
+				if c.until != int16(d) {
+					continue // cancelled
 				}
-			case ChipInstalling:
-				if d-Day(c.born) >= burn {
+				c.until = noDay
+				switch c.state {
+				case ChipLicence:
+					s.licenceDecision(i, d)
+				case ChipTransit:
+					t := &s.sites[c.site]
+					s.setState(i, ChipInstalling)
+					if t.energised {
+						s.startBurnIn(i, d)
+					} else {
+						t.stage(i)
+					}
+				case ChipInstalling:
+					if d-Day(c.born) >= burn {
+						s.setState(i, ChipActive)
+						s.scheduleFromAge(i, int(d-Day(c.born)))
+					} else {
+						s.fail(i, d)
+					}
+				case ChipActive:
+					if int(d-Day(c.born)) >= life {
+						s.retire(i)
+					} else {
+						s.fail(i, d)
+					}
+				case ChipRepair:
+					if int(d-Day(c.born)) >= life {
+						s.retire(i)
+						break
+					}
 					s.setState(i, ChipActive)
 					s.scheduleFromAge(i, int(d-Day(c.born)))
-				} else {
-					s.fail(i, d)
 				}
-			case ChipActive:
-				if int(d-Day(c.born)) >= life {
-					s.retire(i)
-				} else {
-					s.fail(i, d)
-				}
-			case ChipRepair:
-				if int(d-Day(c.born)) >= life {
-					s.retire(i)
-					break
-				}
-				s.setState(i, ChipActive)
-				s.scheduleFromAge(i, int(d-Day(c.born)))
 			}
 		}
 	}
 	s.cal.release(list)
+}
+
+// stage keeps delivered chip i until the site has power.
+func (t *site) stage(i int32) {
+	if n := len(t.staged); n > 0 {
+		if last := &t.staged[n-1]; last.first+last.n == i {
+			last.n++
+			return
+		}
+	}
+	t.staged = append(t.staged, chipRange{i, 1})
+}
+
+// stagedChips is the number of chips waiting for the site's power.
+func (t *site) stagedChips() int64 {
+	var n int64
+	for _, r := range t.staged {
+		n += int64(r.n)
+	}
+	return n
 }
 
 // fail sends chip i to repair and pays for the repair.

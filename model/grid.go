@@ -56,8 +56,10 @@ func (s *Sim) stepGrid(d Day) {
 			continue
 		}
 		t.energised = true
-		for _, i := range t.staged {
-			s.startBurnIn(i, d)
+		for _, r := range t.staged {
+			for i := r.first; i < r.first+r.n; i++ {
+				s.startBurnIn(i, d)
+			}
 		}
 		t.staged = t.staged[:0]
 		s.say(d, MsgEnergised, t.id, t.state, 0, 0)

@@ -79,7 +79,7 @@ func (s *Sim) StateHash() uint64 {
 		h.int(int64(t.connReady))
 		h.int(b2i(t.energised) | b2i(t.removed)<<1 | b2i(t.started)<<2 | b2i(t.queued)<<3 | b2i(t.veu)<<4)
 		h.int(int64(t.live))
-		h.int(int64(len(t.staged)))
+		h.int(t.stagedChips())
 		h.int(int64(t.lppYear))
 		h.int(int64(t.lppUsed))
 		h.int(int64(t.capex))

@@ -56,7 +56,7 @@ type site struct {
 	live    int32 // chips ordered and not retired
 	count   [NumChipStates]int32
 	active  [NumGens]int32
-	staged  []int32 // delivered chips waiting for power
+	staged  []chipRange // delivered chips waiting for power, in arrival order
 	lppYear int
 	lppUsed MilliH100e
 	// today
@@ -227,16 +227,29 @@ func New(sc Scenario) (*Sim, error) {
 	s.ledger.FundLeft = s.ledger.FundStart
 	s.dem.init(s)
 
-	var chips int64
-	for _, sp := range sc.Sites {
+	// Size the fleet for every chip the run will order, so that it does
+	// not grow by copying: a new site's chips are replaced each time they
+	// retire, at most once per lifetime within the horizon. (Up to
+	// MaxTotalChips: a bigger fleet grows as it goes.)
+	var chips, ordered int64
+	gens := (int64(sc.Days) + int64(s.lifetime()) - 1) / int64(s.lifetime())
+	add := func(sp *SiteSpec) {
 		chips += int64(sp.Chips)
+		if sp.Existing {
+			ordered += int64(sp.Chips)
+		} else {
+			ordered += int64(sp.Chips) * gens
+		}
+	}
+	for i := range sc.Sites {
+		add(&sc.Sites[i])
 	}
 	for _, c := range sc.Commands {
 		if c.Kind == CmdBuild {
-			chips += int64(c.Build.Chips)
+			add(c.Build)
 		}
 	}
-	s.chips = make([]chip, 0, chips+chips/2)
+	s.chips = make([]chip, 0, min(ordered, MaxTotalChips))
 	s.cal.init(chips)
 	s.history = make([]DayStats, 0, sc.Days)
 	s.byState = make([][NumStates]int32, 0, sc.Days)

@@ -87,8 +87,9 @@ func (s *Sim) order(idx int, n int32, d Day) {
 	t := &s.sites[idx]
 	g := s.orderGen(t, d)
 	first := int32(len(s.chips))
-	for i := int32(0); i < n; i++ {
-		s.chips = append(s.chips, chip{state: ChipOrdered, gen: g, site: uint16(idx), until: noDay, born: noDay})
+	s.chips = append(s.chips, make([]chip, n)...)
+	for i := first; i < first+n; i++ {
+		s.chips[i] = chip{state: ChipOrdered, gen: g, site: uint16(idx), until: noDay, born: noDay}
 	}
 	t.live += n
 	t.count[ChipOrdered] += n
@@ -176,17 +177,20 @@ func (s *Sim) monthlySupply(g Gen, d Day) int64 {
 }
 
 // deliver hands produced chips to the export-licence queue of their state.
-// Chips of removed sites have already retired and are skipped.
+// The chips of r are part of one order, so of one site. Chips of removed
+// sites have already retired and are skipped.
 func (s *Sim) deliver(r chipRange) {
 	c := &s.chips[r.first]
 	if c.state != ChipOrdered {
 		return
 	}
-	st := s.sites[c.site].state
+	t := &s.sites[c.site]
 	for i := r.first; i < r.first+r.n; i++ {
-		s.setState(i, ChipLicence)
+		s.chips[i].state = ChipLicence
 	}
-	s.export[st].enqueue(r)
+	t.count[ChipOrdered] -= r.n
+	t.count[ChipLicence] += r.n
+	s.export[t.state].enqueue(r)
 	s.today.Delivered += int64(r.n)
 }
 
