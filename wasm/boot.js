@@ -12,7 +12,8 @@
 //   phase                  "starting", "manifest", "download", "compile",
 //                          "start" (Go running, no frame yet), "running", "error"
 //   firstFrameMs           performance.now() at ready(): ms since navigation
-//   marks                  performance.now() when each phase began
+//   marks                  performance.now() when each phase began, and
+//                          painted: when the first frame was on screen
 //   bytesLoaded, bytesTotal  progress of the wasm download (uncompressed bytes)
 //   manifest               the parsed manifest.json
 //   error                  the message shown, or null
@@ -126,6 +127,11 @@
     boot.marks.running = boot.firstFrameMs;
     loading.setAttribute("aria-busy", "false");
     loading.hidden = true;
+    // ready() runs while the frame is being drawn; two animation frames
+    // later it has been on screen: marks.painted is when users saw it.
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      boot.marks.painted = performance.now();
+    }));
     window.dispatchEvent(new Event("gigasim:ready"));
   }
 
