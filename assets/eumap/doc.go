@@ -1,6 +1,7 @@
 // Package eumap is the map of the 27 EU member states: their outlines in
 // the EU's own equal-area projection, with the Atlantic islands in inset
-// frames, and exact integer hit testing for clicks and taps.
+// frames, the land of their neighbours as context, and exact integer hit
+// testing for clicks and taps.
 //
 // # Using it
 //
@@ -8,7 +9,14 @@
 // protocol order, the order of assets.States, with the codes of
 // assets/states.csv ("EL" for Greece). Map.StateAt says which state a map
 // point is in; Map.StateNear also accepts a point a few pixels off a small
-// island. Project and Unproject convert longitude and latitude to map
+// island. Map.Context is the land around the states that is not in the EU
+// (the United Kingdom, Norway, Switzerland, the Western Balkans, Ukraine,
+// Türkiye, North Africa...), to draw in grey under the states so that they
+// do not float in the sea; StateAt and StateNear ignore it, and Map.Bounds,
+// which the view should fit, covers the states and the insets only. The
+// context reaches 300 km beyond Map.Bounds on every side (where the view is
+// wider or taller than the map) and ends there in straight cuts; clip the
+// drawing to the view. Project and Unproject convert longitude and latitude to map
 // points and back, moving the Canaries, Madeira and the Azores into their
 // insets. The package imports only the standard library: no Ebitengine, no
 // syscall/js, no files and no clock.
@@ -35,9 +43,11 @@
 // npm package world-atlas@2.0.2 (file countries-10m.json, sha256
 // 3bc6f1d367a9bcec479841bae0e76092f512838411d0cef124e92eec4db45f79; the
 // package is ISC-licensed by Michael Bostock, the geometry is Natural
-// Earth's). The boundaries are Natural Earth's de facto ones.
+// Earth's). The boundaries are Natural Earth's de facto ones, but for
+// Cyprus and Crimea (below). The context land comes from the same file,
+// under the same terms.
 //
-// cmd/genmap made eu27.bin from it as follows.
+// cmd/genmap made eu27.bin from it as follows; first the states.
 //
 //   - Selection: the features whose ISO 3166-1 numeric id is that of a
 //     member state, plus Åland (248) for Finland, plus for Cyprus the
@@ -65,9 +75,10 @@
 //     identical border, with no gaps or overlaps; its ends stay, and a
 //     closed arc (an island) keeps at least a triangle. Points are then
 //     rounded to 100 m.
-//   - Insets, Eurostat style, at the lower left where the map has no land
-//     (North Africa is not drawn): the Açores (PT) west of Portugal, Madeira
-//     (PT) and the Canarias (ES) south of Iberia. Each is translated, not
+//   - Insets, Eurostat style, at the lower left where the map has no
+//     member state: the Açores (PT) west of Portugal, Madeira (PT) and the
+//     Canarias (ES) south of Iberia, over Morocco, which the context leaves
+//     out of the frames (below). Each is translated, not
 //     scaled or rotated: its frame is the box of its islands plus 20 km of
 //     sea, at least 220 km wide, with a 60 km band at the top for the
 //     title (room for a small font at 1000 pixels wide), rounded out to
@@ -77,7 +88,40 @@
 //     ring (the point farthest from any edge of the state, found to 500 m
 //     by Mapbox's polylabel search), rounded to 100 m.
 //
-// The result is 27 states, 247 rings and 21,128 points in 46,717 bytes.
+// Then the context, from every feature no state uses: the neighbours as
+// Natural Earth draws them (Kosovo apart from Serbia, the Crown
+// dependencies apart from the United Kingdom, Gibraltar, the microstates,
+// Greenland at the corner), with one exception.
+//
+//   - Crimea: Natural Earth's de facto boundaries draw it as Russia's; the
+//     EU's maps (Eurostat's) draw it as Ukraine's, and so does this one.
+//     The polygon of Russia (643) that holds Simferopol is merged into
+//     Ukraine (804), which dissolves the line across the Perekop isthmus.
+//   - Selection: the rings of those features that come within 300 km of
+//     the bounds of the states and the insets (rings whose longitude and
+//     latitude box misses 45°W–80°E, 15°N–85°N are not read at all, which
+//     keeps the far side of the globe out of the projection). Each feature
+//     keeps its own rings, in the source's order, so that stroking them
+//     draws the borders between the neighbours; they carry no names.
+//   - Small islands: a ring under 50 km² is dropped unless it shares a
+//     border with a state's ring, so that the context fills exactly the
+//     holes and notches the states leave for their neighbours: San Marino,
+//     Andorra, Liechtenstein, Monaco and Gibraltar stay; the Vatican and
+//     the Swiss rings round Büsingen and Campione go with the state rings
+//     that matched them (so Büsingen reads as Switzerland).
+//   - Simplification: the borders with the states are the states' arcs,
+//     simplified once at 500 m as above, so the grey and the colour meet
+//     without gaps or overlaps; the other arcs are simplified at 1,500 m
+//     (a third of a pixel at 1000 pixels wide: it is background).
+//   - Clipping: each ring is cut to the bounds of the states and insets
+//     grown by 300 km, then the inset frames are cut out of it, and the
+//     sea between two frames less than 50 km apart (the frames stand on
+//     Morocco, 33 and 30 km apart), so that the frames show only their
+//     islands. Cuts run straight along the cutting rectangles. Points are
+//     rounded to 100 m.
+//
+// The result is 27 states, 247 rings and 21,128 points, and 177 context
+// rings with 12,400 points, in 78,572 bytes (the states alone were 46,717).
 //
 // # Regenerating
 //
@@ -91,16 +135,18 @@
 // The generator is deterministic: the same input gives the same bytes, and
 // the GENMAP_SOURCE test checks that the committed file is what it makes.
 // Its flags -tolerance (metres) and -min-area (square metres) change the
-// simplification and the island threshold; the defaults are the values
-// above. Neither the source file nor node_modules belong in the repository.
+// states' simplification and island threshold, -context-tolerance,
+// -context-min-area and -context-margin (metres) the context's; the
+// defaults are the values above. Neither the source file nor node_modules
+// belong in the repository.
 //
-// # File format (eu27.bin, version 1)
+// # File format (eu27.bin, version 2)
 //
 // All integers are varints as in encoding/binary, in their shortest form:
 // uvarint for counts, zigzag varint (binary.AppendVarint) for coordinates.
 // Coordinates are in units of 100 m.
 //
-//	"EUMAP" 0x01                 magic and version
+//	"EUMAP" 0x02                 magic and version
 //	uvarint unit                 metres per unit: 100
 //	uvarint nStates              1 to 64
 //	nStates times:
@@ -112,6 +158,11 @@
 //	        nPoints times:
 //	            varint dx, dy    from the previous point of the file
 //	                             (the first from 0,0), never 0,0
+//	uvarint nContext             context rings, 0 or more
+//	nContext times:
+//	    uvarint nPoints          at least 3, as a state's ring
+//	    nPoints times:
+//	        varint dx, dy        from the previous point, as above
 //	uvarint nInsets              0 to 8
 //	nInsets times:
 //	    varint x, y, x, y        frame min and max, absolute
@@ -119,8 +170,9 @@
 //	    uvarint n, n bytes       title, UTF-8, 1 to 64 bytes
 //	uint32 little-endian         CRC-32 (IEEE) of every byte before it
 //
-// Parse checks all of this, the range of every coordinate, that codes are
-// unique and that each label lies in its state, and returns a *FormatError
-// otherwise. MarshalBinary writes the same format; a parsed map re-encodes
-// to the same bytes.
+// Version 1 had no context; Parse reads version 2 only. Parse checks all
+// of this, the range of every coordinate, that codes are unique and that
+// each label lies in its state, and returns a *FormatError otherwise.
+// MarshalBinary writes the same format; a parsed map re-encodes to the same
+// bytes.
 package eumap

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"hash/crc32"
 	"math"
 	"slices"
@@ -166,6 +167,145 @@ func TestSea(t *testing.T) {
 	}
 }
 
+// inContext reports whether p is on the context land, by the even-odd rule
+// over Map.Context.
+func inContext(m *eumap.Map, p eumap.Point) bool {
+	in := false
+	for _, ring := range m.Context {
+		a := ring[len(ring)-1]
+		for _, b := range ring {
+			if (a.Y > p.Y) != (b.Y > p.Y) {
+				x := float64(a.X) + float64(p.Y-a.Y)*float64(b.X-a.X)/float64(b.Y-a.Y)
+				if float64(p.X) < x {
+					in = !in
+				}
+			}
+			a = b
+		}
+	}
+	return in
+}
+
+// TestContext checks the land around the member states: the neighbours are
+// on it, the sea and the states are not, StateAt and StateNear ignore it,
+// and it stays near the map and out of the inset frames.
+func TestContext(t *testing.T) {
+	m := eumap.Load()
+	if len(m.Context) < 100 {
+		t.Fatalf("%d context rings, want the neighbours' coasts and islands", len(m.Context))
+	}
+	for _, c := range []struct {
+		name     string
+		lon, lat float64
+	}{
+		{"London", -0.1276, 51.5072},
+		{"Edinburgh", -3.1883, 55.9533},
+		{"Belfast", -5.9301, 54.5973},
+		{"Isle of Man", -4.5, 54.23},
+		{"Jersey", -2.13, 49.21},
+		{"Oslo", 10.7522, 59.9139},
+		{"Bergen", 5.3221, 60.3913},
+		{"Reykjavík", -21.8174, 64.1265},
+		{"Tórshavn", -6.7719, 62.0107},
+		{"Bern", 7.4474, 46.948},
+		{"Zürich", 8.5417, 47.3769},
+		{"Vaduz", 9.5209, 47.141},
+		{"Büsingen (German, but 8 km², drawn as Switzerland)", 8.69, 47.697},
+		{"Andorra la Vella", 1.5218, 42.5063},
+		{"San Marino", 12.4578, 43.9424},
+		{"Monaco", 7.4246, 43.7384},
+		{"Gibraltar", -5.3536, 36.1408},
+		{"Sarajevo", 18.4131, 43.8563},
+		{"Belgrade", 20.4489, 44.7866},
+		{"Podgorica", 19.2594, 42.4304},
+		{"Tirana", 19.8187, 41.3275},
+		{"Skopje", 21.4254, 41.9981},
+		{"Pristina", 21.1655, 42.6629},
+		{"Chișinău", 28.8638, 47.0105},
+		{"Kyiv", 30.5234, 50.4501},
+		{"Minsk", 27.5615, 53.9045},
+		{"Kaliningrad", 20.4522, 54.7104},
+		{"St Petersburg", 30.3351, 59.9343},
+		{"Moscow", 37.6173, 55.7558},
+		{"Murmansk", 33.08, 68.97},
+		{"Istanbul", 28.9784, 41.0082},
+		{"Ankara", 32.8597, 39.9334},
+		{"Tunis", 10.1815, 36.8065},
+		{"Algiers", 3.0588, 36.7538},
+		{"Constantine", 6.61, 36.36},
+		{"Tangier", -5.80, 35.76},
+		{"Marrakesh (below the bounds and the frames)", -7.99, 31.63},
+		{"Beirut (beyond the bounds)", 35.5018, 33.8938},
+		{"Tripoli (beyond the bounds)", 13.1913, 32.8872},
+	} {
+		p := eumap.Project(c.lon, c.lat)
+		if !inContext(m, p) {
+			t.Errorf("%s (%v): not on the context land", c.name, p)
+		}
+		if got := m.StateAt(p); got != -1 {
+			t.Errorf("%s: StateAt = %s, want -1", c.name, name(m, got))
+		}
+	}
+	// Clicks on the neighbours select nothing, even with a generous
+	// radius, unless a state is that near.
+	if got := m.StateNear(eumap.Project(-0.1276, 51.5072), 20_000); got != -1 {
+		t.Errorf("StateNear(London, 20 km) = %s, want -1", name(m, got))
+	}
+	if got := m.StateNear(eumap.Project(7.4474, 46.948), 20_000); got != -1 {
+		t.Errorf("StateNear(Bern, 20 km) = %s, want -1", name(m, got))
+	}
+	for _, c := range []struct {
+		name     string
+		lon, lat float64
+	}{
+		{"North Sea", 3.0, 55.5},
+		{"Norwegian Sea", 2.0, 66.0},
+		{"mid-Mediterranean", 18.0, 35.0},
+		{"Black Sea", 34.0, 43.5},
+		{"Aegean", 25.0, 39.0},
+		{"Irish Sea", -5.0, 53.5},
+		{"Paris", 2.3522, 48.8566},
+		{"Vienna", 16.3738, 48.2082},
+		{"Vatican (in Italy: 0.4 km²)", 12.4534, 41.9029},
+		{"Geneva's lake shore in France", 6.48, 46.4},
+	} {
+		if p := eumap.Project(c.lon, c.lat); inContext(m, p) {
+			t.Errorf("%s (%v) is on the context land", c.name, p)
+		}
+	}
+
+	// The bounds are the states' and the frames', and the context lies
+	// within them grown by 300 km.
+	b := m.Insets[0].Frame
+	for _, in := range m.Insets {
+		b = union(b, in.Frame)
+	}
+	for _, s := range m.States {
+		b = union(b, s.Bounds)
+	}
+	if m.Bounds != b {
+		t.Errorf("Bounds = %v, want %v, the box of the states and the frames", m.Bounds, b)
+	}
+	grown := eumap.Rect{Min: eumap.Point{X: b.Min.X - 300_000, Y: b.Min.Y - 300_000}, Max: eumap.Point{X: b.Max.X + 300_000, Y: b.Max.Y + 300_000}}
+	for i, ring := range m.Context {
+		if len(ring) < 3 {
+			t.Errorf("context ring %d has %d points", i, len(ring))
+		}
+		for _, p := range ring {
+			if !grown.Contains(p) {
+				t.Fatalf("context point %v is beyond the bounds grown by 300 km, %v", p, grown)
+			}
+		}
+	}
+}
+
+func union(a, b eumap.Rect) eumap.Rect {
+	return eumap.Rect{
+		Min: eumap.Point{X: min(a.Min.X, b.Min.X), Y: min(a.Min.Y, b.Min.Y)},
+		Max: eumap.Point{X: max(a.Max.X, b.Max.X), Y: max(a.Max.Y, b.Max.Y)},
+	}
+}
+
 func TestStateNear(t *testing.T) {
 	m := eumap.Load()
 	mt := codeIndex(t, m, "MT")
@@ -295,6 +435,29 @@ func TestInsets(t *testing.T) {
 			t.Errorf("%s: %d islands in the frame, want 0", k, inFrame[k])
 		}
 	}
+	// The context leaves the frames to the islands: no context point or
+	// edge midpoint inside a frame, and no land under a grid over each.
+	for _, in := range m.Insets {
+		inside := func(x, y float64) bool {
+			return float64(in.Frame.Min.X) < x && x < float64(in.Frame.Max.X) && float64(in.Frame.Min.Y) < y && y < float64(in.Frame.Max.Y)
+		}
+		for _, ring := range m.Context {
+			a := ring[len(ring)-1]
+			for _, b := range ring {
+				if inside(float64(b.X), float64(b.Y)) || inside((float64(a.X)+float64(b.X))/2, (float64(a.Y)+float64(b.Y))/2) {
+					t.Fatalf("context edge %v–%v enters inset %s %v", a, b, in.Title, in.Frame)
+				}
+				a = b
+			}
+		}
+		for x := in.Frame.Min.X + 2_500; x < in.Frame.Max.X; x += 5_000 {
+			for y := in.Frame.Min.Y + 2_500; y < in.Frame.Max.Y; y += 5_000 {
+				if p := (eumap.Point{X: x, Y: y}); inContext(m, p) {
+					t.Fatalf("%v in inset %s is on the context land", p, in.Title)
+				}
+			}
+		}
+	}
 	// Project moves the islands into their frames.
 	for _, c := range []struct {
 		lon, lat float64
@@ -380,8 +543,8 @@ func TestMarshalRoundTrip(t *testing.T) {
 	if !bytes.Equal(b, data) {
 		t.Errorf("MarshalBinary(Parse(data)) differs from data (%d vs %d bytes)", len(b), len(data))
 	}
-	if len(data) > 150_000 {
-		t.Errorf("embedded map is %d bytes, want well under 150,000", len(data))
+	if len(data) > 90_000 {
+		t.Errorf("embedded map is %d bytes, want under 90,000 (the page downloads it)", len(data))
 	}
 	if eumap.Load() != eumap.Load() {
 		t.Error("Load returned two different maps")
@@ -398,7 +561,7 @@ func withCRC(b []byte) []byte {
 	return b
 }
 
-// tiny is a valid two-state map with one inset, built by hand.
+// tiny is a valid two-state map with context and one inset, built by hand.
 func tiny() *eumap.Map {
 	sq := func(x, y, s int32) []eumap.Point {
 		return []eumap.Point{{X: x, Y: y}, {X: x + s, Y: y}, {X: x + s, Y: y + s}, {X: x, Y: y + s}}
@@ -408,7 +571,9 @@ func tiny() *eumap.Map {
 			{Code: "AA", Rings: [][]eumap.Point{sq(0, 0, 10_000), sq(2_000, 2_000, 1_000)}, Label: eumap.Point{X: 5_000, Y: 5_000}},
 			{Code: "BB", Rings: [][]eumap.Point{sq(10_000, 0, 10_000)}, Label: eumap.Point{X: 15_000, Y: 5_000}},
 		},
-		Insets: []eumap.Inset{{Frame: eumap.Rect{Max: eumap.Point{X: 1000, Y: 1000}}, Title: "Ínsula", Shift: eumap.Point{X: -100, Y: 200}}},
+		// A neighbour west of AA, sharing its border, with a lake.
+		Context: [][]eumap.Point{sq(-10_000, 0, 10_000), sq(-6_000, 4_000, 2_000)},
+		Insets:  []eumap.Inset{{Frame: eumap.Rect{Max: eumap.Point{X: 1000, Y: 1000}}, Title: "Ínsula", Shift: eumap.Point{X: -100, Y: 200}}},
 	}
 }
 
@@ -429,7 +594,8 @@ func TestParseRejects(t *testing.T) {
 		{"empty", nil},
 		{"magic only", []byte("EUMAP")},
 		{"bad magic", edit(func(b []byte) []byte { b[0] = 'X'; return b })},
-		{"bad version", edit(func(b []byte) []byte { b[5] = 2; return b })},
+		{"version 1 (no context)", edit(func(b []byte) []byte { b[5] = 1; return b })},
+		{"version 3", edit(func(b []byte) []byte { b[5] = 3; return b })},
 		{"bad checksum", func() []byte { b := slices.Clone(good); b[len(b)-1] ^= 1; return b }()},
 		{"flipped bit", func() []byte { b := slices.Clone(good); b[hdr+3] ^= 0x10; return b }()},
 		{"bad unit", edit(func(b []byte) []byte { b[hdr] = 50; return b })},
@@ -444,6 +610,63 @@ func TestParseRejects(t *testing.T) {
 			// The state count in two bytes instead of one.
 			return slices.Replace(b, hdr+1, hdr+2, b[hdr+1]|0x80, 0)
 		})},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			m, err := eumap.Parse(c.data)
+			var fe *eumap.FormatError
+			if err == nil || !errors.As(err, &fe) {
+				t.Errorf("Parse = %v, %v; want a *FormatError", m, err)
+			}
+		})
+	}
+}
+
+// TestParseContext feeds Parse context sections written byte by byte after
+// tiny's states: the running position starts from BB's last point, (100,
+// 100) in units.
+func TestParseContext(t *testing.T) {
+	states, err := (&eumap.Map{States: tiny().States}).MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := len(states) - 4 - 2 // the context's ring count; then no insets and the checksum
+	section := func(rings ...[]int64) []byte {
+		b := slices.Clone(states[:at])
+		b = binary.AppendUvarint(b, uint64(len(rings)))
+		for _, r := range rings {
+			b = binary.AppendUvarint(b, uint64(len(r)/2))
+			for _, v := range r {
+				b = binary.AppendVarint(b, v)
+			}
+		}
+		return withCRC(append(b, 0, 0, 0, 0, 0))
+	}
+	// A triangle from (0,0) to (10,0) and (10,10) units.
+	m, err := eumap.Parse(section([]int64{-100, -100, 10, 0, 0, 10}))
+	if err != nil {
+		t.Fatalf("Parse(a context triangle) = %v", err)
+	}
+	if want := [][]eumap.Point{{{X: 0, Y: 0}, {X: 1000, Y: 0}, {X: 1000, Y: 1000}}}; fmt.Sprint(m.Context) != fmt.Sprint(want) {
+		t.Errorf("Context = %v, want %v", m.Context, want)
+	}
+	if m, err := eumap.Parse(section()); err != nil || m.Context != nil {
+		t.Errorf("Parse(no context) = %v, %v; want no rings", m, err)
+	}
+	for _, c := range []struct {
+		name string
+		data []byte
+	}{
+		{"two points", section([]int64{-100, -100, 10, 0})},
+		{"a point repeated", section([]int64{-100, -100, 0, 0, 10, 10})},
+		{"closed", section([]int64{-100, -100, 10, 0, 0, 10, -10, -10})},
+		{"out of range", section([]int64{-100, -100, 5_000_000, 0, 0, 10})},
+		{"more rings than bytes", func() []byte {
+			b := section([]int64{-100, -100, 10, 0, 0, 10})
+			b[at] = 100
+			return withCRC(b)
+		}()},
+		{"cut short", withCRC(append(binary.AppendUvarint(binary.AppendUvarint(slices.Clone(states[:at]), 1), 3), 1, 1, 0, 0, 0, 0))},
+		{"second ring bad", section([]int64{-100, -100, 10, 0, 0, 10}, []int64{1, 1, 1, 1})},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			m, err := eumap.Parse(c.data)
@@ -489,6 +712,10 @@ func TestMarshalRejects(t *testing.T) {
 			m.States[1].Rings[0] = append(r[:2:2], r[1], r[2], r[3])
 		}},
 		{"no rings", func(m *eumap.Map) { m.States[1].Rings = nil }},
+		{"short context ring", func(m *eumap.Map) { m.Context[1] = m.Context[1][:2] }},
+		{"closed context ring", func(m *eumap.Map) { m.Context[0] = append(m.Context[0], m.Context[0][0]) }},
+		{"context off the unit", func(m *eumap.Map) { m.Context[1][2].Y-- }},
+		{"context out of range", func(m *eumap.Map) { m.Context[0][0].X = -1 << 30 }},
 		{"empty frame", func(m *eumap.Map) { m.Insets[0].Frame.Max = m.Insets[0].Frame.Min }},
 		{"empty title", func(m *eumap.Map) { m.Insets[0].Title = "" }},
 		{"bad title", func(m *eumap.Map) { m.Insets[0].Title = "\xff" }},
@@ -524,15 +751,41 @@ func TestTinyMap(t *testing.T) {
 		{eumap.Point{X: 10_000, Y: 5_000}, 1}, // on the shared border: exactly one
 		{eumap.Point{X: 9_999, Y: 5_000}, 0},
 		{eumap.Point{X: 20_001, Y: 5_000}, -1},
-		{eumap.Point{X: -1, Y: 5_000}, -1},
+		{eumap.Point{X: -1, Y: 5_000}, -1},     // the neighbour
+		{eumap.Point{X: -5_000, Y: 5_000}, -1}, // its lake
 	} {
 		if got := m.StateAt(c.p); got != c.want {
 			t.Errorf("StateAt(%v) = %d, want %d", c.p, got, c.want)
 		}
 	}
+	for _, c := range []struct {
+		p    eumap.Point
+		want bool
+	}{
+		{eumap.Point{X: -1, Y: 5_000}, true},
+		{eumap.Point{X: -5_000, Y: 5_000}, false}, // the lake
+		{eumap.Point{X: 1, Y: 5_000}, false},      // AA
+		{eumap.Point{X: -10_001, Y: 5_000}, false},
+	} {
+		if got := inContext(m, c.p); got != c.want {
+			t.Errorf("inContext(%v) = %v, want %v", c.p, got, c.want)
+		}
+	}
+	// A click on the neighbour picks the nearest state if it is near
+	// enough, as a click on the sea does.
+	if got := m.StateNear(eumap.Point{X: -3_000, Y: 5_000}, 2_000); got != -1 {
+		t.Errorf("StateNear(neighbour, 2 km) = %d, want -1", got)
+	}
+	if got := m.StateNear(eumap.Point{X: -3_000, Y: 5_000}, 4_000); got != 0 {
+		t.Errorf("StateNear(neighbour, 4 km) = %d, want 0 (AA)", got)
+	}
+	// The context is not in the bounds.
 	wantBounds := eumap.Rect{Min: eumap.Point{}, Max: eumap.Point{X: 20_000, Y: 10_000}}
 	if m.Bounds != wantBounds {
 		t.Errorf("Bounds = %v, want %v", m.Bounds, wantBounds)
+	}
+	if fmt.Sprint(m.Context) != fmt.Sprint(tiny().Context) {
+		t.Errorf("Context = %v, want %v", m.Context, tiny().Context)
 	}
 }
 
@@ -540,13 +793,18 @@ func TestTinyMap(t *testing.T) {
 // checksum so that mutations reach the structural checks. Parse must not
 // panic, must return a *FormatError on failure, and what it accepts must
 // re-encode to the same bytes with every label inside its state. (The
-// embedded file is not a seed: at 47 KB it makes the fuzzer spend its time
+// embedded file is not a seed: at 79 KB it makes the fuzzer spend its time
 // minimizing; the tests above parse it whole and damaged.)
 func FuzzParse(f *testing.F) {
 	if b, err := tiny().MarshalBinary(); err == nil {
 		f.Add(b)
 	}
-	f.Add([]byte("EUMAP\x01"))
+	bare := tiny()
+	bare.Context, bare.Insets = nil, nil
+	if b, err := bare.MarshalBinary(); err == nil {
+		f.Add(b)
+	}
+	f.Add([]byte("EUMAP\x02"))
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, b := range [][]byte{data, withCRC(data)} {

@@ -16,7 +16,7 @@ const Unit = 100
 // Format constants; see the package documentation for the layout.
 const (
 	magic      = "EUMAP"
-	version    = 1
+	version    = 2
 	maxStates  = 64
 	maxInsets  = 8
 	maxTitle   = 64
@@ -118,6 +118,38 @@ func (d *decoder) bytes(what string, n int) []byte {
 	return s
 }
 
+// rings reads a ring count, no less than least, and the rings; their points
+// are offsets from cur, the running position, which it advances.
+func (d *decoder) rings(what string, least int, cur *[2]int64) [][]Point {
+	nr := d.count(what+": ring count", least, len(d.b)-d.off)
+	var out [][]Point
+	for j := 0; j < nr && d.err == nil; j++ {
+		np := d.count(fmt.Sprintf("%s: ring %d: point count", what, j), 3, (len(d.b)-d.off)/2)
+		ring := make([]Point, 0, np)
+		for k := 0; k < np && d.err == nil; k++ {
+			at := d.off
+			dx, dy := d.varint("dx"), d.varint("dy")
+			cur[0] += dx
+			cur[1] += dy
+			if d.err == nil && (cur[0] < -maxUnits || cur[0] > maxUnits || cur[1] < -maxUnits || cur[1] > maxUnits) {
+				d.off = at
+				d.fail("%s: ring %d: point %d out of range", what, j, k)
+			}
+			p := Point{int32(cur[0] * Unit), int32(cur[1] * Unit)}
+			if d.err == nil && k > 0 && p == ring[k-1] {
+				d.off = at
+				d.fail("%s: ring %d: point %d repeats the one before", what, j, k)
+			}
+			ring = append(ring, p)
+		}
+		if d.err == nil && ring[0] == ring[len(ring)-1] {
+			d.fail("%s: ring %d: last point repeats the first (rings are stored open)", what, j)
+		}
+		out = append(out, ring)
+	}
+	return out
+}
+
 // Parse decodes map data in the eumap format (see the package
 // documentation). It checks everything it reads: the magic, version and
 // checksum, every count and coordinate, that codes are two capital letters
@@ -163,32 +195,11 @@ func Parse(data []byte) (*Map, error) {
 			}
 		}
 		s.Label = d.point("label")
-		nr := d.count(s.Code+": ring count", 1, len(body)-d.off)
-		for j := 0; j < nr && d.err == nil; j++ {
-			np := d.count(fmt.Sprintf("%s: ring %d: point count", s.Code, j), 3, (len(body)-d.off)/2)
-			ring := make([]Point, 0, np)
-			for k := 0; k < np && d.err == nil; k++ {
-				at := d.off
-				dx, dy := d.varint("dx"), d.varint("dy")
-				cur[0] += dx
-				cur[1] += dy
-				if d.err == nil && (cur[0] < -maxUnits || cur[0] > maxUnits || cur[1] < -maxUnits || cur[1] > maxUnits) {
-					d.off = at
-					d.fail("%s: ring %d: point %d out of range", s.Code, j, k)
-				}
-				p := Point{int32(cur[0] * Unit), int32(cur[1] * Unit)}
-				if d.err == nil && k > 0 && p == ring[k-1] {
-					d.off = at
-					d.fail("%s: ring %d: point %d repeats the one before", s.Code, j, k)
-				}
-				ring = append(ring, p)
-			}
-			if d.err == nil && ring[0] == ring[len(ring)-1] {
-				d.fail("%s: ring %d: last point repeats the first (rings are stored open)", s.Code, j)
-			}
-			s.Rings = append(s.Rings, ring)
-		}
+		s.Rings = d.rings(s.Code, 1, &cur)
 		m.States = append(m.States, s)
+	}
+	if d.err == nil {
+		m.Context = d.rings("context", 0, &cur)
 	}
 	ni := d.count("inset count", 0, maxInsets)
 	for i := 0; i < ni && d.err == nil; i++ {
@@ -296,35 +307,19 @@ func (m *Map) MarshalBinary() ([]byte, error) {
 		if len(s.Rings) == 0 {
 			return nil, fmt.Errorf("eumap: %s: no rings", s.Code)
 		}
-		b = binary.AppendUvarint(b, uint64(len(s.Rings)))
-		for j, ring := range s.Rings {
-			if len(ring) < 3 {
-				return nil, fmt.Errorf("eumap: %s: ring %d has %d points, want at least 3", s.Code, j, len(ring))
-			}
-			if ring[0] == ring[len(ring)-1] {
-				return nil, fmt.Errorf("eumap: %s: ring %d repeats its first point at the end", s.Code, j)
-			}
-			b = binary.AppendUvarint(b, uint64(len(ring)))
-			for k, p := range ring {
-				x, y, err := units(p)
-				if err != nil {
-					return nil, fmt.Errorf("eumap: %s: ring %d: point %d: %w", s.Code, j, k, err)
-				}
-				if k > 0 && p == ring[k-1] {
-					return nil, fmt.Errorf("eumap: %s: ring %d: point %d repeats the one before", s.Code, j, k)
-				}
-				b = binary.AppendVarint(b, x-cur[0])
-				b = binary.AppendVarint(b, y-cur[1])
-				cur = [2]int64{x, y}
-			}
+		if b, err = appendRings(b, s.Code, s.Rings, &cur); err != nil {
+			return nil, err
 		}
+	}
+	b, err := appendRings(b, "context", m.Context, &cur)
+	if err != nil {
+		return nil, err
 	}
 	b = binary.AppendUvarint(b, uint64(len(m.Insets)))
 	for i, in := range m.Insets {
 		if in.Frame.Min.X >= in.Frame.Max.X || in.Frame.Min.Y >= in.Frame.Max.Y {
 			return nil, fmt.Errorf("eumap: inset %d: frame %v is empty", i, in.Frame)
 		}
-		var err error
 		for _, p := range []Point{in.Frame.Min, in.Frame.Max, in.Shift} {
 			if b, err = appendPoint(b, p); err != nil {
 				return nil, fmt.Errorf("eumap: inset %d: %w", i, err)
@@ -351,6 +346,34 @@ func units(p Point) (x, y int64, err error) {
 		return 0, 0, fmt.Errorf("%v: %w", p, errNotUnit)
 	}
 	return x, y, nil
+}
+
+// appendRings writes a ring count and the rings, each point as the offset
+// from cur, which it advances.
+func appendRings(b []byte, what string, rings [][]Point, cur *[2]int64) ([]byte, error) {
+	b = binary.AppendUvarint(b, uint64(len(rings)))
+	for j, ring := range rings {
+		if len(ring) < 3 {
+			return nil, fmt.Errorf("eumap: %s: ring %d has %d points, want at least 3", what, j, len(ring))
+		}
+		if ring[0] == ring[len(ring)-1] {
+			return nil, fmt.Errorf("eumap: %s: ring %d repeats its first point at the end", what, j)
+		}
+		b = binary.AppendUvarint(b, uint64(len(ring)))
+		for k, p := range ring {
+			x, y, err := units(p)
+			if err != nil {
+				return nil, fmt.Errorf("eumap: %s: ring %d: point %d: %w", what, j, k, err)
+			}
+			if k > 0 && p == ring[k-1] {
+				return nil, fmt.Errorf("eumap: %s: ring %d: point %d repeats the one before", what, j, k)
+			}
+			b = binary.AppendVarint(b, x-cur[0])
+			b = binary.AppendVarint(b, y-cur[1])
+			*cur = [2]int64{x, y}
+		}
+	}
+	return b, nil
 }
 
 func appendPoint(b []byte, p Point) ([]byte, error) {

@@ -67,12 +67,29 @@ func (in Inset) Source() Rect {
 	}
 }
 
-// Map is the EU-27 map: the states in EU protocol order, the inset frames
-// and the bounding box of both. Get one from Load or Parse, which fill in
-// the bounds that StateAt relies on.
+// Map is the EU-27 map: the states in EU protocol order, the land around
+// them that is not in the EU, the inset frames, and the bounding box of the
+// states and frames. Get one from Load or Parse, which fill in the bounds
+// that StateAt relies on.
 type Map struct {
 	States []State
-	Insets []Inset
+	// Context is the land near the member states that is not in the EU
+	// (the United Kingdom, Norway, Switzerland, the Western Balkans,
+	// Ukraine, Belarus, western Russia, Türkiye, North Africa and so on),
+	// to draw in a neutral colour under the states so that they do not
+	// float in the sea. It is closed rings like State.Rings: the last point
+	// joins the first, and a point is on land when it is inside an odd
+	// number of them (draw with an even-odd fill). Each country's rings
+	// come together, so stroking every ring draws the borders between
+	// the countries too, but the rings carry no names or codes. It ends
+	// 300 km beyond Bounds (see the package documentation) in straight
+	// cuts, which a stroke draws as well, and it leaves the inset frames
+	// empty. StateAt and StateNear ignore it, and Bounds does not
+	// include it.
+	Context [][]Point
+	Insets  []Inset
+	// Bounds is the bounding box of the states and the inset frames, not
+	// of Context: fit it to the view.
 	Bounds Rect
 
 	ringBounds [][]Rect // per state, per ring; filled by Parse
@@ -104,7 +121,8 @@ func Load() *Map {
 func Data() []byte { return append([]byte(nil), embedded...) }
 
 // StateAt returns the index (EU protocol order) of the state containing p,
-// or -1 for the sea and everything outside the member states. The test is
+// or -1 for the sea and everything outside the member states, Context land
+// included (a click on the United Kingdom selects nothing). The test is
 // exact: the even-odd rule over each state's rings in integer arithmetic,
 // after a bounding-box check. A point on a border shared by two states
 // belongs to exactly one of them; where rings of two states overlap (they

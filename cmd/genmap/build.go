@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"gigasandbox/assets/eumap"
 )
@@ -43,8 +44,24 @@ type config struct {
 	InsetPad  int32   // metres of sea around the islands inside a frame
 	InsetBand int32   // metres added at the top of a frame for its title
 	InsetMinW int32   // metres: the smallest frame width (room for the title)
+	InsetGap  int32   // metres: the context leaves the sea between frames closer than this clear
 	Tolerance float64 // metres: Douglas–Peucker tolerance
 	MinArea   float64 // square metres: smaller rings are dropped, except a state's largest
+
+	// The context: every feature that no state uses, clipped to the map.
+	ContextRegion    box     // rings whose longitude/latitude box misses it are not read
+	ContextMargin    int32   // metres: the context is clipped to the map's bounds grown by this
+	ContextTolerance float64 // metres: Douglas–Peucker tolerance of arcs no state uses
+	ContextMinArea   float64 // square metres: smaller rings are dropped, unless they touch a state
+	ContextMoves     []contextMove
+}
+
+// contextMove gives a polygon of one context feature to another: the
+// polygon of feature From (by id) whose outer ring contains At goes to
+// feature To, and the border between them is dissolved.
+type contextMove struct {
+	From, To string
+	At       lonLat
 }
 
 // ringInfo is one ring of a state on its way through the pipeline.
@@ -58,12 +75,17 @@ type ringInfo struct {
 // stats counts what the generator kept and dropped, for its summary.
 type stats struct {
 	RingsIn, RingsOutside, RingsSmall, RingsCollapsed, RingsOut, Points int
+
+	// The context: rings away from the map, small rings, pieces that
+	// rounding collapsed, and what is written.
+	CtxOutside, CtxSmall, CtxCollapsed, CtxRingsOut, CtxPoints int
 }
 
 // build turns a TopoJSON topology into the map: it selects and merges the
 // features of each state, drops far-away and tiny rings, simplifies the
 // shared arcs once (so neighbours keep a common border), rounds to
-// eumap.Unit, moves the inset islands into their frames and places labels.
+// eumap.Unit, moves the inset islands into their frames and places labels;
+// then it adds the land of every other feature near the map as context.
 func build(data []byte, cfg config) (*eumap.Map, stats, error) {
 	var st stats
 	arcs, feats, err := parseTopology(data, cfg.Object)
@@ -189,7 +211,240 @@ func build(data []byte, cfg config) (*eumap.Map, stats, error) {
 		s.Label = label(s.Rings, main)
 		m.States = append(m.States, s)
 	}
+
+	touches := map[int]bool{} // the arcs of the states' rings
+	for _, rings := range states {
+		for _, r := range rings {
+			for _, ref := range r.refs {
+				touches[arcIndex(ref)] = true
+			}
+		}
+	}
+	m.Context, err = buildContext(cfg, arcs, proj, simple, feats, usedBy, touches, m, &st)
+	if err != nil {
+		return nil, st, err
+	}
 	return m, st, nil
+}
+
+// buildContext returns the land of the features no state uses (the rest of
+// the world), as far as it lies within the map's bounds grown by
+// cfg.ContextMargin and outside the inset frames and the narrow gaps
+// between them (insetHoles): feature by feature, ring by ring in source
+// order, each ring clipped on its own (which under the even-odd rule clips
+// the polygons). A ring is kept if its area is at least cfg.ContextMinArea
+// or it shares an arc with a state, so that the context fills exactly the
+// holes and notches the states leave for their neighbours (San Marino,
+// Andorra, Gibraltar). Arcs the states use are simplified already, so
+// common borders match exactly; the others are simplified at
+// cfg.ContextTolerance.
+func buildContext(cfg config, arcs [][]lonLat, proj, simple [][]xy, feats []feature, usedBy []string, touches map[int]bool, m *eumap.Map, st *stats) ([][]eumap.Point, error) {
+	b := mapBounds(m)
+	clip := rect{
+		MinX: float64(b.Min.X - cfg.ContextMargin), MinY: float64(b.Min.Y - cfg.ContextMargin),
+		MaxX: float64(b.Max.X + cfg.ContextMargin), MaxY: float64(b.Max.Y + cfg.ContextMargin),
+	}
+	byFeature, err := contextFeatures(cfg, arcs, feats, usedBy)
+	if err != nil {
+		return nil, err
+	}
+	var rings [][]int
+	for _, fr := range byFeature {
+		for _, refs := range fr {
+			// The longitude/latitude test first: it keeps rings on
+			// the far side of the globe, where the projection tears,
+			// out of the projected test.
+			if !boxOverlaps(lonLatBox(ringPositions(arcs, refs)), cfg.ContextRegion) {
+				st.CtxOutside++
+				continue
+			}
+			pts := ringPositions(proj, refs)
+			if !rectOverlaps(xyBounds(pts), clip) {
+				st.CtxOutside++
+				continue
+			}
+			touching := false
+			for _, ref := range refs {
+				touching = touching || touches[arcIndex(ref)]
+			}
+			if math.Abs(area(pts)) < cfg.ContextMinArea && !touching {
+				st.CtxSmall++
+				continue
+			}
+			rings = append(rings, refs)
+		}
+	}
+	for _, refs := range rings {
+		for _, ref := range refs {
+			if i := arcIndex(ref); simple[i] == nil {
+				simple[i] = simplify(proj[i], cfg.ContextTolerance)
+			}
+		}
+	}
+	holes := insetHoles(m.Insets, cfg.InsetGap)
+	var out [][]eumap.Point
+	for _, refs := range rings {
+		pieces, err := clipRing(ringPositions(simple, refs), clip, true)
+		if err != nil {
+			return nil, err
+		}
+		for _, frame := range holes {
+			var rest [][]xy
+			for _, p := range pieces {
+				q, err := clipRing(p, frame, false)
+				if err != nil {
+					return nil, err
+				}
+				rest = append(rest, q...)
+			}
+			pieces = rest
+		}
+		for _, p := range pieces {
+			pts := roundRing(p)
+			if len(pts) < 3 || area(toXY(pts)) == 0 {
+				st.CtxCollapsed++
+				continue
+			}
+			out = append(out, pts)
+			st.CtxRingsOut++
+			st.CtxPoints += len(pts)
+		}
+	}
+	return out, nil
+}
+
+// contextFeatures returns the rings of each feature no state uses, in
+// source order, after cfg.ContextMoves: a moved polygon goes to its new
+// feature, whose rings are then merged, dissolving the border between them.
+func contextFeatures(cfg config, arcs [][]lonLat, feats []feature, usedBy []string) ([][][]int, error) {
+	out := make([][][]int, len(feats))
+	for i, f := range feats {
+		if usedBy[i] == "" {
+			out[i] = appendRings(nil, f)
+		}
+	}
+	find := func(id string) (int, error) {
+		for i, f := range feats {
+			if f.ID == id && usedBy[i] == "" {
+				return i, nil
+			}
+		}
+		return 0, fmt.Errorf("context: no feature with id %s outside the states", id)
+	}
+	for _, mv := range cfg.ContextMoves {
+		from, err := find(mv.From)
+		if err != nil {
+			return nil, err
+		}
+		to, err := find(mv.To)
+		if err != nil {
+			return nil, err
+		}
+		var moved []int // indexes into out[from] of the polygon's rings
+		k := 0
+		for _, poly := range feats[from].Polys {
+			outer := ringPositions(arcs, poly[0])
+			ll := make([]xy, len(outer))
+			for j, p := range outer {
+				ll[j] = xy(p)
+			}
+			if moved == nil && pointInRing(ll, xy(mv.At)) {
+				for j := range poly {
+					moved = append(moved, k+j)
+				}
+			}
+			k += len(poly)
+		}
+		if moved == nil {
+			return nil, fmt.Errorf("context: no polygon of feature %s contains %v", mv.From, mv.At)
+		}
+		rings := out[to]
+		var rest [][]int
+		for j, r := range out[from] {
+			if slices.Contains(moved, j) {
+				rings = append(rings, r)
+			} else {
+				rest = append(rest, r)
+			}
+		}
+		merged, err := merge(arcs, rings)
+		if err != nil {
+			return nil, fmt.Errorf("context: moving %v from %s to %s: %w", mv.At, mv.From, mv.To, err)
+		}
+		out[from], out[to] = rest, merged
+	}
+	return out, nil
+}
+
+// insetHoles returns the rectangles the context must leave empty: the inset
+// frames, and the sea between two frames less than gap apart, side by side
+// or one above the other, so that neighbouring frames stand together
+// rather than with slivers of land between them.
+func insetHoles(insets []eumap.Inset, gap int32) []rect {
+	var out []rect
+	for _, in := range insets {
+		out = append(out, rect{float64(in.Frame.Min.X), float64(in.Frame.Min.Y), float64(in.Frame.Max.X), float64(in.Frame.Max.Y)})
+	}
+	for _, a := range insets {
+		for _, b := range insets {
+			fa, fb := a.Frame, b.Frame
+			lo, hi := max(fa.Min.Y, fb.Min.Y), min(fa.Max.Y, fb.Max.Y)
+			if d := fb.Min.X - fa.Max.X; d > 0 && d < gap && lo < hi {
+				out = append(out, rect{float64(fa.Max.X), float64(lo), float64(fb.Min.X), float64(hi)})
+			}
+			lo, hi = max(fa.Min.X, fb.Min.X), min(fa.Max.X, fb.Max.X)
+			if d := fb.Min.Y - fa.Max.Y; d > 0 && d < gap && lo < hi {
+				out = append(out, rect{float64(lo), float64(fa.Max.Y), float64(hi), float64(fb.Min.Y)})
+			}
+		}
+	}
+	return out
+}
+
+// mapBounds is what eumap.Parse makes Map.Bounds: the box of the states'
+// rings and the inset frames.
+func mapBounds(m *eumap.Map) eumap.Rect {
+	b := eumap.Rect{Min: m.States[0].Rings[0][0], Max: m.States[0].Rings[0][0]}
+	grow := func(p eumap.Point) {
+		b.Min.X, b.Min.Y = min(b.Min.X, p.X), min(b.Min.Y, p.Y)
+		b.Max.X, b.Max.Y = max(b.Max.X, p.X), max(b.Max.Y, p.Y)
+	}
+	for _, in := range m.Insets {
+		grow(in.Frame.Min)
+		grow(in.Frame.Max)
+	}
+	for _, s := range m.States {
+		for _, r := range s.Rings {
+			for _, p := range r {
+				grow(p)
+			}
+		}
+	}
+	return b
+}
+
+func lonLatBox(pts []lonLat) box {
+	b := box{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+	for _, p := range pts {
+		b.W, b.E = math.Min(b.W, p[0]), math.Max(b.E, p[0])
+		b.S, b.N = math.Min(b.S, p[1]), math.Max(b.N, p[1])
+	}
+	return b
+}
+
+func boxOverlaps(a, b box) bool { return a.W <= b.E && b.W <= a.E && a.S <= b.N && b.S <= a.N }
+
+func xyBounds(pts []xy) rect {
+	r := rect{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+	for _, p := range pts {
+		r.MinX, r.MaxX = math.Min(r.MinX, p[0]), math.Max(r.MaxX, p[0])
+		r.MinY, r.MaxY = math.Min(r.MinY, p[1]), math.Max(r.MaxY, p[1])
+	}
+	return r
+}
+
+func rectOverlaps(a, b rect) bool {
+	return a.MinX <= b.MaxX && b.MinX <= a.MaxX && a.MinY <= b.MaxY && b.MinY <= a.MaxY
 }
 
 // findFeature returns the index of the one feature matching, marking it as
@@ -318,11 +573,7 @@ func stitch(arcs [][]lonLat, refs []int) ([][]int, error) {
 // region returns where a ring goes by the centre of its longitude/latitude
 // box: the mainland (-1), inset i, or nowhere (ok false).
 func region(cfg config, pts []lonLat) (inset int, ok bool) {
-	b := box{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
-	for _, p := range pts {
-		b.W, b.E = math.Min(b.W, p[0]), math.Max(b.E, p[0])
-		b.S, b.N = math.Min(b.S, p[1]), math.Max(b.N, p[1])
-	}
+	b := lonLatBox(pts)
 	c := lonLat{(b.W + b.E) / 2, (b.S + b.N) / 2}
 	for i, in := range cfg.Insets {
 		if in.Region.contains(c) {

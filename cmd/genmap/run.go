@@ -13,8 +13,11 @@ import (
 
 // Defaults of the flags; assets/eumap/doc.go documents them.
 const (
-	defaultTolerance = 500        // metres
-	defaultMinArea   = 20_000_000 // square metres (20 km²)
+	defaultTolerance        = 500        // metres
+	defaultMinArea          = 20_000_000 // square metres (20 km²)
+	defaultContextTolerance = 1500       // metres
+	defaultContextMinArea   = 50_000_000 // square metres (50 km²)
+	defaultContextMargin    = 300_000    // metres
 )
 
 // isoNumeric gives, for each EU code, the ISO 3166-1 numeric ids of the
@@ -54,8 +57,9 @@ func defaultConfig() (config, error) {
 		Mainland: box{W: -11, S: 34, E: 35, N: 72},
 		// Eurostat style: the Atlantic islands at true scale in frames
 		// at the lower left, the Azores west of Portugal, Madeira and the
-		// Canaries south of Iberia, where the map has no land (North
-		// Africa is not drawn; Ceuta, at y ≈ 1,565 km, stays clear). Each
+		// Canaries south of Iberia, where the map has no member state
+		// (Morocco is context, cut out of the frames; Ceuta, at
+		// y ≈ 1,565 km, stays clear). Each
 		// frame has a 60 km band at the top for its title and is at least
 		// 220 km wide, so that "Madeira" fits at 1000 pixels wide.
 		Insets: []insetSpec{
@@ -66,8 +70,24 @@ func defaultConfig() (config, error) {
 		InsetPad:  20_000,
 		InsetBand: 60_000,
 		InsetMinW: 220_000,
+		// The frames stand 30 and 33 km apart, on Morocco: keep the
+		// strips of land between them out.
+		InsetGap:  50_000,
 		Tolerance: defaultTolerance,
 		MinArea:   defaultMinArea,
+		// The context: everything else near the map. The region only
+		// keeps the far side of the globe out of the projection; the
+		// margin is the land shown beyond the bounds, where the view is
+		// wider or taller than the map.
+		ContextRegion:    box{W: -45, S: 15, E: 80, N: 85},
+		ContextMargin:    defaultContextMargin,
+		ContextTolerance: defaultContextTolerance,
+		ContextMinArea:   defaultContextMinArea,
+		// Natural Earth's de facto boundaries draw Crimea as Russia's;
+		// the EU's maps (Eurostat's) draw it as Ukraine's, and so does
+		// this one. The polygon of Russia that holds Simferopol goes to
+		// Ukraine, and the line across the Perekop isthmus with it.
+		ContextMoves: []contextMove{{From: "643", To: "804", At: lonLat{34.10, 44.95}}},
 	}
 	for _, s := range states {
 		ids, ok := isoNumeric[s.Code]
@@ -88,14 +108,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "", "output file (assets/eumap/eu27.bin)")
 	tol := fs.Float64("tolerance", defaultTolerance, "Douglas–Peucker tolerance, metres")
 	minArea := fs.Float64("min-area", defaultMinArea, "drop rings smaller than this, square metres (a state's largest ring stays)")
+	ctxTol := fs.Float64("context-tolerance", defaultContextTolerance, "Douglas–Peucker tolerance of the context land (arcs no state uses), metres")
+	ctxMinArea := fs.Float64("context-min-area", defaultContextMinArea, "drop context rings smaller than this, square metres (rings that touch a state stay)")
+	ctxMargin := fs.Int("context-margin", defaultContextMargin, "clip the context land to the map's bounds grown by this, metres")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
 		return 2
 	}
-	if *in == "" || *out == "" || fs.NArg() > 0 || *tol < 0 || *minArea < 0 {
-		fmt.Fprintln(stderr, "usage: genmap -in countries-10m.json -out eu27.bin [-tolerance M] [-min-area M2]")
+	if *in == "" || *out == "" || fs.NArg() > 0 || *tol < 0 || *minArea < 0 || *ctxTol < 0 || *ctxMinArea < 0 || *ctxMargin < 0 || *ctxMargin > 10_000_000 {
+		fmt.Fprintln(stderr, "usage: genmap -in countries-10m.json -out eu27.bin [-tolerance M] [-min-area M2] [-context-tolerance M] [-context-min-area M2] [-context-margin M]")
 		return 2
 	}
 	data, err := os.ReadFile(*in)
@@ -109,6 +132,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	cfg.Tolerance, cfg.MinArea = *tol, *minArea
+	cfg.ContextTolerance, cfg.ContextMinArea, cfg.ContextMargin = *ctxTol, *ctxMinArea, int32(*ctxMargin)
 	b, st, err := generate(data, cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "genmap: %v\n", err)
@@ -120,6 +144,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "genmap: %s: %d bytes; %d states, %d rings (%d points); dropped %d rings outside the map, %d under %.0f km², %d collapsed\n",
 		*out, len(b), len(cfg.States), st.RingsOut, st.Points, st.RingsOutside, st.RingsSmall, cfg.MinArea/1e6, st.RingsCollapsed)
+	fmt.Fprintf(stdout, "genmap: context: %d rings (%d points); dropped %d rings away from the map, %d under %.0f km², %d pieces collapsed\n",
+		st.CtxRingsOut, st.CtxPoints, st.CtxOutside, st.CtxSmall, cfg.ContextMinArea/1e6, st.CtxCollapsed)
 	return 0
 }
 
