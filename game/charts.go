@@ -5,7 +5,6 @@ import (
 	"image/color"
 	"math"
 
-	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"gigasandbox/model"
 )
@@ -14,8 +13,9 @@ import (
 // the whole run, filling in as the days pass. Hovering reads out the values
 // of the day under the cursor.
 type chartView struct {
-	path vector.Path
-	cols []float64
+	lines lineBatch
+	pts   []float32
+	cols  []float64
 }
 
 func (c *chartView) invalidate() {}
@@ -94,11 +94,15 @@ func (g *Game) chartSpecs() []chartSpec {
 func (c *chartView) layout(g *Game, u *ui, r rect) {
 	u.fill(r, colPanel)
 	u.line(r.x, r.y+0.5, r.x+r.w, r.y+0.5, 1, colBorder)
+	u.line(r.x+0.5, r.y, r.x+0.5, r.y+r.h, 1, colBorder)
 	if !u.drawing() {
 		return // charts take no clicks; hover is read while drawing
 	}
 	specs := g.chartSpecs()
 	cols, rows := 3, 2
+	if r.h > r.w { // a column beside the map
+		cols, rows = 1, len(specs)
+	}
 	w, h := r.w/float64(cols), r.h/float64(rows)
 	for i, s := range specs {
 		cell := rect{r.x + float64(i%cols)*w, r.y + float64(i/cols)*h, w, h}.inset(6)
@@ -143,23 +147,16 @@ func (c *chartView) chart(g *Game, u *ui, r rect, s chartSpec) {
 	u.text("0", plot.x-4, plot.y+plot.h-8, u.f.small, colTextDim, right)
 	k := u.k
 	for li := range s.lines {
-		c.path.Reset()
+		c.pts = c.pts[:0]
 		for x := range cols {
-			fx := float32(plot.x*k) + float32(x)
-			fy := float32((plot.y + plot.h - plot.h*vals[li*cols+x]/top) * k)
-			if x == 0 {
-				c.path.MoveTo(fx, fy)
-			} else {
-				c.path.LineTo(fx, fy)
-			}
+			c.pts = append(c.pts, float32(plot.x*k)+float32(x), float32((plot.y+plot.h-plot.h*vals[li*cols+x]/top)*k))
 		}
 		if cols == 1 {
-			c.path.LineTo(float32(plot.x*k)+1, float32((plot.y+plot.h-plot.h*vals[li*cols]/top)*k))
+			c.pts = append(c.pts, c.pts[0]+1, c.pts[1])
 		}
-		op := &vector.DrawPathOptions{AntiAlias: true}
-		op.ColorScale.ScaleWithColor(series[li%len(series)])
-		vector.StrokePath(u.dst, &c.path, &vector.StrokeOptions{Width: float32(1.6 * k), LineJoin: vector.LineJoinRound}, op)
+		c.lines.polyline(u.dst, c.pts, 0, 0, false, float32(1.6*k), series[li%len(series)])
 	}
+	c.lines.flush(u.dst)
 	// legend, with the values of the day under the cursor (or today)
 	readDay := n - 1
 	if u.hover(plot) {

@@ -25,9 +25,18 @@ func (g *Game) regions() regions {
 	r.panel = rect{w - panelW, barH, panelW, h - barH}
 	left := w - panelW
 	r.kpis = rect{0, barH, left, kpiH}
-	ch := min(chartsH, max(120, (h-barH-kpiH)*0.35))
-	r.mapArea = rect{0, barH + kpiH, left, h - barH - kpiH - ch}
-	r.charts = rect{0, h - ch, left, ch}
+	body := rect{0, barH + kpiH, left, h - barH - kpiH}
+	// the map is about as tall as wide: give it the left part and stack
+	// the charts beside it; on a narrow screen, charts go below
+	if left >= 2*360 {
+		mapW := max(left-380, left*0.58)
+		r.mapArea = rect{body.x, body.y, mapW, body.h}
+		r.charts = rect{body.x + mapW, body.y, left - mapW, body.h}
+	} else {
+		ch := min(chartsH, max(120, body.h*0.35))
+		r.mapArea = rect{body.x, body.y, left, body.h - ch}
+		r.charts = rect{body.x, body.y + body.h - ch, left, ch}
+	}
 	return r
 }
 

@@ -2,11 +2,13 @@ package game
 
 import (
 	"fmt"
+	"image"
 	"image/color"
+	"image/draw"
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/vector"
+	xvector "golang.org/x/image/vector"
 
 	"gigasandbox/assets/eumap"
 	"gigasandbox/model"
@@ -53,7 +55,11 @@ type mapView struct {
 	img   *ebiten.Image // the states, cached until something they show changes
 	key   mapKey
 	ok    bool
-	paths []vector.Path // per state, device pixels
+	rings   [][][]float32 // per state, its rings in device pixels of the image, for borders
+	context [][]float32   // the non-EU land's rings
+	lines   lineBatch
+	pix     *image.RGBA
+	raster  xvector.Rasterizer
 	vals  [model.NumStates]float64
 
 	// transform: screen = origin + (p - min) * scale, y flipped
@@ -276,8 +282,9 @@ func (mv *mapView) draw(g *Game, u *ui, r rect, sites []model.SiteInfo) {
 	u.dst.DrawImage(mv.img, op)
 
 	// hover outline, live
-	if mv.hover >= 0 && mv.hover != g.selState && mv.hover < len(mv.paths) {
-		mv.strokeState(u.dst, mv.hover, r, 1.5*u.k, colTextDim)
+	if mv.hover >= 0 && mv.hover != g.selState && mv.hover < len(mv.rings) {
+		mv.outline(u.dst, mv.rings[mv.hover], math.Round(r.x*u.k), math.Round(r.y*u.k), 1.5*u.k, colTextDim)
+		mv.lines.flush(u.dst)
 	}
 	mv.legend(g, u, r)
 
@@ -356,7 +363,11 @@ func (mv *mapView) colourFor(st int) color.RGBA {
 	return viridis((v - lo) / (hi - lo))
 }
 
-// render draws the states into the cached image.
+// render draws the map into the cached image. The fills are rasterised on
+// the CPU (golang.org/x/image/vector: anti-aliased, a few milliseconds) and
+// uploaded once; the borders are plain triangles. Ebitengine's own
+// anti-aliased path filling goes through a stencil buffer, which took a
+// second per map in a software renderer.
 func (mv *mapView) render(u *ui, key mapKey) {
 	r := key.area
 	w, h := int(math.Ceil(r.w*u.k)), int(math.Ceil(r.h*u.k))
@@ -368,41 +379,63 @@ func (mv *mapView) render(u *ui, key mapKey) {
 			mv.img.Deallocate()
 		}
 		mv.img = ebiten.NewImage(w, h)
-		mv.paths = nil
+		mv.pix = image.NewRGBA(image.Rect(0, 0, w, h))
+		mv.rings = nil
 	}
-	if mv.paths == nil || mv.key.area != key.area || mv.key.k != key.k {
-		mv.buildPaths(r, u.k)
+	if mv.rings == nil || mv.key.area != key.area || mv.key.k != key.k {
+		mv.buildRings(r, u.k)
 	}
-	mv.img.Clear()
-	for st := range mv.paths {
-		op := &vector.DrawPathOptions{AntiAlias: true}
-		op.ColorScale.ScaleWithColor(mv.colourFor(st))
-		vector.FillPath(mv.img, &mv.paths[st], &vector.FillOptions{FillRule: vector.FillRuleEvenOdd}, op)
+	pix := mv.pix
+	draw.Draw(pix, pix.Bounds(), image.NewUniform(colSea), image.Point{}, draw.Src)
+	z := &mv.raster
+	k := u.k
+	addRings := func(rings [][]eumap.Point) {
+		for _, ring := range rings {
+			for i, pt := range ring {
+				x, y := mv.toScreen(pt)
+				fx, fy := float32((x-r.x)*k), float32((y-r.y)*k)
+				if i == 0 {
+					z.MoveTo(fx, fy)
+				} else {
+					z.LineTo(fx, fy)
+				}
+			}
+			z.ClosePath()
+		}
 	}
-	for st := range mv.paths {
-		mv.strokeState(mv.img, st, rect{}, 0.8*u.k, colStateEdge)
+	z.Reset(w, h)
+	addRings(mv.m.Context)
+	z.Draw(pix, pix.Bounds(), image.NewUniform(colNonEU), image.Point{})
+	for st, s := range mv.m.States {
+		z.Reset(w, h)
+		addRings(s.Rings)
+		z.Draw(pix, pix.Bounds(), image.NewUniform(mv.colourFor(st)), image.Point{})
+	}
+	mv.img.WritePixels(pix.Pix)
+
+	mv.outline(mv.img, mv.context, 0, 0, 0.7*k, colContextEdge)
+	for st := range mv.rings {
+		mv.outline(mv.img, mv.rings[st], 0, 0, 0.9*k, colStateEdge)
 	}
 	if key.sel >= 0 {
-		mv.strokeState(mv.img, key.sel, rect{}, 2.5*u.k, colSelected)
+		mv.outline(mv.img, mv.rings[key.sel], 0, 0, 2.5*k, colSelected)
 	}
+	mv.lines.flush(mv.img)
 	// inset frames and state codes
+	sub := &ui{dst: mv.img, k: k, f: u.f}
 	for _, in := range mv.m.Insets {
 		x0, y0 := mv.toScreen(eumap.Point{X: in.Frame.Min.X, Y: in.Frame.Max.Y})
 		x1, y1 := mv.toScreen(eumap.Point{X: in.Frame.Max.X, Y: in.Frame.Min.Y})
-		k := u.k
-		vector.StrokeRect(mv.img, float32((x0-r.x)*k), float32((y0-r.y)*k), float32((x1-x0)*k), float32((y1-y0)*k), float32(k), colTextDim, false)
-		sub := &ui{dst: mv.img, k: k, f: u.f}
-		sub.text(in.Title, x0-r.x+4, y0-r.y+2, u.f.small, colTextDim, left)
+		frame := rect{x0 - r.x, y0 - r.y, x1 - x0, y1 - y0}
+		sub.fill(rect{frame.x, frame.y, frame.w, 15}, colSea)
+		sub.stroke(frame, 1, colTextDim)
+		sub.text(in.Title, frame.x+4, frame.y+2, u.f.small, colTextDim, left)
 	}
-	sub := &ui{dst: mv.img, k: u.k, f: u.f}
 	for st, s := range mv.m.States {
 		x, y := mv.toScreen(s.Label)
 		c := colText
-		if layers[mv.layer].categorical || viridisDark(mv.colourFor(st)) {
+		if !layers[mv.layer].categorical && viridisDark(mv.colourFor(st)) {
 			c = colPanel
-			if layers[mv.layer].categorical {
-				c = colText
-			}
 		}
 		sub.text(s.Code, x-r.x, y-r.y-7, u.f.small, c, center)
 	}
@@ -412,43 +445,33 @@ func (mv *mapView) render(u *ui, key mapKey) {
 // viridisDark reports whether text on c should be light.
 func viridisDark(c color.RGBA) bool { return int(c.R)*299+int(c.G)*587+int(c.B)*114 < 128000 }
 
-// buildPaths converts every state's rings to device-pixel paths relative to
-// the map image.
-func (mv *mapView) buildPaths(r rect, k float64) {
-	mv.paths = make([]vector.Path, len(mv.m.States))
-	for st, s := range mv.m.States {
-		p := &mv.paths[st]
-		for _, ring := range s.Rings {
-			for i, pt := range ring {
+// buildRings converts every ring to device pixels relative to the map
+// image, for the borders.
+func (mv *mapView) buildRings(r rect, k float64) {
+	conv := func(rings [][]eumap.Point) [][]float32 {
+		out := make([][]float32, len(rings))
+		for i, ring := range rings {
+			pts := make([]float32, 0, 2*len(ring))
+			for _, pt := range ring {
 				x, y := mv.toScreen(pt)
-				fx, fy := float32((x-r.x)*k), float32((y-r.y)*k)
-				if i == 0 {
-					p.MoveTo(fx, fy)
-				} else {
-					p.LineTo(fx, fy)
-				}
+				pts = append(pts, float32((x-r.x)*k), float32((y-r.y)*k))
 			}
-			p.Close()
+			out[i] = pts
 		}
+		return out
+	}
+	mv.context = conv(mv.m.Context)
+	mv.rings = make([][][]float32, len(mv.m.States))
+	for st, s := range mv.m.States {
+		mv.rings[st] = conv(s.Rings)
 	}
 }
 
-// strokeState outlines a state; off is the image's offset on dst.
-func (mv *mapView) strokeState(dst *ebiten.Image, st int, off rect, width float64, c color.Color) {
-	var path *vector.Path
-	if off != (rect{}) {
-		// drawing on the screen: shift the cached path by the map's origin
-		var p vector.Path
-		op := &vector.AddPathOptions{}
-		op.GeoM.Translate(math.Round(off.x*mv.key.k), math.Round(off.y*mv.key.k))
-		p.AddPath(&mv.paths[st], op)
-		path = &p
-	} else {
-		path = &mv.paths[st]
+// outline adds a state's (or the context's) borders to the line batch.
+func (mv *mapView) outline(dst *ebiten.Image, rings [][]float32, dx, dy, width float64, c color.Color) {
+	for _, ring := range rings {
+		mv.lines.polyline(dst, ring, float32(dx), float32(dy), true, float32(width), c)
 	}
-	op := &vector.DrawPathOptions{AntiAlias: true}
-	op.ColorScale.ScaleWithColor(c)
-	vector.StrokePath(dst, path, &vector.StrokeOptions{Width: float32(width), LineJoin: vector.LineJoinRound}, op)
 }
 
 // legend explains the layer's colours in the map's lower left.

@@ -3,6 +3,7 @@ package game
 import (
 	"bytes"
 	"image/color"
+	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
@@ -134,7 +135,7 @@ func (u *ui) line(x0, y0, x1, y1, width float64, c color.Color) {
 		return
 	}
 	k := u.k
-	vector.StrokeLine(u.dst, float32(x0*k), float32(y0*k), float32(x1*k), float32(y1*k), float32(width*k), c, true)
+	vector.StrokeLine(u.dst, float32(x0*k), float32(y0*k), float32(x1*k), float32(y1*k), float32(width*k), c, false)
 }
 
 func (u *ui) circle(x, y, r float64, c color.Color) {
@@ -142,7 +143,7 @@ func (u *ui) circle(x, y, r float64, c color.Color) {
 		return
 	}
 	k := u.k
-	vector.FillCircle(u.dst, float32(x*k), float32(y*k), float32(r*k), c, true)
+	vector.FillCircle(u.dst, float32(x*k), float32(y*k), float32(r*k), c, false)
 }
 
 func (u *ui) ring(x, y, r, width float64, c color.Color) {
@@ -150,8 +151,68 @@ func (u *ui) ring(x, y, r, width float64, c color.Color) {
 		return
 	}
 	k := u.k
-	vector.StrokeCircle(u.dst, float32(x*k), float32(y*k), float32(r*k), float32(width*k), c, true)
+	vector.StrokeCircle(u.dst, float32(x*k), float32(y*k), float32(r*k), float32(width*k), c, false)
 }
+
+// lineBatch draws thick polylines as plain quads, batched into few draw
+// calls. Anti-aliased vector paths on the screen would flush Ebitengine's
+// batch at every switch between paths and images (a stencil pass each),
+// which costs milliseconds in a software renderer (SwiftShader, llvmpipe).
+type lineBatch struct {
+	vs []ebiten.Vertex
+	is []uint16
+}
+
+// polyline adds the segments through pts (x, y pairs, device pixels,
+// shifted by dx, dy) to the batch, drawing the batch on dst when it fills.
+func (b *lineBatch) polyline(dst *ebiten.Image, pts []float32, dx, dy float32, closed bool, width float32, c color.Color) {
+	r, g, bl, a := c.RGBA()
+	cr, cg, cb, ca := float32(r)/0xffff, float32(g)/0xffff, float32(bl)/0xffff, float32(a)/0xffff
+	n := len(pts) / 2
+	segs := n - 1
+	if closed {
+		segs = n
+	}
+	hw := width / 2
+	for i := range segs {
+		j := (i + 1) % n
+		x0, y0, x1, y1 := pts[2*i]+dx, pts[2*i+1]+dy, pts[2*j]+dx, pts[2*j+1]+dy
+		ex, ey := x1-x0, y1-y0
+		l := float32(math.Sqrt(float64(ex*ex + ey*ey)))
+		if l == 0 {
+			continue
+		}
+		// normal of half the width, and the segment stretched by as much at
+		// both ends so consecutive segments overlap at their joints
+		nx, ny := -ey/l*hw, ex/l*hw
+		tx, ty := ex/l*hw, ey/l*hw
+		if len(b.vs)+4 > 1<<16 {
+			b.flush(dst)
+		}
+		base := uint16(len(b.vs))
+		for _, p := range [4][2]float32{{x0 - tx + nx, y0 - ty + ny}, {x0 - tx - nx, y0 - ty - ny}, {x1 + tx - nx, y1 + ty - ny}, {x1 + tx + nx, y1 + ty + ny}} {
+			b.vs = append(b.vs, ebiten.Vertex{DstX: p[0], DstY: p[1], SrcX: 1.5, SrcY: 1.5, ColorR: cr * ca, ColorG: cg * ca, ColorB: cb * ca, ColorA: ca})
+		}
+		b.is = append(b.is, base, base+1, base+2, base, base+2, base+3)
+	}
+}
+
+// flush draws the batch on dst and empties it.
+func (b *lineBatch) flush(dst *ebiten.Image) {
+	if len(b.is) > 0 {
+		op := &ebiten.DrawTrianglesOptions{ColorScaleMode: ebiten.ColorScaleModePremultipliedAlpha}
+		dst.DrawTriangles(b.vs, b.is, whitePixel, op)
+	}
+	b.vs, b.is = b.vs[:0], b.is[:0]
+}
+
+// whitePixel is the source of plain-colour triangles: a 3×3 white image,
+// sampled at its centre so filtering never reads outside it.
+var whitePixel = func() *ebiten.Image {
+	img := ebiten.NewImage(3, 3)
+	img.Fill(color.White)
+	return img
+}()
 
 // align says where text sits against its anchor point.
 type align int

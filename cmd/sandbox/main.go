@@ -17,6 +17,8 @@ import (
 	"image"
 	"image/png"
 	"os"
+	"runtime/pprof"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -42,8 +44,21 @@ func run(args []string) error {
 	site := fs.Int("site", 0, "with -shot: select this site and show its fleet")
 	tab := fs.String("tab", "", "with -shot: open this panel tab (state, levers, site, log)")
 	size := fs.String("size", "1280x720", "window size, WxH")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
+	measure := fs.Duration("measure", 0, "play at the fastest speed for this long, print frames per second and exit")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	var w, h int
 	if _, err := fmt.Sscanf(*size, "%dx%d", &w, &h); err != nil || w < 320 || h < 240 {
@@ -57,6 +72,15 @@ func run(args []string) error {
 	ebiten.SetWindowTitle("Gigafactory Sandbox — " + sess.Name())
 	ebiten.SetWindowSize(w, h)
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
+	if *measure > 0 {
+		g.Select(*sel, model.SiteID(*site), *tab)
+		m := &meter{Game: g, d: *measure}
+		if err := ebiten.RunGame(m); err != nil && !errors.Is(err, game.ErrQuit) {
+			return err
+		}
+		fmt.Printf("%.1f frames/s, %.1f updates/s over %s; reached %s\n", float64(m.frames)/m.d.Seconds(), float64(m.updates)/m.d.Seconds(), m.d, sess.Day())
+		return nil
+	}
 	if *shot == "" {
 		if err := ebiten.RunGame(g); err != nil && !errors.Is(err, game.ErrQuit) {
 			return err
@@ -123,4 +147,30 @@ func (s *shooter) Draw(screen *ebiten.Image) {
 		}
 	}
 	s.err, s.done = err, true
+}
+
+// meter plays at the fastest speed and counts frames and updates.
+type meter struct {
+	*game.Game
+	d               time.Duration
+	start           time.Time
+	frames, updates int
+}
+
+func (m *meter) Update() error {
+	if m.start.IsZero() {
+		m.start = time.Now()
+		m.SetSpeed(3)
+		m.Play()
+	}
+	if time.Since(m.start) > m.d {
+		return game.ErrQuit
+	}
+	m.updates++
+	return m.Game.Update()
+}
+
+func (m *meter) Draw(screen *ebiten.Image) {
+	m.Game.Draw(screen)
+	m.frames++
 }
