@@ -52,15 +52,15 @@ type mapView struct {
 	m     *eumap.Map
 	layer int
 
-	img   *ebiten.Image // the states, cached until something they show changes
-	key   mapKey
-	ok    bool
+	img     *ebiten.Image // the states, cached until something they show changes
+	key     mapKey
+	ok      bool
 	rings   [][][]float32 // per state, its rings in device pixels of the image, for borders
 	context [][]float32   // the non-EU land's rings
 	lines   lineBatch
 	pix     *image.RGBA
 	raster  xvector.Rasterizer
-	vals  [model.NumStates]float64
+	vals    [model.NumStates]float64
 
 	// transform: screen = origin + (p - min) * scale, y flipped
 	area          rect
