@@ -50,20 +50,20 @@ const (
 
 type calendar struct {
 	days [calSize]calDay
-	pool []chipRange // chunk c is pool[c*chunkSize:][:chunkSize]
+	pool []chipRange // chunk k is pool[k*chunkSize:][:chunkSize]
 	free int32       // first free chunk (linked through their last slot), -1 if none
 }
 
-// calDay is one day's list: its first and last chunk (-1 if empty), the
-// number of entries in the last one (chunkEntries when there is none, so
-// that the first add takes a chunk) and the chip after its last entry's
-// range (-1 if empty), so that add can tell whether a chip extends the last
-// entry without reading the pool.
+// calDay is one day's list: its first chunk (-1 if empty); the pool index
+// where its next entry goes, which is the last chunk's link slot when that
+// chunk is full (and -1, a "full" slot too, when there is no chunk); and the
+// chip after its last entry's range (-1 if empty), so that add can tell
+// whether chips extend the last entry without reading the pool.
 type calDay struct {
-	head, tail, n, end int32
+	head, slot, end int32
 }
 
-var emptyDay = calDay{head: -1, tail: -1, n: chunkEntries, end: -1}
+var emptyDay = calDay{head: -1, slot: -1, end: -1}
 
 // init empties the calendar, with room for about chips pending entries.
 func (c *calendar) init(chips int64) {
@@ -75,26 +75,36 @@ func (c *calendar) init(chips int64) {
 	c.free = -1
 }
 
-// add appends chips first..first+n-1 to the list of day.
+// add appends chips first..first+n-1 to the list of day. It is small
+// enough to be inlined; addSlow does the rest.
 func (c *calendar) add(first, n int32, day Day) {
 	b := &c.days[day&calMask]
+	if b.end == first || b.slot&(chunkSize-1) == chunkEntries {
+		c.addSlow(b, first, n)
+		return
+	}
+	c.pool[b.slot] = chipRange{first, n}
+	b.slot++
+	b.end = first + n
+}
+
+// addSlow is add when the chips extend the list's last entry, or when the
+// list needs a new chunk.
+func (c *calendar) addSlow(b *calDay, first, n int32) {
 	if b.end == first {
-		c.pool[b.tail*chunkSize+b.n-1].n += n
+		c.pool[b.slot-1].n += n
 		b.end += n
 		return
 	}
-	b.end = first + n
-	if b.n == chunkEntries { // the last chunk is full, or there is none
-		k := c.chunk()
-		if b.head < 0 {
-			b.head = k
-		} else {
-			c.pool[b.tail*chunkSize+chunkEntries].first = k
-		}
-		b.tail, b.n = k, 0
+	k := c.chunk()
+	if b.head < 0 {
+		b.head = k
+	} else {
+		c.pool[b.slot].first = k // the full chunk's link slot
 	}
-	c.pool[b.tail*chunkSize+b.n] = chipRange{first, n}
-	b.n++
+	c.pool[k*chunkSize] = chipRange{first, n}
+	b.slot = k*chunkSize + 1
+	b.end = first + n
 }
 
 // chunk takes a chunk from the free list, or grows the pool by one.
@@ -118,15 +128,15 @@ func (c *calendar) take(day Day) calDay {
 
 // entries returns the entries in chunk k of list b.
 func (c *calendar) entries(b calDay, k int32) []chipRange {
-	if k == b.tail {
-		return c.pool[k*chunkSize:][:b.n]
+	if k == b.slot/chunkSize { // the last chunk
+		return c.pool[k*chunkSize : b.slot]
 	}
 	return c.pool[k*chunkSize:][:chunkEntries]
 }
 
 // next returns the chunk after k in list b, -1 after the last.
 func (c *calendar) next(b calDay, k int32) int32 {
-	if k == b.tail {
+	if k == b.slot/chunkSize {
 		return -1
 	}
 	return c.pool[k*chunkSize+chunkEntries].first
@@ -137,7 +147,7 @@ func (c *calendar) release(b calDay) {
 	if b.head < 0 {
 		return
 	}
-	c.pool[b.tail*chunkSize+chunkEntries].first = c.free
+	c.pool[b.slot/chunkSize*chunkSize+chunkEntries].first = c.free
 	c.free = b.head
 }
 
@@ -228,32 +238,25 @@ func (s *Sim) buildGuide() {
 // lifetime is a chip's service life in days.
 func (s *Sim) lifetime() int { return int(s.params[ParamLifetimeYears] * 36525 / 10000) }
 
-// failureAge draws the age (in days) at which chip i, healthy at age a,
-// next fails, looking no further than age limit: it returns limit if the
-// chip does not fail before then. The draw is keyed on the chip and the
-// day, so it does not depend on update order.
-func (s *Sim) failureAge(i int32, a, limit int, day Day) int {
-	if a >= limit {
-		return limit
-	}
-	u := s.failKey.Uint64(uint64(i), int64(day))
-	// target is uniform in [0, S(a)). S(0) is 2^62, so at age 0 (every
-	// chip's burn-in) it is u>>2 exactly, without a 128-bit product.
-	target := u >> 2
-	if a > 0 {
-		target, _ = bits.Mul64(s.surv[a], u)
-	}
-	// The chip fails at the smallest age t > a with S(t) <= target. Most
-	// draws outlive the limit: one comparison settles them.
-	if s.surv[limit-1] > target {
-		return limit
-	}
-	// Otherwise S(limit-1) <= target < S(a). Every age before
-	// guide[k] has S above target and the age guide[k+1] (if within the
-	// table) has S below it, where k is target's slice; and every age up
-	// to a has S above target. So t is in [max(guide[k], a+1),
-	// min(guide[k+1], limit-1)]: a binary search (branch-free) over a range
-	// of one or two ages, the same t as a search of the whole table.
+// Failure draws. A chip healthy at age a draws, on day d, the age at
+// which it next fails: with u = rng(failure stream, chip, d), target =
+// S(a)*u/2^64 is uniform in [0, S(a)), and the chip fails at the smallest
+// age t > a with S(t) <= target (it outlives the window it looks at if
+// there is none). The draw is keyed on the chip and the day, so it does not
+// depend on update order. Most draws outlive the window, and one
+// comparison with S at the window's last age settles them; searchAge finds
+// t for the others. startBurnIn (age 0, window burn_in_days) and
+// scheduleFromAge (window up to the end of life) do the draws.
+
+// searchAge returns the smallest age t > a with S(t) <= target, given
+// S(limit-1) <= target < S(a).
+//
+// Every age before guide[k] has S above target and the age guide[k+1] (if
+// within the table) has S below it, where k is target's slice; and every
+// age up to a has S above target. So t is in [max(guide[k], a+1),
+// min(guide[k+1], limit-1)]: a binary search (branch-free) over a range of
+// one or two ages, the same t as a search of the whole table.
+func (s *Sim) searchAge(target uint64, a, limit int) int {
 	k := (s.surv[0] - target) >> s.guideShift
 	lo := max(int(s.guide[k]), a+1)
 	hi := min(int(s.guide[k+1]), limit-1)
@@ -269,28 +272,54 @@ func (s *Sim) failureAge(i int32, a, limit int, day Day) int {
 }
 
 // scheduleFromAge schedules an active chip's next event, a failure or its
-// retirement, drawn from age a onwards. Draws happen on day s.day.
+// retirement, drawn from age a onwards on day s.day.
 func (s *Sim) scheduleFromAge(i int32, a int) {
 	c := &s.chips[i]
-	t := s.failureAge(i, a, len(s.surv)-1, s.day)
+	life := len(s.surv) - 1
+	t := life
+	if a < life {
+		target, _ := bits.Mul64(s.surv[a], s.failKey.Uint64(uint64(i), int64(s.day)))
+		if s.surv[life-1] <= target {
+			t = s.searchAge(target, a, life)
+		}
+	}
 	day := Day(c.born) + Day(t)
 	if day <= s.day {
 		day = s.day + 1
 	}
-	s.schedule(i, day)
+	c.until = int16(day)
+	s.cal.add(i, 1, day)
 }
 
-// startBurnIn puts a delivered chip into burn-in on day d.
-func (s *Sim) startBurnIn(i int32, d Day) {
-	c := &s.chips[i]
-	c.born = int16(d)
+// startBurnIn puts chips first..first+n-1, installed, into burn-in on day
+// d. Chips that will not fail in burn-in end it together on d+burn_in_days
+// and share a calendar entry; the others are filed for the day they fail.
+// At age 0 the draw needs no 128-bit product: S(0) is 2^62, so target is
+// u>>2 exactly.
+func (s *Sim) startBurnIn(first, n int32, d Day) {
 	burn := int(s.params[ParamBurnInDays])
-	t := s.failureAge(i, 0, burn, d)
-	if t < burn {
-		s.schedule(i, d+Day(t))
-		return
+	end := d + Day(burn)
+	sBurn := s.surv[burn-1]
+	run := first // chips run..i-1 end burn-in together
+	for i := first; i < first+n; i++ {
+		c := &s.chips[i]
+		c.born = int16(d)
+		target := s.failKey.Uint64(uint64(i), int64(d)) >> 2
+		if sBurn > target {
+			c.until = int16(end)
+			continue
+		}
+		if i > run {
+			s.cal.add(run, i-run, end)
+		}
+		t := s.searchAge(target, 0, burn)
+		c.until = int16(d + Day(t))
+		s.cal.add(i, 1, d+Day(t))
+		run = i + 1
 	}
-	s.schedule(i, d+Day(burn))
+	if first+n > run {
+		s.cal.add(run, first+n-run, end)
+	}
 }
 
 // stepChipEvents runs the events of chips whose timed state ends today, in
@@ -304,7 +333,7 @@ func (s *Sim) startBurnIn(i int32, d Day) {
 // live entries in a day's list, and an event changes only its own chip.
 func (s *Sim) stepChipEvents(d Day) {
 	list := s.cal.take(d)
-	var due [256]int32
+	var due [256]chipRange
 	n := 0
 	for k := list.head; k >= 0; k = s.cal.next(list, k) {
 		for _, r := range s.cal.entries(list, k) {
@@ -312,12 +341,16 @@ func (s *Sim) stepChipEvents(d Day) {
 				if s.chips[i].until != int16(d) {
 					continue // cancelled
 				}
-				due[n] = i
-				n++
+				if n > 0 && due[n-1].first+due[n-1].n == i {
+					due[n-1].n++
+					continue
+				}
 				if n == len(due) {
 					s.runEvents(due[:], d)
 					n = 0
 				}
+				due[n] = chipRange{i, 1}
+				n++
 			}
 		}
 	}
@@ -327,57 +360,93 @@ func (s *Sim) stepChipEvents(d Day) {
 
 // runEvents moves each chip of due, whose timed state ends on day d, on to
 // its next state. Each chip's transition depends only on its own record,
-// its site and draws keyed on the chip.
-func (s *Sim) runEvents(due []int32, d Day) {
+// its site and draws keyed on the chip. Consecutive chips in the same state
+// at the same site (a shipment arriving, a batch ending burn-in) are handed
+// on together.
+func (s *Sim) runEvents(due []chipRange, d Day) {
 	life := len(s.surv) - 1
 	burn := Day(s.params[ParamBurnInDays])
-	for _, i := range due {
-		c := &s.chips[i]
-		c.until = noDay
-		switch c.state {
-		case ChipLicence:
-			s.licenceDecision(i, d)
-		case ChipTransit:
-			t := &s.sites[c.site]
-			s.setState(i, ChipInstalling)
-			if t.energised {
-				s.startBurnIn(i, d)
-			} else {
-				t.stage(i)
+	for _, r := range due {
+		end := r.first + r.n
+		for i := r.first; i < end; {
+			c := &s.chips[i]
+			j := i + 1
+			for j < end && s.chips[j].state == c.state && s.chips[j].site == c.site {
+				j++
 			}
-		case ChipInstalling:
-			if d-Day(c.born) >= burn {
-				s.setState(i, ChipActive)
-				s.scheduleFromAge(i, int(d-Day(c.born)))
-			} else {
-				s.fail(i, d)
+			switch c.state {
+			case ChipLicence:
+				for ; i < j; i++ {
+					s.chips[i].until = noDay
+					s.licenceDecision(i, d)
+				}
+			case ChipTransit:
+				s.arrive(i, j-i, d)
+			case ChipInstalling:
+				for ; i < j; i++ {
+					c := &s.chips[i]
+					c.until = noDay
+					if d-Day(c.born) >= burn {
+						s.setState(i, ChipActive)
+						s.scheduleFromAge(i, int(d-Day(c.born)))
+					} else {
+						s.fail(i, d)
+					}
+				}
+			case ChipActive:
+				for ; i < j; i++ {
+					c := &s.chips[i]
+					c.until = noDay
+					if int(d-Day(c.born)) >= life {
+						s.retire(i)
+					} else {
+						s.fail(i, d)
+					}
+				}
+			case ChipRepair:
+				for ; i < j; i++ {
+					c := &s.chips[i]
+					c.until = noDay
+					if int(d-Day(c.born)) >= life {
+						s.retire(i)
+						continue
+					}
+					s.setState(i, ChipActive)
+					s.scheduleFromAge(i, int(d-Day(c.born)))
+				}
 			}
-		case ChipActive:
-			if int(d-Day(c.born)) >= life {
-				s.retire(i)
-			} else {
-				s.fail(i, d)
-			}
-		case ChipRepair:
-			if int(d-Day(c.born)) >= life {
-				s.retire(i)
-				break
-			}
-			s.setState(i, ChipActive)
-			s.scheduleFromAge(i, int(d-Day(c.born)))
+			i = j
 		}
 	}
 }
 
-// stage keeps delivered chip i until the site has power.
-func (t *site) stage(i int32) {
-	if n := len(t.staged); n > 0 {
-		if last := &t.staged[n-1]; last.first+last.n == i {
-			last.n++
+// arrive takes chips first..first+n-1 of one site, whose shipping ends on
+// day d, into installation: burn-in starts at once if the site has power,
+// otherwise they wait for it.
+func (s *Sim) arrive(first, n int32, d Day) {
+	t := &s.sites[s.chips[first].site]
+	for i := first; i < first+n; i++ {
+		s.chips[i].until = noDay
+		s.chips[i].state = ChipInstalling
+	}
+	t.count[ChipTransit] -= n
+	t.count[ChipInstalling] += n
+	if t.energised {
+		s.startBurnIn(first, n, d)
+	} else {
+		t.stage(first, n)
+	}
+}
+
+// stage keeps delivered chips first..first+n-1 until the site has power.
+func (t *site) stage(first, n int32) {
+	if k := len(t.staged); k > 0 {
+		if last := &t.staged[k-1]; last.first+last.n == first {
+			last.n += n
 			return
 		}
 	}
-	t.staged = append(t.staged, chipRange{i, 1})
+	t.staged = append(t.staged, chipRange{first, n})
 }
 
 // stagedChips is the number of chips waiting for the site's power.

@@ -57,9 +57,7 @@ func (s *Sim) stepGrid(d Day) {
 		}
 		t.energised = true
 		for _, r := range t.staged {
-			for i := r.first; i < r.first+r.n; i++ {
-				s.startBurnIn(i, d)
-			}
+			s.startBurnIn(r.first, r.n, d)
 		}
 		t.staged = t.staged[:0]
 		s.say(d, MsgEnergised, t.id, t.state, 0, 0)
