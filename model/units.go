@@ -220,7 +220,7 @@ func mulDiv(a, b, c int64) int64 {
 	if a <= 0 || b <= 0 || c <= 0 {
 		return 0
 	}
-	if a|b < 1<<32 {
+	if bits.Len64(uint64(a))+bits.Len64(uint64(b)) <= 64 {
 		// The product fits in 64 bits: one division, the same quotient.
 		// (WebAssembly has no 128-bit divide; bits.Div64 is a slow loop there.)
 		return int64(min(uint64(a)*uint64(b)/uint64(c), math.MaxInt64))
