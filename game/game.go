@@ -66,6 +66,7 @@ type Game struct {
 	bannerEnds time.Time
 	help       bool
 	presetMenu bool
+	frames     int64
 
 	// OnChange, if set, is called after every edit with the scenario to
 	// save (the browser stores it and writes the link).
@@ -75,6 +76,7 @@ type Game struct {
 // New makes a game on a session.
 func New(sess *session.Session) *Game {
 	g := &Game{sess: sess, selState: -1, speed: 2}
+	g.u.seen = map[string]rect{}
 	g.build = defaultBuild()
 	g.mv.init()
 	g.log.reset()
@@ -93,13 +95,14 @@ type Status struct {
 	FPS     float64 `json:"fps"`
 	TPS     float64 `json:"tps"`
 	Seeking bool    `json:"seeking"`
+	Frames  int64   `json:"frames"` // frames drawn since the page started
 }
 
 // Status reports where the run is. Call it between frames (the browser's
 // event loop and tests do).
 func (g *Game) Status() Status {
 	return Status{Status: g.sess.Status(), Playing: g.playing, Speed: speeds[g.speed].label,
-		FPS: ebiten.ActualFPS(), TPS: ebiten.ActualTPS(), Seeking: g.seeking}
+		FPS: ebiten.ActualFPS(), TPS: ebiten.ActualTPS(), Seeking: g.seeking, Frames: g.frames}
 }
 
 // Load replaces the session (a preset chosen, a link opened).
@@ -350,6 +353,7 @@ func (g *Game) keys() {
 
 // Draw draws the page. It changes nothing but caches.
 func (g *Game) Draw(screen *ebiten.Image) {
+	g.frames++
 	screen.Fill(colBackground)
 	g.u.dst = screen
 	g.u.keyNext = 0
@@ -415,4 +419,12 @@ func equalFold(a, b string) bool {
 		}
 	}
 	return true
+}
+
+// Widget returns where the widget with this label was laid out in the last
+// frame, in logical (CSS) pixels: x, y of its centre, and its size. The
+// automation API and browser tests press buttons by label with it.
+func (g *Game) Widget(label string) (x, y, w, h float64, ok bool) {
+	r, ok := g.u.seen[label]
+	return r.x + r.w/2, r.y + r.h/2, r.w, r.h, ok
 }

@@ -7,12 +7,13 @@
 // window.gigasim:
 //
 //	status()            {scenario, day, date, horizon, stateHash, sites, chipsActive,
-//	                     fundLeftEUR, edits, playing, speed, fps, tps, seeking}
+//	                     fundLeftEUR, edits, playing, speed, fps, tps, seeking, frames}
 //	runTo(day)          simulate (or rewind) to a day at once; returns status()
 //	play(), pause()     start and stop time
 //	setSpeed(i)         0 = a day, 1 = a week, 2 = a month, 3 = a year per second
 //	statePoint(code)    {x, y} in CSS pixels of a member state on the map, or null
 //	sitePoint(id)       {x, y} of a site on the map, or null
+//	widget(label)       {x, y, w, h} of the button (etc.) with this label: centre and size
 //	select(code)        select a member state (as a click would)
 //	scenario()          the current scenario, with the user's edits, as JSON
 //	command(json)       apply a model command (docs/scenario.md) today; "" or the error
@@ -130,6 +131,16 @@ func installAPI(g *game.Game) {
 			return js.Null()
 		}
 		return point(g.SitePoint(model.SiteID(a[0].Int())))
+	})
+	fn("widget", func(a []js.Value) any {
+		if len(a) < 1 {
+			return js.Null()
+		}
+		x, y, w, h, ok := g.Widget(a[0].String())
+		if !ok {
+			return js.Null()
+		}
+		return map[string]any{"x": x, "y": y, "w": w, "h": h}
 	})
 	fn("select", func(a []js.Value) any {
 		if len(a) > 0 {

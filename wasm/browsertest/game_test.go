@@ -1,0 +1,158 @@
+//go:build !js
+
+package browsertest
+
+import (
+	"image"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// status is window.gigasim.status().
+type status struct {
+	Day         int     `json:"day"`
+	Date        string  `json:"date"`
+	StateHash   string  `json:"stateHash"`
+	Sites       int     `json:"sites"`
+	ChipsActive int64   `json:"chipsActive"`
+	FundLeftEUR int64   `json:"fundLeftEUR"`
+	Edits       int     `json:"edits"`
+	Playing     bool    `json:"playing"`
+	FPS         float64 `json:"fps"`
+	Frames      int64   `json:"frames"`
+}
+
+type point struct{ X, Y float64 }
+
+func gameStatus(p *page) status { return evalJS[status](p, "window.gigasim.status()") }
+
+// pressWidget clicks the centre of the widget with this label, as a user
+// would, at the place the page drew it.
+func pressWidget(t *testing.T, p *page, label string) {
+	t.Helper()
+	pt := evalJS[*point](p, "window.gigasim.widget("+jsString(label)+")")
+	if pt == nil {
+		t.Fatalf("no widget %q on the page", label)
+	}
+	p.click(pt.X, pt.Y)
+}
+
+func jsString(s string) string { return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"` }
+
+// distinctColours counts the colours of a screenshot, to tell a drawn page
+// from a blank one.
+func distinctColours(img image.Image) int {
+	seen := map[uint32]bool{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y += 3 {
+		for x := b.Min.X; x < b.Max.X; x += 3 {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			seen[r>>8<<16|g>>8<<8|bl>>8] = true
+		}
+	}
+	return len(seen)
+}
+
+// TestBuildPlayAndReplay is what a new user does: click a member state,
+// press Build, press play. Then the run the page shows must be the run the
+// command-line runner computes from the page's own scenario, bit for bit.
+func TestBuildPlayAndReplay(t *testing.T) {
+	s := buildSite(t, "./wasm")
+	p := openPage(t, serve(t, s))
+	p.waitReady(bootTimeout)
+	p.waitJS("window.gigasim && window.gigasim.status().frames > 3", bootTimeout, "the game drawing frames")
+	if img := p.screenshot("start"); img != nil {
+		if n := distinctColours(img); n < 50 {
+			t.Fatalf("the page looks blank: %d colours on screen", n)
+		}
+	}
+	before := gameStatus(p)
+	if before.Day != 0 || before.Sites == 0 {
+		t.Fatalf("the baseline should open at day 0 with its sites: %+v", before)
+	}
+
+	// click Sweden on the map, then Build
+	se := evalJS[*point](p, `window.gigasim.statePoint("SE")`)
+	if se == nil {
+		t.Fatal("statePoint(SE) = null")
+	}
+	p.click(se.X, se.Y+6)
+	p.waitJS(`window.gigasim.widget("Build (B)") !== null`, 10*time.Second, "the State tab with a Build button after clicking Sweden")
+	pressWidget(t, p, "Build (B)")
+	p.waitJS("window.gigasim.status().edits === 1", 10*time.Second, "the Build click to become an edit")
+	built := gameStatus(p)
+	if built.Sites != before.Sites+1 {
+		t.Fatalf("after Build: %d sites, want %d", built.Sites, before.Sites+1)
+	}
+	scen := evalJS[string](p, "window.gigasim.scenario()")
+	if !strings.Contains(scen, `"state": "SE"`) || !strings.Contains(scen, `"kind": "build"`) {
+		t.Fatalf("the page's scenario has no build in Sweden:\n%s", scen)
+	}
+	p.screenshot("built")
+
+	// play at a month per second until a few weeks have passed
+	pressWidget(t, p, "Month/s")
+	pressWidget(t, p, "►")
+	p.waitJS("window.gigasim.status().day >= 20", 30*time.Second, "play to advance the days")
+	pressWidget(t, p, "||")
+	p.waitJS("!window.gigasim.status().playing", 5*time.Second, "pause")
+	played := gameStatus(p)
+	p.screenshot("played")
+	if played.Day < 20 {
+		t.Fatalf("after playing: day %d", played.Day)
+	}
+
+	// the CLI, given the page's scenario, reaches the same state
+	file := filepath.Join(t.TempDir(), "page.json")
+	if err := os.WriteFile(file, []byte(evalJS[string](p, "window.gigasim.scenario()")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("go", "run", "gigasandbox/cmd/gigasim", "run", "--scenario", file, "--days", strconv.Itoa(played.Day), "--hash")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("gigasim run: %v\n%s", err, out)
+	}
+	if got := strings.TrimSpace(string(out)); got != played.StateHash {
+		t.Fatalf("day %d: the page's state hash is %s, gigasim run --hash prints %s", played.Day, played.StateHash, got)
+	}
+	t.Logf("day %d (%s): page and CLI agree on state hash %s", played.Day, played.Date, played.StateHash)
+
+	// rewinding and replaying in the page gives the same state again
+	evalJS[status](p, "window.gigasim.runTo(0)")
+	again := evalJS[status](p, "window.gigasim.runTo("+strconv.Itoa(played.Day)+")")
+	if again.StateHash != played.StateHash {
+		t.Fatalf("runTo(0) then runTo(%d): hash %s, before %s", played.Day, again.StateHash, played.StateHash)
+	}
+}
+
+// TestFrameRate plays the baseline (400,000+ chips) at the fastest speed for
+// ten seconds and reports frames per second, read through the automation
+// API. It asserts nothing about speed (docs/performance.md records it); it
+// runs only with GIGASIM_MEASURE_FPS=1 because it takes ten seconds.
+func TestFrameRate(t *testing.T) {
+	if os.Getenv("GIGASIM_MEASURE_FPS") == "" {
+		t.Skip("set GIGASIM_MEASURE_FPS=1 to measure the frame rate (ten seconds)")
+	}
+	s := buildSite(t, "./wasm")
+	p := openPage(t, serve(t, s))
+	st := p.waitReady(bootTimeout)
+	p.waitJS("window.gigasim && window.gigasim.status().frames > 3", bootTimeout, "the game drawing frames")
+	evalJS[any](p, "window.gigasim.select('PL')")
+	evalJS[any](p, "window.gigasim.setSpeed(3)")
+	evalJS[any](p, "window.gigasim.play()")
+	time.Sleep(2 * time.Second) // settle
+	a := gameStatus(p)
+	t0 := time.Now()
+	time.Sleep(10 * time.Second)
+	b := gameStatus(p)
+	secs := time.Since(t0).Seconds()
+	t.Logf("1280x720, baseline at a year per second: %.1f frames/s over %.1f s (days %d to %d, %d chips active); first frame %.0f ms after navigation; wasm %d bytes, %d gzipped",
+		float64(b.Frames-a.Frames)/secs, secs, a.Day, b.Day, b.ChipsActive, *st.FirstFrameMs, s.Manifest.Size, s.Manifest.GzipSize)
+	p.screenshot("fast")
+}
+
