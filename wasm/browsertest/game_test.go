@@ -42,7 +42,9 @@ func pressWidget(t *testing.T, p *page, label string) {
 	p.click(pt.X, pt.Y)
 }
 
-func jsString(s string) string { return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"` }
+func jsString(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+}
 
 // distinctColours counts the colours of a screenshot, to tell a drawn page
 // from a blank one.
@@ -155,4 +157,3 @@ func TestFrameRate(t *testing.T) {
 		float64(b.Frames-a.Frames)/secs, secs, a.Day, b.Day, b.ChipsActive, *st.FirstFrameMs, s.Manifest.Size, s.Manifest.GzipSize)
 	p.screenshot("fast")
 }
-
