@@ -214,24 +214,30 @@ func (s *Sim) buildSurvival() {
 // buildGuide divides the range of the survival table, S(0) down to
 // S(life), into equal slices of 2^guideShift and records for each slice k
 // the first age whose S falls in slice k or below (S(0)-S(t) >= k <<
-// guideShift). With about as many slices as ages, the age at which a draw
-// falls is found with a look-up and a search over one or two ages.
+// guideShift), so that searchAge finds the age at which a draw falls with
+// a look-up. Slices are made no wider than the smallest daily fall of S,
+// so that each holds at most one age, unless that takes more than four
+// slices per day of life (only under extreme assumptions; searchAge then
+// searches).
 func (s *Sim) buildGuide() {
 	life := len(s.surv) - 1
 	span := s.surv[0] - s.surv[life]
+	minFall := span
+	for a := 0; a < life; a++ {
+		minFall = min(minFall, s.surv[a]-s.surv[a+1])
+	}
 	shift := uint(0)
-	for span>>shift >= uint64(life+1) {
+	for shift < 63 && (uint64(2)<<shift <= minFall || span>>shift >= uint64(4*(life+1))) {
 		shift++
 	}
 	s.guideShift = shift
-	slices := int(span>>shift) + 1
-	s.guide = make([]int32, slices+1)
+	s.guide = make([]uint16, span>>shift+2)
 	t := 0
 	for k := range s.guide {
 		for t <= life && (s.surv[0]-s.surv[t])>>shift < uint64(k) {
 			t++
 		}
-		s.guide[k] = int32(t)
+		s.guide[k] = uint16(t)
 	}
 }
 
@@ -254,21 +260,24 @@ func (s *Sim) lifetime() int { return int(s.params[ParamLifetimeYears] * 36525 /
 // Every age before guide[k] has S above target and the age guide[k+1] (if
 // within the table) has S below it, where k is target's slice; and every
 // age up to a has S above target. So t is in [max(guide[k], a+1),
-// min(guide[k+1], limit-1)]: a binary search (branch-free) over a range of
-// one or two ages, the same t as a search of the whole table.
+// min(guide[k+1], limit-1)], a range of one or two ages when each slice
+// holds at most one age (see buildGuide): then one comparison picks t.
 func (s *Sim) searchAge(target uint64, a, limit int) int {
 	k := (s.surv[0] - target) >> s.guideShift
 	lo := max(int(s.guide[k]), a+1)
 	hi := min(int(s.guide[k+1]), limit-1)
-	base, n := lo, hi-lo+1
-	for n > 1 {
-		half := n >> 1
-		if s.surv[base+half-1] > target {
-			base += half
+	for hi-lo > 1 { // a coarse guide: halve [lo, hi], which holds t
+		mid := lo + (hi-lo)/2
+		if s.surv[mid] > target {
+			lo = mid + 1
+		} else {
+			hi = mid
 		}
-		n -= half
 	}
-	return base
+	if s.surv[lo] > target {
+		lo = hi
+	}
+	return lo
 }
 
 // scheduleFromAge schedules an active chip's next event, a failure or its
