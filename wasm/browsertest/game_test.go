@@ -130,6 +130,19 @@ func TestBuildPlayAndReplay(t *testing.T) {
 	if again.StateHash != played.StateHash {
 		t.Fatalf("runTo(0) then runTo(%d): hash %s, before %s", played.Day, again.StateHash, played.StateHash)
 	}
+
+	// later in the run: a site's fleet, one pixel per chip, and the levers
+	evalJS[status](p, "window.gigasim.runTo(800)")
+	site := evalJS[*point](p, "window.gigasim.sitePoint(7)")
+	if site == nil {
+		t.Fatal("sitePoint(7) = null")
+	}
+	p.click(site.X, site.Y)
+	p.waitJS(`window.gigasim.widget("Remove") !== null`, 10*time.Second, "the Site tab after clicking a site")
+	p.screenshot("fleet")
+	pressWidget(t, p, "Levers")
+	p.waitJS(`window.gigasim.widget("2025 rule") !== null`, 10*time.Second, "the Levers tab")
+	p.screenshot("levers")
 }
 
 // TestFrameRate plays the baseline (400,000+ chips) at the fastest speed for
