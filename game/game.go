@@ -75,6 +75,7 @@ type Game struct {
 
 // New makes a game on a session.
 func New(sess *session.Session) *Game {
+	ebiten.SetScreenClearedEveryFrame(false)
 	g := &Game{sess: sess, selState: -1, speed: 2}
 	g.u.seen = map[string]rect{}
 	g.build = defaultBuild()
@@ -352,9 +353,12 @@ func (g *Game) keys() {
 }
 
 // Draw draws the page. It changes nothing but caches.
+//
+// Every pixel of the page is painted by some region each frame, so the
+// screen is not cleared first (see New): in a software renderer each
+// full-screen pass costs frames.
 func (g *Game) Draw(screen *ebiten.Image) {
 	g.frames++
-	screen.Fill(colBackground)
 	g.u.dst = screen
 	g.u.keyNext = 0
 	g.layout(&g.u)

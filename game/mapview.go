@@ -268,7 +268,6 @@ func (mv *mapView) input(g *Game, u *ui, r rect, sites []model.SiteInfo) {
 }
 
 func (mv *mapView) draw(g *Game, u *ui, r rect, sites []model.SiteInfo) {
-	u.fill(r, colSea)
 	l := layers[mv.layer]
 	for st := range mv.vals {
 		mv.vals[st] = l.value(g, st)
