@@ -332,110 +332,87 @@ func (s *Sim) startBurnIn(first, n int32, d Day) {
 }
 
 // stepChipEvents runs the events of chips whose timed state ends today, in
-// the order they were scheduled.
+// the order they were scheduled. Each chip's transition depends only on its
+// own record, its site and draws keyed on the chip.
 //
-// It works in batches: first it collects the next chips whose event is
-// live, then it runs them. Events are scattered over the fleet, and the
-// collecting loop is short enough for the processor to fetch many chip
-// records at once instead of waiting for one cache miss per event. The
-// result is the same as running each event as it is found: no chip has two
-// live entries in a day's list, and an event changes only its own chip.
+// A chunk's entries are run after reading whether each entry's first chip
+// is still due. Single chips (failures, repairs) are scattered over the
+// fleet: reading their records in a short loop first lets the processor
+// fetch them in parallel rather than wait for one cache miss per event.
+// (Running an event changes only its own chip, and no chip has two live
+// entries in a day, so what was read stays true.)
 func (s *Sim) stepChipEvents(d Day) {
 	list := s.cal.take(d)
-	var due [256]chipRange
-	n := 0
+	var due [chunkEntries]bool
 	for k := list.head; k >= 0; k = s.cal.next(list, k) {
-		for _, r := range s.cal.entries(list, k) {
-			for i := r.first; i < r.first+r.n; i++ {
-				if s.chips[i].until != int16(d) {
-					continue // cancelled
-				}
-				if n > 0 && due[n-1].first+due[n-1].n == i {
-					due[n-1].n++
-					continue
-				}
-				if n == len(due) {
-					s.runEvents(due[:], d)
-					n = 0
-				}
-				due[n] = chipRange{i, 1}
-				n++
+		ents := s.cal.entries(list, k)
+		for j, r := range ents {
+			due[j] = s.chips[r.first].until == int16(d)
+		}
+		for j, r := range ents {
+			if r.n == 1 && !due[j] {
+				continue // cancelled
 			}
+			s.runEvents(r, d)
 		}
 	}
-	s.runEvents(due[:n], d)
 	s.cal.release(list)
 }
 
-// runEvents moves each chip of due, whose timed state ends on day d, on to
-// its next state. Each chip's transition depends only on its own record,
-// its site and draws keyed on the chip. Consecutive chips in the same state
-// at the same site (a shipment arriving, a batch ending burn-in) are handed
-// on together.
-func (s *Sim) runEvents(due []chipRange, d Day) {
+// runEvents moves each chip of r whose timed state ends on day d on to its
+// next state. Consecutive chips of one site arriving together are handed on
+// together.
+func (s *Sim) runEvents(r chipRange, d Day) {
 	life := len(s.surv) - 1
 	burn := Day(s.params[ParamBurnInDays])
-	for _, r := range due {
-		end := r.first + r.n
-		for i := r.first; i < end; {
-			c := &s.chips[i]
+	end := r.first + r.n
+	for i := r.first; i < end; i++ {
+		c := &s.chips[i]
+		if c.until != int16(d) {
+			continue // cancelled
+		}
+		c.until = noDay
+		switch c.state {
+		case ChipLicence:
+			s.licenceDecision(i, d)
+		case ChipTransit:
 			j := i + 1
-			for j < end && s.chips[j].state == c.state && s.chips[j].site == c.site {
+			for j < end && s.chips[j].until == int16(d) && s.chips[j].state == ChipTransit && s.chips[j].site == c.site {
+				s.chips[j].until = noDay
 				j++
 			}
-			switch c.state {
-			case ChipLicence:
-				for ; i < j; i++ {
-					s.chips[i].until = noDay
-					s.licenceDecision(i, d)
-				}
-			case ChipTransit:
-				s.arrive(i, j-i, d)
-			case ChipInstalling:
-				for ; i < j; i++ {
-					c := &s.chips[i]
-					c.until = noDay
-					if d-Day(c.born) >= burn {
-						s.setState(i, ChipActive)
-						s.scheduleFromAge(i, int(d-Day(c.born)))
-					} else {
-						s.fail(i, d)
-					}
-				}
-			case ChipActive:
-				for ; i < j; i++ {
-					c := &s.chips[i]
-					c.until = noDay
-					if int(d-Day(c.born)) >= life {
-						s.retire(i)
-					} else {
-						s.fail(i, d)
-					}
-				}
-			case ChipRepair:
-				for ; i < j; i++ {
-					c := &s.chips[i]
-					c.until = noDay
-					if int(d-Day(c.born)) >= life {
-						s.retire(i)
-						continue
-					}
-					s.setState(i, ChipActive)
-					s.scheduleFromAge(i, int(d-Day(c.born)))
-				}
+			s.arrive(i, j-i, d)
+			i = j - 1
+		case ChipInstalling:
+			if d-Day(c.born) >= burn {
+				s.setState(i, ChipActive)
+				s.scheduleFromAge(i, int(d-Day(c.born)))
+			} else {
+				s.fail(i, d)
 			}
-			i = j
+		case ChipActive:
+			if int(d-Day(c.born)) >= life {
+				s.retire(i)
+			} else {
+				s.fail(i, d)
+			}
+		case ChipRepair:
+			if int(d-Day(c.born)) >= life {
+				s.retire(i)
+				break
+			}
+			s.setState(i, ChipActive)
+			s.scheduleFromAge(i, int(d-Day(c.born)))
 		}
 	}
 }
 
-// arrive takes chips first..first+n-1 of one site, whose shipping ends on
-// day d, into installation: burn-in starts at once if the site has power,
+// arrive takes chips first..first+n-1 of one site, whose shipping ended on
+// day d (their event is done: until is cleared), into installation: burn-in starts at once if the site has power,
 // otherwise they wait for it.
 func (s *Sim) arrive(first, n int32, d Day) {
 	t := &s.sites[s.chips[first].site]
 	for i := first; i < first+n; i++ {
-		s.chips[i].until = noDay
 		s.chips[i].state = ChipInstalling
 	}
 	t.count[ChipTransit] -= n
