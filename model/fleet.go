@@ -25,16 +25,27 @@ func (s *Sim) FleetScan() int64 {
 	return sum
 }
 
+// alike reports whether chips a and b are in the same state, at the same
+// site, of the same generation and born the same day: chips that can share
+// a calendar entry.
+func (a *chip) alike(b *chip) bool {
+	return a.state == b.state && a.site == b.site && a.gen == b.gen && a.born == b.born
+}
+
 // The calendar holds, for each of the next calSize days, the chips whose
 // timed state ends that day, in the order they were scheduled (the order
 // matters: chips whose licence review ends join their state's licence queue
-// in that order). Chips scheduled one after another for the same day with
-// consecutive IDs (a shipment, a batch starting burn-in) share one entry, a
-// chipRange. A chip's event is live only while its until field still names
-// that day, so cancelling an event is setting until. Every delay the model
-// schedules is at least one day and shorter than calSize (validated through
-// the parameter ranges: lifetime ≤ 10 years), so a day's list never grows
-// while it is being run.
+// in that order). Every delay the model schedules is at least one day and
+// shorter than calSize (validated through the parameter ranges: lifetime ≤
+// 10 years), so a day's list never grows while it is being run.
+//
+// An entry is a chipRange: chips with consecutive IDs, scheduled one after
+// another for the same day, that are alike (a shipment, a batch in burn-in,
+// the chips of a batch that retire together). Nothing changes a chip while
+// its event is pending, except removing its site, which clears until (the
+// day of its pending event, noDay if none) for all the site's chips. So the
+// first chip of an entry tells whether the entry is still due and what all
+// its chips are.
 //
 // Each day's list is a chain of fixed-size chunks from one shared pool.
 // A chunk freed when its day has run is reused by a later day, so once the
@@ -57,8 +68,7 @@ type calendar struct {
 // calDay is one day's list: its first chunk (-1 if empty); the pool index
 // where its next entry goes, which is the last chunk's link slot when that
 // chunk is full (and -1, a "full" slot too, when there is no chunk); and the
-// chip after its last entry's range (-1 if empty), so that add can tell
-// whether chips extend the last entry without reading the pool.
+// chip after its last entry (-1 if empty).
 type calDay struct {
 	head, slot, end int32
 }
@@ -75,47 +85,41 @@ func (c *calendar) init(chips int64) {
 	c.free = -1
 }
 
-// add appends chips first..first+n-1 to the list of day. It is small
-// enough to be inlined; addSlow does the rest.
-func (c *calendar) add(first, n int32, day Day) {
+// file appends chips first..first+n-1, alike and with until set to day, to
+// day's list. They join the last entry if they follow on from it and are
+// like its chips.
+func (s *Sim) file(day Day, first, n int32) {
+	c := &s.cal
 	b := &c.days[day&calMask]
-	if b.end == first || b.slot&(chunkSize-1) == chunkEntries {
-		c.addSlow(b, first, n)
+	if b.end == first && s.chips[first-1].alike(&s.chips[first]) {
+		c.pool[b.slot-1].n += n
+		b.end += n
 		return
+	}
+	if b.slot&(chunkSize-1) == chunkEntries { // the last chunk is full, or there is none
+		c.grow(b)
 	}
 	c.pool[b.slot] = chipRange{first, n}
 	b.slot++
 	b.end = first + n
 }
 
-// addSlow is add when the chips extend the list's last entry, or when the
-// list needs a new chunk.
-func (c *calendar) addSlow(b *calDay, first, n int32) {
-	if b.end == first {
-		c.pool[b.slot-1].n += n
-		b.end += n
-		return
+// grow gives list b a new last chunk.
+func (c *calendar) grow(b *calDay) {
+	var k int32
+	if c.free >= 0 {
+		k = c.free
+		c.free = c.pool[k*chunkSize+chunkEntries].first
+	} else {
+		k = int32(len(c.pool) / chunkSize)
+		c.pool = append(c.pool, make([]chipRange, chunkSize)...)
 	}
-	k := c.chunk()
 	if b.head < 0 {
 		b.head = k
 	} else {
 		c.pool[b.slot].first = k // the full chunk's link slot
 	}
-	c.pool[k*chunkSize] = chipRange{first, n}
-	b.slot = k*chunkSize + 1
-	b.end = first + n
-}
-
-// chunk takes a chunk from the free list, or grows the pool by one.
-func (c *calendar) chunk() int32 {
-	if k := c.free; k >= 0 {
-		c.free = c.pool[k*chunkSize+chunkEntries].first
-		return k
-	}
-	k := int32(len(c.pool) / chunkSize)
-	c.pool = append(c.pool, make([]chipRange, chunkSize)...)
-	return k
+	b.slot = k * chunkSize
 }
 
 // take detaches day's list and returns it. Run it with entries and next,
@@ -154,15 +158,14 @@ func (c *calendar) release(b calDay) {
 // schedule files chip i's next event for day.
 func (s *Sim) schedule(i int32, day Day) {
 	s.chips[i].until = int16(day)
-	s.cal.add(i, 1, day)
+	s.file(day, i, 1)
 }
 
 // scheduleRange files the next event of chips first..first+n-1 for day.
 func (s *Sim) scheduleRange(first, n int32, day Day) {
 	for i := first; i < first+n; i++ {
-		s.chips[i].until = int16(day)
+		s.schedule(i, day)
 	}
-	s.cal.add(first, n, day)
 }
 
 func (s *Sim) setState(i int32, to ChipState) {
@@ -252,7 +255,7 @@ func (s *Sim) lifetime() int { return int(s.params[ParamLifetimeYears] * 36525 /
 // depend on update order. Most draws outlive the window, and one
 // comparison with S at the window's last age settles them; searchAge finds
 // t for the others. startBurnIn (age 0, window burn_in_days) and
-// scheduleFromAge (window up to the end of life) do the draws.
+// scheduleActive (window up to the end of life) do the draws.
 
 // searchAge returns the smallest age t > a with S(t) <= target, given
 // S(limit-1) <= target < S(a).
@@ -280,147 +283,155 @@ func (s *Sim) searchAge(target uint64, a, limit int) int {
 	return lo
 }
 
-// scheduleFromAge schedules an active chip's next event, a failure or its
-// retirement, drawn from age a onwards on day s.day.
-func (s *Sim) scheduleFromAge(i int32, a int) {
-	c := &s.chips[i]
+// scheduleActive files the next event of chips first..first+n-1, active
+// and alike, drawn on day s.day: a failure or their retirement. Chips that
+// will not fail before the end of life retire together: each run of them is
+// filed at once, before the next chip that fails, so the lists are as if
+// each chip were filed in turn.
+func (s *Sim) scheduleActive(first, n int32) {
+	born := Day(s.chips[first].born)
+	a := int(s.day - born)
 	life := len(s.surv) - 1
-	t := life
-	if a < life {
-		target, _ := bits.Mul64(s.surv[a], s.failKey.Uint64(uint64(i), int64(s.day)))
-		if s.surv[life-1] <= target {
-			t = s.searchAge(target, a, life)
+	retire := max(born+Day(life), s.day+1)
+	run := first // chips run..i-1 retire without failing
+	for i := first; i < first+n; i++ {
+		if a >= life {
+			continue
 		}
+		target, _ := bits.Mul64(s.surv[a], s.failKey.Uint64(uint64(i), int64(s.day)))
+		if s.surv[life-1] > target {
+			continue
+		}
+		s.fileRun(retire, run, i)
+		s.schedule(i, born+Day(s.searchAge(target, a, life)))
+		run = i + 1
 	}
-	day := Day(c.born) + Day(t)
-	if day <= s.day {
-		day = s.day + 1
-	}
-	c.until = int16(day)
-	s.cal.add(i, 1, day)
+	s.fileRun(retire, run, first+n)
 }
 
-// startBurnIn puts chips first..first+n-1, installed, into burn-in on day
-// d. Chips that will not fail in burn-in end it together on d+burn_in_days
-// and share a calendar entry; the others are filed for the day they fail.
-// At age 0 the draw needs no 128-bit product: S(0) is 2^62, so target is
-// u>>2 exactly.
+// fileRun files the events of chips first..end-1, alike, for day.
+func (s *Sim) fileRun(day Day, first, end int32) {
+	if end <= first {
+		return
+	}
+	for i := first; i < end; i++ {
+		s.chips[i].until = int16(day)
+	}
+	s.file(day, first, end-first)
+}
+
+// startBurnIn puts chips first..first+n-1 of one site, installed, into
+// burn-in on day d. Chips that will not fail in burn-in end it together on
+// d+burn_in_days (runs of alike chips are filed at once, as in
+// scheduleActive); the others are filed for the day they fail. At age 0
+// the draw needs no 128-bit product: S(0) is 2^62, so target is u>>2
+// exactly.
 func (s *Sim) startBurnIn(first, n int32, d Day) {
 	burn := int(s.params[ParamBurnInDays])
 	end := d + Day(burn)
 	sBurn := s.surv[burn-1]
 	run := first // chips run..i-1 end burn-in together
 	for i := first; i < first+n; i++ {
-		c := &s.chips[i]
-		c.born = int16(d)
+		s.chips[i].born = int16(d)
+		if i > run && !s.chips[i].alike(&s.chips[i-1]) { // staged chips of another generation
+			s.fileRun(end, run, i)
+			run = i
+		}
 		target := s.failKey.Uint64(uint64(i), int64(d)) >> 2
 		if sBurn > target {
-			c.until = int16(end)
 			continue
 		}
-		if i > run {
-			s.cal.add(run, i-run, end)
-		}
-		t := s.searchAge(target, 0, burn)
-		c.until = int16(d + Day(t))
-		s.cal.add(i, 1, d+Day(t))
+		s.fileRun(end, run, i)
+		s.schedule(i, d+Day(s.searchAge(target, 0, burn)))
 		run = i + 1
 	}
-	if first+n > run {
-		s.cal.add(run, first+n-run, end)
-	}
+	s.fileRun(end, run, first+n)
 }
 
 // stepChipEvents runs the events of chips whose timed state ends today, in
-// the order they were scheduled. Each chip's transition depends only on its
-// own record, its site and draws keyed on the chip.
+// the order they were scheduled.
 //
-// A chunk's entries are run after reading whether each entry's first chip
-// is still due. Single chips (failures, repairs) are scattered over the
-// fleet: reading their records in a short loop first lets the processor
-// fetch them in parallel rather than wait for one cache miss per event.
-// (Running an event changes only its own chip, and no chip has two live
-// entries in a day, so what was read stays true.)
+// For each chunk of entries it first copies every entry's first chip: the
+// single chips (failures, repairs) are scattered over the fleet, and
+// reading their records in a short loop lets the processor fetch them in
+// parallel rather than wait for one cache miss per event. (Running an event
+// changes only its own chips, and no chip has two live entries in a day, so
+// the copies stay true.)
 func (s *Sim) stepChipEvents(d Day) {
 	list := s.cal.take(d)
-	var due [chunkEntries]bool
+	var heads [chunkEntries]chip
 	for k := list.head; k >= 0; k = s.cal.next(list, k) {
 		ents := s.cal.entries(list, k)
 		for j, r := range ents {
-			due[j] = s.chips[r.first].until == int16(d)
+			heads[j] = s.chips[r.first]
 		}
 		for j, r := range ents {
-			if r.n == 1 && !due[j] {
-				continue // cancelled
+			if heads[j].until == int16(d) { // else its site was removed
+				s.runEvent(r, &heads[j], d)
 			}
-			s.runEvents(r, d)
 		}
 	}
 	s.cal.release(list)
 }
 
-// runEvents moves each chip of r whose timed state ends on day d on to its
-// next state. Consecutive chips of one site arriving together are handed on
-// together.
-func (s *Sim) runEvents(r chipRange, d Day) {
-	life := len(s.surv) - 1
-	burn := Day(s.params[ParamBurnInDays])
-	end := r.first + r.n
-	for i := r.first; i < end; i++ {
-		c := &s.chips[i]
-		if c.until != int16(d) {
-			continue // cancelled
-		}
-		c.until = noDay
-		switch c.state {
-		case ChipLicence:
+// runEvent moves the chips of r, whose timed state ends on day d, on to
+// their next state. They are alike (as c, the first), so they all go the
+// same way, except for the draws, which are each chip's own; the counters
+// change once for the whole entry.
+func (s *Sim) runEvent(r chipRange, c *chip, d Day) {
+	for i := r.first; i < r.first+r.n; i++ {
+		s.chips[i].until = noDay
+	}
+	age := int(d - Day(c.born))
+	switch c.state {
+	case ChipLicence:
+		for i := r.first; i < r.first+r.n; i++ {
 			s.licenceDecision(i, d)
-		case ChipTransit:
-			j := i + 1
-			for j < end && s.chips[j].until == int16(d) && s.chips[j].state == ChipTransit && s.chips[j].site == c.site {
-				s.chips[j].until = noDay
-				j++
-			}
-			s.arrive(i, j-i, d)
-			i = j - 1
-		case ChipInstalling:
-			if d-Day(c.born) >= burn {
-				s.setState(i, ChipActive)
-				s.scheduleFromAge(i, int(d-Day(c.born)))
-			} else {
-				s.fail(i, d)
-			}
-		case ChipActive:
-			if int(d-Day(c.born)) >= life {
-				s.retire(i)
-			} else {
-				s.fail(i, d)
-			}
-		case ChipRepair:
-			if int(d-Day(c.born)) >= life {
-				s.retire(i)
-				break
-			}
-			s.setState(i, ChipActive)
-			s.scheduleFromAge(i, int(d-Day(c.born)))
+		}
+	case ChipTransit:
+		s.move(r, c, ChipInstalling)
+		t := &s.sites[c.site]
+		if t.energised {
+			s.startBurnIn(r.first, r.n, d)
+		} else {
+			t.stage(r.first, r.n)
+		}
+	case ChipInstalling:
+		if age >= int(s.params[ParamBurnInDays]) { // burn-in passed
+			s.move(r, c, ChipActive)
+			s.scheduleActive(r.first, r.n)
+		} else { // failed in burn-in
+			s.fail(r, c, d)
+		}
+	case ChipActive:
+		if age >= len(s.surv)-1 {
+			s.retire(r, c)
+		} else {
+			s.fail(r, c, d)
+		}
+	case ChipRepair:
+		if age >= len(s.surv)-1 {
+			s.retire(r, c)
+		} else {
+			s.move(r, c, ChipActive)
+			s.scheduleActive(r.first, r.n)
 		}
 	}
 }
 
-// arrive takes chips first..first+n-1 of one site, whose shipping ended on
-// day d (their event is done: until is cleared), into installation: burn-in starts at once if the site has power,
-// otherwise they wait for it.
-func (s *Sim) arrive(first, n int32, d Day) {
-	t := &s.sites[s.chips[first].site]
-	for i := first; i < first+n; i++ {
-		s.chips[i].state = ChipInstalling
+// move puts the chips of r, all like c, into state to and counts them there.
+func (s *Sim) move(r chipRange, c *chip, to ChipState) {
+	for i := r.first; i < r.first+r.n; i++ {
+		s.chips[i].state = to
 	}
-	t.count[ChipTransit] -= n
-	t.count[ChipInstalling] += n
-	if t.energised {
-		s.startBurnIn(first, n, d)
-	} else {
-		t.stage(first, n)
+	t := &s.sites[c.site]
+	t.count[c.state] -= r.n
+	t.count[to] += r.n
+	if c.state == ChipActive {
+		t.active[c.gen] -= r.n
+	}
+	if to == ChipActive {
+		t.active[c.gen] += r.n
 	}
 }
 
@@ -444,23 +455,25 @@ func (t *site) stagedChips() int64 {
 	return n
 }
 
-// fail sends chip i to repair and pays for the repair.
-func (s *Sim) fail(i int32, d Day) {
-	s.setState(i, ChipRepair)
-	s.schedule(i, d+Day(s.params[ParamRepairDays]))
-	t := &s.sites[s.chips[i].site]
-	cost := EuroCents(s.params[ParamRepairCostEUR]) * 100
-	t.opex += cost
+// fail sends the chips of r, all like c, to repair on day d and pays for
+// the repairs.
+func (s *Sim) fail(r chipRange, c *chip, d Day) {
+	s.move(r, c, ChipRepair)
+	day := d + Day(s.params[ParamRepairDays])
+	for i := r.first; i < r.first+r.n; i++ {
+		s.chips[i].until = int16(day)
+	}
+	s.file(day, r.first, r.n)
+	cost := EuroCents(s.params[ParamRepairCostEUR]) * 100 * EuroCents(r.n)
+	s.sites[c.site].opex += cost
 	s.ledger.Maintenance += cost
 	s.ledger.OperatorCash -= cost
-	s.today.Failures++
+	s.today.Failures += int64(r.n)
 }
 
-// retire takes chip i out of service for good.
-func (s *Sim) retire(i int32) {
-	c := &s.chips[i]
-	c.until = noDay
-	s.setState(i, ChipRetired)
-	s.sites[c.site].live--
-	s.today.Retirements++
+// retire takes the chips of r, all like c, out of service for good.
+func (s *Sim) retire(r chipRange, c *chip) {
+	s.move(r, c, ChipRetired)
+	s.sites[c.site].live -= r.n
+	s.today.Retirements += int64(r.n)
 }

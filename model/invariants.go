@@ -80,3 +80,45 @@ func (s *Sim) CheckInvariants() error {
 	}
 	return nil
 }
+
+// CheckCalendar checks that every chip with a pending event (until set)
+// has exactly one calendar entry, on that day, and that the chips of an
+// entry are alike: running an event reads only its first chip. It walks
+// the fleet and every pending event (in scattered order), so tests call
+// it, and less often than CheckInvariants.
+func (s *Sim) CheckCalendar() error {
+	seen := make([]uint64, (len(s.chips)+63)/64)
+	var listed int64
+	for day := s.day; day < s.day+calSize; day++ {
+		b := s.cal.days[day&calMask]
+		for k := b.head; k >= 0; k = s.cal.next(b, k) {
+			for _, r := range s.cal.entries(b, k) {
+				if Day(s.chips[r.first].until) != day {
+					continue // cancelled: its site was removed
+				}
+				for i := r.first; i < r.first+r.n; i++ {
+					c, h := &s.chips[i], &s.chips[r.first]
+					if Day(c.until) != day || !c.alike(h) {
+						return fmt.Errorf("calendar: chip %d (%s, site %d, gen %d, born %d, until %d) filed on day %d with chip %d (%s, site %d, gen %d, born %d)",
+							i, c.state, c.site, c.gen, c.born, c.until, day, r.first, h.state, h.site, h.gen, h.born)
+					}
+					if seen[i/64]&(1<<(i%64)) != 0 {
+						return fmt.Errorf("calendar: chip %d filed twice", i)
+					}
+					seen[i/64] |= 1 << (i % 64)
+					listed++
+				}
+			}
+		}
+	}
+	var pending int64
+	for i := range s.chips {
+		if s.chips[i].until != noDay {
+			pending++
+		}
+	}
+	if pending != listed {
+		return fmt.Errorf("calendar: %d chips have a pending event, %d are filed", pending, listed)
+	}
+	return nil
+}

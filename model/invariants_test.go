@@ -45,12 +45,14 @@ func stress() model.Scenario {
 		{Day: 1400, Kind: model.CmdGridCrunch, State: "ES", Share: 1000, Days: 30},
 		{Day: 1400, Kind: model.CmdLever, Lever: "fast_track", Value: "true"},
 		{Day: 1400, Kind: model.CmdBuild, Build: &model.SiteSpec{Name: "Fast", State: "SE", Chips: 4000, Chip: "b200", Start: 1401}},
+		{Day: 1500, Kind: model.CmdRemove, Site: 4}, // a running site: its pending events are cancelled
 	}
 	return sc
 }
 
 // TestInvariantsEveryDay checks the invariants after every day of the
-// stress scenario and of every preset.
+// stress scenario and of every preset, and the calendar every 30 days and
+// at the end.
 func TestInvariantsEveryDay(t *testing.T) {
 	scenarios := []model.Scenario{stress()}
 	for _, name := range model.PresetNames() {
@@ -72,6 +74,11 @@ func TestInvariantsEveryDay(t *testing.T) {
 				}
 				if err := sim.CheckInvariants(); err != nil {
 					t.Fatalf("after %s: %v", sim.Day()-1, err)
+				}
+				if sim.Day()%30 == 0 || sim.Day() == sim.Horizon() {
+					if err := sim.CheckCalendar(); err != nil {
+						t.Fatalf("after %s: %v", sim.Day()-1, err)
+					}
 				}
 			}
 		})

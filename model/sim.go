@@ -394,9 +394,7 @@ func (s *Sim) addSite(sp SiteSpec) error {
 	t.live = sp.Chips
 	t.count[ChipActive] = sp.Chips
 	t.active[g] = sp.Chips
-	for i := first; i < first+sp.Chips; i++ {
-		s.scheduleFromAge(i, int(-sp.Start)) // its age on day 0
-	}
+	s.scheduleActive(first, sp.Chips) // drawn on day 0, from the age they have then
 	t.status = SiteOperating
 	return nil
 }
