@@ -161,11 +161,17 @@ func (s *Sim) schedule(i int32, day Day) {
 	s.file(day, i, 1)
 }
 
-// scheduleRange files the next event of chips first..first+n-1 for day.
+// scheduleRange files the next event of chips first..first+n-1 for day,
+// a run of alike chips at a time.
 func (s *Sim) scheduleRange(first, n int32, day Day) {
-	for i := first; i < first+n; i++ {
-		s.schedule(i, day)
+	run := first
+	for i := first + 1; i < first+n; i++ {
+		if !s.chips[i].alike(&s.chips[i-1]) {
+			s.fileRun(day, run, i)
+			run = i
+		}
 	}
+	s.fileRun(day, run, first+n)
 }
 
 func (s *Sim) setState(i int32, to ChipState) {
@@ -212,6 +218,20 @@ func (s *Sim) buildSurvival() {
 		sv -= hi<<32 | lo>>32
 	}
 	s.buildGuide()
+	// outlive[a]: a chip healthy at age a outlives its service life if its
+	// draw u is below outlive[a]. target = S(a)*u/2^64 < S(life-1) exactly
+	// when u < ceil(S(life-1)*2^64/S(a)); this is that bound where it is
+	// below 2^64, and 0 (no shortcut: compute target) otherwise.
+	s.outlive = make([]uint64, life+1)
+	for a := range s.outlive {
+		if last := s.surv[life-1]; last > 0 && last < s.surv[a] {
+			q, r := bits.Div64(last, 0, s.surv[a])
+			if r != 0 {
+				q++
+			}
+			s.outlive[a] = q
+		}
+	}
 }
 
 // buildGuide divides the range of the survival table, S(0) down to
@@ -298,7 +318,11 @@ func (s *Sim) scheduleActive(first, n int32) {
 		if a >= life {
 			continue
 		}
-		target, _ := bits.Mul64(s.surv[a], s.failKey.Uint64(uint64(i), int64(s.day)))
+		u := s.failKey.Uint64(uint64(i), int64(s.day))
+		if u < s.outlive[a] { // saves the 128-bit product, a call in wasm
+			continue
+		}
+		target, _ := bits.Mul64(s.surv[a], u)
 		if s.surv[life-1] > target {
 			continue
 		}
@@ -379,17 +403,17 @@ func (s *Sim) stepChipEvents(d Day) {
 // same way, except for the draws, which are each chip's own; the counters
 // change once for the whole entry.
 func (s *Sim) runEvent(r chipRange, c *chip, d Day) {
-	for i := r.first; i < r.first+r.n; i++ {
-		s.chips[i].until = noDay
-	}
 	age := int(d - Day(c.born))
 	switch c.state {
 	case ChipLicence:
 		for i := r.first; i < r.first+r.n; i++ {
+			s.chips[i].until = noDay
+		}
+		for i := r.first; i < r.first+r.n; i++ {
 			s.licenceDecision(i, d)
 		}
 	case ChipTransit:
-		s.move(r, c, ChipInstalling)
+		s.move(r, c, ChipInstalling, noDay)
 		t := &s.sites[c.site]
 		if t.energised {
 			s.startBurnIn(r.first, r.n, d)
@@ -398,7 +422,7 @@ func (s *Sim) runEvent(r chipRange, c *chip, d Day) {
 		}
 	case ChipInstalling:
 		if age >= int(s.params[ParamBurnInDays]) { // burn-in passed
-			s.move(r, c, ChipActive)
+			s.move(r, c, ChipActive, noDay)
 			s.scheduleActive(r.first, r.n)
 		} else { // failed in burn-in
 			s.fail(r, c, d)
@@ -413,16 +437,19 @@ func (s *Sim) runEvent(r chipRange, c *chip, d Day) {
 		if age >= len(s.surv)-1 {
 			s.retire(r, c)
 		} else {
-			s.move(r, c, ChipActive)
+			s.move(r, c, ChipActive, noDay)
 			s.scheduleActive(r.first, r.n)
 		}
 	}
 }
 
-// move puts the chips of r, all like c, into state to and counts them there.
-func (s *Sim) move(r chipRange, c *chip, to ChipState) {
+// move puts the chips of r, all like c and due, into state to with their
+// next event on day until (noDay: none, or not known yet) and counts them
+// there.
+func (s *Sim) move(r chipRange, c *chip, to ChipState, until Day) {
 	for i := r.first; i < r.first+r.n; i++ {
 		s.chips[i].state = to
+		s.chips[i].until = int16(until)
 	}
 	t := &s.sites[c.site]
 	t.count[c.state] -= r.n
@@ -458,11 +485,8 @@ func (t *site) stagedChips() int64 {
 // fail sends the chips of r, all like c, to repair on day d and pays for
 // the repairs.
 func (s *Sim) fail(r chipRange, c *chip, d Day) {
-	s.move(r, c, ChipRepair)
 	day := d + Day(s.params[ParamRepairDays])
-	for i := r.first; i < r.first+r.n; i++ {
-		s.chips[i].until = int16(day)
-	}
+	s.move(r, c, ChipRepair, day)
 	s.file(day, r.first, r.n)
 	cost := EuroCents(s.params[ParamRepairCostEUR]) * 100 * EuroCents(r.n)
 	s.sites[c.site].opex += cost
@@ -473,7 +497,7 @@ func (s *Sim) fail(r chipRange, c *chip, d Day) {
 
 // retire takes the chips of r, all like c, out of service for good.
 func (s *Sim) retire(r chipRange, c *chip) {
-	s.move(r, c, ChipRetired)
+	s.move(r, c, ChipRetired, noDay)
 	s.sites[c.site].live -= r.n
 	s.today.Retirements += int64(r.n)
 }

@@ -126,7 +126,10 @@ type Sim struct {
 	chips []chip
 	cal   calendar
 	surv  []uint64 // survival table by age in days (Q62)
-	guide []uint16 // first age in each slice of the survival table's range
+	// outlive is, by age, the draws below which a chip outlives its service
+	// life (see buildSurvival)
+	outlive []uint64
+	guide   []uint16 // first age in each slice of the survival table's range
 	// guideShift is log2 of the width of a guide slice.
 	guideShift uint
 	failKey    rng.Key // the failure stream, mixed once
