@@ -67,6 +67,8 @@ type Game struct {
 	help       bool
 	presetMenu bool
 	frames     int64
+	updateTime timing
+	drawTime   timing
 
 	// OnChange, if set, is called after every edit with the scenario to
 	// save (the browser stores it and writes the link).
@@ -97,13 +99,18 @@ type Status struct {
 	TPS     float64 `json:"tps"`
 	Seeking bool    `json:"seeking"`
 	Frames  int64   `json:"frames"` // frames drawn since the page started
+	// UpdateMs and DrawMs are the Go time per update and per draw, averaged
+	// over the last second: what the page itself costs, apart from the GPU.
+	UpdateMs float64 `json:"updateMs"`
+	DrawMs   float64 `json:"drawMs"`
 }
 
 // Status reports where the run is. Call it between frames (the browser's
 // event loop and tests do).
 func (g *Game) Status() Status {
 	return Status{Status: g.sess.Status(), Playing: g.playing, Speed: speeds[g.speed].label,
-		FPS: ebiten.ActualFPS(), TPS: ebiten.ActualTPS(), Seeking: g.seeking, Frames: g.frames}
+		FPS: ebiten.ActualFPS(), TPS: ebiten.ActualTPS(), Seeking: g.seeking, Frames: g.frames,
+		UpdateMs: g.updateTime.avgMs(), DrawMs: g.drawTime.avgMs()}
 }
 
 // Load replaces the session (a preset chosen, a link opened).
@@ -225,6 +232,7 @@ func (g *Game) reset() {
 // Update advances time and handles input. Ebitengine calls it 60 times a
 // second.
 func (g *Game) Update() error {
+	defer g.updateTime.since(time.Now())
 	g.readInput()
 	g.keys()
 	g.layout(&g.u)
@@ -358,6 +366,7 @@ func (g *Game) keys() {
 // screen is not cleared first (see New): in a software renderer each
 // full-screen pass costs frames.
 func (g *Game) Draw(screen *ebiten.Image) {
+	defer g.drawTime.since(time.Now())
 	g.frames++
 	g.u.dst = screen
 	g.u.keyNext = 0
@@ -431,4 +440,27 @@ func equalFold(a, b string) bool {
 func (g *Game) Widget(label string) (x, y, w, h float64, ok bool) {
 	r, ok := g.u.seen[label]
 	return r.x + r.w/2, r.y + r.h/2, r.w, r.h, ok
+}
+
+// timing keeps a running average of a duration over the last 60 samples.
+type timing struct {
+	samples [60]time.Duration
+	n       int
+}
+
+func (t *timing) since(start time.Time) {
+	t.samples[t.n%len(t.samples)] = time.Since(start)
+	t.n++
+}
+
+func (t *timing) avgMs() float64 {
+	n := min(t.n, len(t.samples))
+	if n == 0 {
+		return 0
+	}
+	var sum time.Duration
+	for _, d := range t.samples[:n] {
+		sum += d
+	}
+	return float64(sum) / float64(n) / 1e6
 }

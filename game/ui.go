@@ -46,6 +46,7 @@ func (r *rect) col(w float64) rect {
 type fonts struct {
 	small, normal, bold, big text.Face
 	k                        float64
+	atlas                    map[text.Face]*glyphAtlas
 }
 
 var regularSrc, boldSrc = mustFace(goregular.TTF), mustFace(gobold.TTF)
@@ -59,13 +60,18 @@ func mustFace(ttf []byte) *text.GoTextFaceSource {
 }
 
 func newFonts(k float64) fonts {
-	return fonts{
+	f := fonts{
 		k:      k,
 		small:  &text.GoTextFace{Source: regularSrc, Size: 12 * k},
 		normal: &text.GoTextFace{Source: regularSrc, Size: 14 * k},
 		bold:   &text.GoTextFace{Source: boldSrc, Size: 14 * k},
 		big:    &text.GoTextFace{Source: boldSrc, Size: 20 * k},
+		atlas:  map[text.Face]*glyphAtlas{},
 	}
+	for _, face := range []text.Face{f.small, f.normal, f.bold, f.big} {
+		f.atlas[face] = newGlyphAtlas(face)
+	}
+	return f
 }
 
 // ui is an immediate-mode toolkit: the page's layout function runs twice a
@@ -225,14 +231,26 @@ const (
 
 // text draws s with its top at y; x is the left edge, the centre or the
 // right edge depending on a.
-func (u *ui) text(s string, x, y float64, face text.Face, c color.Color, a align) {
+func (u *ui) text(s string, x, y float64, face text.Face, c color.Color, al align) {
 	if !u.drawing() || s == "" {
 		return
+	}
+	if a := u.f.atlas[face]; a != nil {
+		px := x * u.k
+		switch al {
+		case center:
+			px -= a.width(s) / 2
+		case right:
+			px -= a.width(s)
+		}
+		if a.draw(u.dst, s, px, y*u.k, c) {
+			return
+		}
 	}
 	op := &text.DrawOptions{}
 	op.GeoM.Translate(x*u.k, y*u.k)
 	op.ColorScale.ScaleWithColor(c)
-	op.PrimaryAlign = [...]text.Align{text.AlignStart, text.AlignCenter, text.AlignEnd}[a]
+	op.PrimaryAlign = [...]text.Align{text.AlignStart, text.AlignCenter, text.AlignEnd}[al]
 	op.LineSpacing = face.Metrics().HAscent*1.35 + face.Metrics().HDescent
 	text.Draw(u.dst, s, face, op)
 }
@@ -250,7 +268,12 @@ func (u *ui) textIn(s string, r rect, face text.Face, c color.Color, a align) {
 	u.text(s, x, r.y+(r.h-h)/2, face, c, a)
 }
 
-func (u *ui) textWidth(s string, face text.Face) float64 { return text.Advance(s, face) / u.k }
+func (u *ui) textWidth(s string, face text.Face) float64 {
+	if a := u.f.atlas[face]; a != nil {
+		return a.width(s) / u.k
+	}
+	return text.Advance(s, face) / u.k
+}
 
 func (u *ui) textHeight(face text.Face) float64 {
 	m := face.Metrics()

@@ -152,6 +152,16 @@ func startBrowser(t *testing.T) *browser {
 		chromedp.Flag("disable-quic", true),
 		chromedp.UserDataDir(profile),
 	}
+	// GIGASIM_CHROMIUM_FLAGS adds flags ("name" or "name=value", space
+	// separated), for experiments such as measuring the frame rate.
+	for _, f := range strings.Fields(os.Getenv("GIGASIM_CHROMIUM_FLAGS")) {
+		name, value, ok := strings.Cut(strings.TrimLeft(f, "-"), "=")
+		if ok {
+			opts = append(opts, chromedp.Flag(name, value))
+		} else {
+			opts = append(opts, chromedp.Flag(name, true))
+		}
+	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(actx)
 	t.Cleanup(func() {
