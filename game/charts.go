@@ -19,10 +19,24 @@ type chartView struct {
 
 func (c *chartView) invalidate() {}
 
-// line is one series of a chart.
+// line is one series of a chart: its value on day i of a run.
 type line struct {
 	label string
-	value func(day int) float64
+	value func(r run, i int) float64
+}
+
+// run is the outcomes of one simulation, day by day: the live run, its
+// projection to the horizon, or the baseline.
+type run struct {
+	days    []model.DayStats
+	byState [][model.NumStates]int32
+}
+
+func runOf(sim *model.Sim) run {
+	if sim == nil {
+		return run{}
+	}
+	return run{sim.History(), sim.ActiveByState()}
 }
 
 // chartSpec is one chart.
@@ -33,10 +47,7 @@ type chartSpec struct {
 }
 
 func (g *Game) chartSpecs() []chartSpec {
-	sim := g.sess.Sim()
-	h := sim.History()
-	by := sim.ActiveByState()
-	day := func(i int) *model.DayStats { return &h[i] }
+	by := g.sess.Sim().ActiveByState()
 	num := func(v float64) string { return compact(int64(math.Round(v))) }
 
 	// the three states with the most chips running today
@@ -59,32 +70,32 @@ func (g *Game) chartSpecs() []chartSpec {
 			}
 		}
 	}
-	chips := []line{{"EU", func(i int) float64 { return float64(day(i).Chips[model.ChipActive]) }}}
+	chips := []line{{"EU", func(r run, i int) float64 { return float64(r.days[i].Chips[model.ChipActive]) }}}
 	for _, st := range top {
-		chips = append(chips, line{model.StateCode(st), func(i int) float64 { return float64(by[i][st]) }})
+		chips = append(chips, line{model.StateCode(st), func(r run, i int) float64 { return float64(r.byState[i][st]) }})
 	}
 	return []chartSpec{
 		{"Chips running", "chips", "Active chips in the EU and in the three states with the most.", chips, num},
 		{"Power", "MW", "Power drawn by the sites against the grid connections granted to them.", []line{
-			{"drawn", func(i int) float64 { return float64(day(i).PowerDrawn) / 1e6 }},
-			{"granted", func(i int) float64 { return float64(day(i).GridGranted) / 1e6 }},
-			{"cut", func(i int) float64 { return float64(day(i).PowerCurtailed) / 1e6 }},
+			{"drawn", func(r run, i int) float64 { return float64(r.days[i].PowerDrawn) / 1e6 }},
+			{"granted", func(r run, i int) float64 { return float64(r.days[i].GridGranted) / 1e6 }},
+			{"cut", func(r run, i int) float64 { return float64(r.days[i].PowerCurtailed) / 1e6 }},
 		}, num},
 		{"InvestAI fund", "€bn", "The fund's balance, and what it has paid: EU shares of capital cost and vouchers.", []line{
-			{"left", func(i int) float64 { return float64(day(i).Ledger.FundLeft) / 1e11 }},
-			{"capex", func(i int) float64 { return float64(day(i).Ledger.EUCapex) / 1e11 }},
-			{"vouchers", func(i int) float64 { return float64(day(i).Ledger.Vouchers) / 1e11 }},
+			{"left", func(r run, i int) float64 { return float64(r.days[i].Ledger.FundLeft) / 1e11 }},
+			{"capex", func(r run, i int) float64 { return float64(r.days[i].Ledger.EUCapex) / 1e11 }},
+			{"vouchers", func(r run, i int) float64 { return float64(r.days[i].Ledger.Vouchers) / 1e11 }},
 		}, func(v float64) string { return fmt.Sprintf("%.2f", v) }},
 		{"AI compute demand", "H100s busy", "EU demand for AI compute, served in the EU or leaked to clouds outside, in H100-equivalents busy all day.", []line{
-			{"served", func(i int) float64 { return float64(day(i).Served) / 24000 }},
-			{"leaked", func(i int) float64 { return float64(day(i).Leaked) / 24000 }},
+			{"served", func(r run, i int) float64 { return float64(r.days[i].Served) / 24000 }},
+			{"leaked", func(r run, i int) float64 { return float64(r.days[i].Leaked) / 24000 }},
 		}, num},
 		{"AI startups", "companies", "AI companies active in the EU, and those that relocated outside it.", []line{
-			{"active", func(i int) float64 { return float64(day(i).StartupsActive) / 1000 }},
-			{"relocated", func(i int) float64 { return float64(day(i).StartupsMoved) / 1000 }},
+			{"active", func(r run, i int) float64 { return float64(r.days[i].StartupsActive) / 1000 }},
+			{"relocated", func(r run, i int) float64 { return float64(r.days[i].StartupsMoved) / 1000 }},
 		}, num},
 		{"Emissions", "t CO₂/day", "Emissions of the sites' electricity each day.", []line{
-			{"CO₂", func(i int) float64 { return float64(day(i).Emissions.Tonnes()) }},
+			{"CO₂", func(r run, i int) float64 { return float64(r.days[i].Emissions.Tonnes()) }},
 		}, num},
 	}
 }
@@ -109,67 +120,112 @@ func (c *chartView) layout(g *Game, u *ui, r rect) {
 	}
 }
 
-// chart draws one chart in r.
+// chart draws one chart in r: the live run solid up to today, the
+// projection of the current scenario dashed to the horizon, and the
+// baseline preset's first series in grey underneath.
 func (c *chartView) chart(g *Game, u *ui, r rect, s chartSpec) {
-	n := len(g.sess.Sim().History())
+	live := runOf(g.sess.Sim())
+	proj := runOf(g.sess.Projection().Sim())
+	base := runOf(g.baselineSim())
+	n, pn, bn := len(live.days), len(proj.days), len(base.days)
 	horizon := int(g.sess.Horizon())
 	u.text(s.title, r.x, r.y, u.f.bold, colText, left)
 	u.text(s.unit, r.x+u.textWidth(s.title, u.f.bold)+6, r.y+2, u.f.small, colTextDim, left)
-	u.setTip(r, s.tip)
+	u.setTip(r, s.tip+" Solid: so far; dashed: this scenario's projection to the horizon; grey: the baseline scenario.")
 	plot := rect{r.x + 40, r.y + 34, r.w - 44, r.h - 38}
 	u.line(plot.x, plot.y+plot.h, plot.x+plot.w, plot.y+plot.h, 1, colBorder)
-	if n == 0 || horizon == 0 {
-		u.text("press play", plot.x+plot.w/2, plot.y+plot.h/2-8, u.f.small, colTextDim, center)
+	if horizon == 0 || max(n, pn, bn) == 0 {
 		return
 	}
-	// one sample per device pixel column, up to today
-	px := int(plot.w * u.k)
-	cols := px * n / horizon
-	if cols < 1 {
-		cols = 1
-	}
-	if cap(c.cols) < cols*len(s.lines) {
-		c.cols = make([]float64, cols*len(s.lines))
-	}
-	vals := c.cols[:cols*len(s.lines)]
+	// one sample per device pixel column
+	px := max(int(plot.w*u.k), 1)
+	dayAt := func(x int) int { return min((x+1)*horizon/px, horizon-1) }
 	top := 0.0
-	for li, l := range s.lines {
-		for x := range cols {
-			d := min((x+1)*horizon/px, n-1)
-			v := l.value(d)
-			vals[li*cols+x] = v
-			top = max(top, v)
+	for x := range px {
+		d := dayAt(x)
+		for _, l := range s.lines {
+			switch {
+			case d < n:
+				top = max(top, l.value(live, d))
+			case d < pn:
+				top = max(top, l.value(proj, d))
+			}
+		}
+		if d < bn && len(s.lines) > 0 && g.sess.Name() != "baseline" {
+			top = max(top, s.lines[0].value(base, d))
 		}
 	}
 	top = niceCeil(top)
 	u.text(s.format(top), plot.x-4, plot.y-6, u.f.small, colTextDim, right)
 	u.text("0", plot.x-4, plot.y+plot.h-8, u.f.small, colTextDim, right)
 	k := u.k
-	for li := range s.lines {
+	y := func(v float64) float32 { return float32((plot.y + plot.h - plot.h*v/top) * k) }
+	x0 := float32(plot.x * k)
+	// trace adds the polyline of l over run src for columns [from, to).
+	trace := func(l line, src run, from, to int, width float32, col color.Color, dashed bool) {
 		c.pts = c.pts[:0]
-		for x := range cols {
-			c.pts = append(c.pts, float32(plot.x*k)+float32(x), float32((plot.y+plot.h-plot.h*vals[li*cols+x]/top)*k))
+		for x := from; x < to; x++ {
+			if dashed && (x/4)%2 == 1 {
+				if len(c.pts) >= 4 {
+					c.lines.polyline(u.dst, c.pts, 0, 0, false, width, col)
+				}
+				c.pts = c.pts[:0]
+				continue
+			}
+			c.pts = append(c.pts, x0+float32(x), y(l.value(src, dayAt(x))))
 		}
-		if cols == 1 {
+		if len(c.pts) == 2 {
 			c.pts = append(c.pts, c.pts[0]+1, c.pts[1])
 		}
-		c.lines.polyline(u.dst, c.pts, 0, 0, false, float32(1.6*k), series[li%len(series)])
+		if len(c.pts) >= 4 {
+			c.lines.polyline(u.dst, c.pts, 0, 0, false, width, col)
+		}
+	}
+	lastCol := func(days int) int { // first column whose day is not yet simulated
+		x := 0
+		for x < px && dayAt(x) < days {
+			x++
+		}
+		return x
+	}
+	liveTo, projTo, baseTo := lastCol(n), lastCol(pn), lastCol(bn)
+	if len(s.lines) > 0 && g.sess.Name() != "baseline" {
+		trace(s.lines[0], base, 0, baseTo, float32(1.2*k), colBaseline, false)
+	}
+	for li, l := range s.lines {
+		col := series[li%len(series)]
+		trace(l, live, 0, liveTo, float32(1.6*k), col, false)
+		if projTo > liveTo {
+			trace(l, proj, max(liveTo-1, 0), projTo, float32(1.3*k), col, true)
+		}
 	}
 	c.lines.flush(u.dst)
 	// legend, with the values of the day under the cursor (or today)
 	readDay := n - 1
 	if u.hover(plot) {
-		readDay = min(int((u.mx-plot.x)/plot.w*float64(horizon)), n-1)
+		readDay = min(int((u.mx-plot.x)/plot.w*float64(horizon)), max(n, pn)-1)
 		hx := plot.x + plot.w*float64(readDay)/float64(horizon)
 		u.line(hx, plot.y, hx, plot.y+plot.h, 1, colTextDim)
 		u.text(model.Day(readDay).String(), hx, plot.y+plot.h-14, u.f.small, colTextDim, center)
 	}
+	src := live
+	if readDay >= n {
+		src = proj
+	}
 	x := r.x
 	for li, l := range s.lines {
-		txt := l.label + " " + s.format(l.value(readDay))
+		if readDay < 0 {
+			break
+		}
+		txt := l.label + " " + s.format(l.value(src, readDay))
 		u.fill(rect{x, r.y + 20, 9, 9}, series[li%len(series)])
 		u.text(txt, x+12, r.y+17, u.f.small, colText, left)
 		x += u.textWidth(txt, u.f.small) + 22
+	}
+	if readDay >= 0 && readDay < bn && len(s.lines) > 0 && g.sess.Name() != "baseline" {
+		txt := "baseline " + s.format(s.lines[0].value(base, readDay))
+		u.fill(rect{x, r.y + 20, 9, 9}, colBaseline)
+		u.text(txt, x+12, r.y+17, u.f.small, colTextDim, left)
 	}
 }
 
@@ -187,4 +243,3 @@ func niceCeil(v float64) float64 {
 	return 10 * p
 }
 
-var _ = color.RGBA{}

@@ -67,6 +67,7 @@ type Game struct {
 	help       bool
 	presetMenu bool
 	frames     int64
+	baseline   *session.Projection // the baseline preset to its horizon, for comparison
 	updateTime timing
 	drawTime   timing
 
@@ -237,6 +238,7 @@ func (g *Game) Update() error {
 	g.keys()
 	g.layout(&g.u)
 	g.advance()
+	g.project()
 	g.log.update(g)
 	if g.banner != "" && time.Now().After(g.bannerEnds) {
 		g.banner = ""
@@ -246,6 +248,37 @@ func (g *Game) Update() error {
 
 // frameBudget is how long a frame may spend catching up a seek.
 const frameBudget = 10 * time.Millisecond
+
+// projectBudget is how long a frame may spend on projections: the current
+// scenario's to the horizon first, then the baseline's.
+const projectBudget = 4 * time.Millisecond
+
+// project advances the projections within the frame's budget.
+func (g *Game) project() {
+	start := time.Now()
+	p := g.sess.Projection()
+	for !p.Done() && time.Since(start) < projectBudget {
+		p.Advance(20)
+	}
+	if g.baseline == nil {
+		sc, err := model.Preset("baseline")
+		if err != nil {
+			return
+		}
+		g.baseline = session.NewProjection(sc)
+	}
+	for p.Done() && !g.baseline.Done() && time.Since(start) < projectBudget {
+		g.baseline.Advance(20)
+	}
+}
+
+// baselineSim is the baseline preset's run so far, for the charts.
+func (g *Game) baselineSim() *model.Sim {
+	if g.baseline == nil {
+		return nil
+	}
+	return g.baseline.Sim()
+}
 
 func (g *Game) advance() {
 	var err error
@@ -463,4 +496,10 @@ func (t *timing) avgMs() float64 {
 		sum += d
 	}
 	return float64(sum) / float64(n) / 1e6
+}
+
+// Settled reports whether the projections (this scenario's and the
+// baseline's) have reached the horizon: what a screenshot waits for.
+func (g *Game) Settled() bool {
+	return g.sess.Projection().Done() && g.baseline != nil && g.baseline.Done()
 }

@@ -133,7 +133,7 @@ func (s *shooter) Update() error {
 func (s *shooter) Draw(screen *ebiten.Image) {
 	s.Game.Draw(screen)
 	s.frames++
-	if s.frames < 10 || s.done {
+	if s.frames < 10 || !s.Settled() || s.done {
 		return
 	}
 	b := screen.Bounds()

@@ -24,6 +24,8 @@ type Session struct {
 	sim   *model.Sim
 
 	undo, redo [][]model.Command
+
+	proj *Projection // the current scenario run to its horizon, a slice at a time
 }
 
 // MaxUndo is how many edits can be undone.
@@ -35,8 +37,17 @@ func New(name string, sc model.Scenario) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Session{name: name, base: sc, sim: sim}, nil
+	s := &Session{name: name, base: sc, sim: sim}
+	s.reproject()
+	return s, nil
 }
+
+// Projection is the current scenario run (or being run) to its horizon.
+// It starts again after every edit, undo and redo; advance it with
+// Projection().Advance in slices.
+func (s *Session) Projection() *Projection { return s.proj }
+
+func (s *Session) reproject() { s.proj = NewProjection(s.Scenario()) }
 
 // NewPreset starts a session on a named preset.
 func NewPreset(name string) (*Session, error) {
@@ -133,6 +144,7 @@ func (s *Session) Do(c model.Command) (Result, error) {
 	}
 	s.pushUndo()
 	s.edits = append(slices.Clone(s.edits[:keep]), c)
+	s.reproject()
 	return res, nil
 }
 
@@ -162,6 +174,7 @@ func (s *Session) Undo() error {
 	s.redo = append(s.redo, s.edits)
 	s.undo = s.undo[:len(s.undo)-1]
 	s.edits = prev
+	s.reproject()
 	return nil
 }
 
@@ -177,6 +190,7 @@ func (s *Session) Redo() error {
 	s.undo = append(s.undo, s.edits)
 	s.redo = s.redo[:len(s.redo)-1]
 	s.edits = next
+	s.reproject()
 	return nil
 }
 

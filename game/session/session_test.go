@@ -223,3 +223,38 @@ func TestStatus(t *testing.T) {
 		t.Fatalf("baseline at day 40 has no sites, chips or fund: %+v", st)
 	}
 }
+
+// TestProjectionIsTheFuture: the projection is the scenario run to its
+// horizon, so it agrees with the live run on every day the live run has
+// reached, and with the live run continued to the end. It starts again
+// after an edit.
+func TestProjectionIsTheFuture(t *testing.T) {
+	s := newSession(t, "baseline")
+	seek(t, s, 120)
+	do(t, s, build("SE", 50000))
+	p := s.Projection()
+	steps := 0
+	for !p.Advance(100) {
+		steps++
+	}
+	if p.Err() != nil || p.Sim().Day() != s.Horizon() {
+		t.Fatalf("projection stopped at %s: %v", p.Sim().Day(), p.Err())
+	}
+	live, proj := s.Sim().History(), p.Sim().History()
+	for d := range live {
+		if live[d] != proj[d] {
+			t.Fatalf("day %d: the projection's outcomes differ from the live run's", d)
+		}
+	}
+	want := session.HashOf(p.Sim())
+	seek(t, s, s.Horizon())
+	if got := session.HashOf(s.Sim()); got != want {
+		t.Fatalf("the live run at the horizon is %s, the projection said %s", got, want)
+	}
+	if err := s.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if s.Projection() == p || s.Projection().Sim().Day() != 0 {
+		t.Fatal("undo did not start a new projection")
+	}
+}

@@ -1,0 +1,42 @@
+package session
+
+import "gigasandbox/model"
+
+// Projection runs a copy of a scenario to its horizon a slice at a time, so
+// the page can show the whole future of the current scenario after every
+// edit without dropping a frame. It is a pure function of the scenario: its
+// days before the live run's day are the live run's days.
+type Projection struct {
+	sim *model.Sim
+	err error
+}
+
+// NewProjection starts a projection of sc at day 0.
+func NewProjection(sc model.Scenario) *Projection {
+	sim, err := model.New(sc)
+	return &Projection{sim: sim, err: err}
+}
+
+// Advance simulates up to n more days and reports whether the projection
+// has reached the horizon (or stopped on an error).
+func (p *Projection) Advance(n int) bool {
+	for range n {
+		if p.Done() {
+			return true
+		}
+		if p.err = p.sim.Step(); p.err != nil {
+			return true
+		}
+	}
+	return p.Done()
+}
+
+// Done reports whether the projection is complete or has failed.
+func (p *Projection) Done() bool { return p.err != nil || p.sim == nil || p.sim.Day() >= p.sim.Horizon() }
+
+// Err is why the projection stopped early, if it did.
+func (p *Projection) Err() error { return p.err }
+
+// Sim is the projection's simulation; read it only. Nil if the scenario
+// did not validate.
+func (p *Projection) Sim() *model.Sim { return p.sim }
