@@ -242,4 +242,3 @@ func niceCeil(v float64) float64 {
 	}
 	return 10 * p
 }
-

@@ -32,7 +32,9 @@ func (p *Projection) Advance(n int) bool {
 }
 
 // Done reports whether the projection is complete or has failed.
-func (p *Projection) Done() bool { return p.err != nil || p.sim == nil || p.sim.Day() >= p.sim.Horizon() }
+func (p *Projection) Done() bool {
+	return p.err != nil || p.sim == nil || p.sim.Day() >= p.sim.Horizon()
+}
 
 // Err is why the projection stopped early, if it did.
 func (p *Projection) Err() error { return p.err }
