@@ -1,0 +1,1167 @@
+package link
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/fxamacker/cbor/v2"
+
+	"gigasandbox/model"
+)
+
+// envelope is version 1's top-level map. Keys are never reused; the
+// constants in tables.go name them and TestKeyTable pins them. A field is
+// left out when it equals the base scenario's (or is 0, for Day and Base).
+// Pointers mark fields whose zero value must still be written when it
+// differs from the base (a seed of 0, an empty list of sites).
+type envelope struct {
+	Version     uint64             `cbor:"0,keyasint"`
+	Day         uint64             `cbor:"1,keyasint,omitempty"`
+	Base        uint64             `cbor:"2,keyasint,omitempty"`
+	Name        *string            `cbor:"3,keyasint,omitempty"`
+	Description *string            `cbor:"4,keyasint,omitempty"`
+	Seed        *uint64            `cbor:"5,keyasint,omitempty"`
+	Days        *uint64            `cbor:"6,keyasint,omitempty"`
+	Regime      *[]cbor.RawMessage `cbor:"7,keyasint,omitempty"`
+	Levers      *levers            `cbor:"8,keyasint,omitempty"`
+	Assumptions *map[uint64]int64  `cbor:"9,keyasint,omitempty"`
+	Sites       *[]cbor.RawMessage `cbor:"10,keyasint,omitempty"`
+	Commands    *[]cbor.RawMessage `cbor:"11,keyasint,omitempty"`
+	Edits       *[]cbor.RawMessage `cbor:"12,keyasint,omitempty"`
+}
+
+// levers is the map under keyLevers: each lever that differs from the
+// base's. Shares are in thousandths.
+type levers struct {
+	EUShare         *uint64   `cbor:"0,keyasint,omitempty"`
+	HostShare       *uint64   `cbor:"1,keyasint,omitempty"`
+	VoucherShare    *uint64   `cbor:"2,keyasint,omitempty"`
+	PPAShare        *uint64   `cbor:"3,keyasint,omitempty"`
+	FastTrack       *bool     `cbor:"4,keyasint,omitempty"`
+	PreferSameState *bool     `cbor:"5,keyasint,omitempty"`
+	DemandGrowth    *uint64   `cbor:"6,keyasint,omitempty"`
+	G2G             *[]uint64 `cbor:"7,keyasint,omitempty"`
+}
+
+// Decoder limits. A payload of at most MaxLen characters holds at most
+// MaxLen*3/4 bytes, so no array can be longer than that; these caps are a
+// second fence, well above anything valid: the deepest valid item is a
+// custom regime's caps inside a regime command inside the command list
+// inside the envelope (4 levels); the largest map is the assumptions (56).
+const (
+	maxNesting  = 4
+	maxArray    = 2048
+	maxMapPairs = 64
+)
+
+var (
+	encMode = mustEncMode()
+	decMode = mustDecMode(cbor.DecOptions{
+		DupMapKey:         cbor.DupMapKeyEnforcedAPF,
+		IndefLength:       cbor.IndefLengthForbidden,
+		TagsMd:            cbor.TagsForbidden,
+		MaxNestedLevels:   maxNesting,
+		MaxArrayElements:  maxArray,
+		MaxMapPairs:       maxMapPairs,
+		ExtraReturnErrors: cbor.ExtraDecErrorUnknownField,
+		UTF8:              cbor.UTF8RejectInvalid,
+		NaN:               cbor.NaNDecodeForbidden,
+		Inf:               cbor.InfDecodeForbidden,
+	})
+	// probeMode reads only the version, so that a newer version's link,
+	// which may use keys and shapes this one does not know, is reported
+	// as newer rather than as broken. It is still bounded.
+	probeMode = mustDecMode(cbor.DecOptions{
+		MaxNestedLevels:  16,
+		MaxArrayElements: MaxLen,
+		MaxMapPairs:      MaxLen,
+		UTF8:             cbor.UTF8DecodeInvalid,
+	})
+)
+
+func mustEncMode() cbor.EncMode {
+	em, err := cbor.CoreDetEncOptions().EncMode()
+	if err != nil {
+		panic("link: " + err.Error()) // constant options: a programming error
+	}
+	return em
+}
+
+func mustDecMode(o cbor.DecOptions) cbor.DecMode {
+	dm, err := o.DecMode()
+	if err != nil {
+		panic("link: " + err.Error()) // constant options: a programming error
+	}
+	return dm
+}
+
+// probeVersion reads key 0 of the payload's top-level map.
+func probeVersion(payload []byte) (uint64, error) {
+	var p struct {
+		Version *uint64 `cbor:"0,keyasint"`
+	}
+	if err := probeMode.Unmarshal(payload, &p); err != nil {
+		var te *cbor.UnmarshalTypeError
+		if errors.As(err, &te) && te.StructFieldName != "" {
+			return 0, errors.New("link: version: want an unsigned integer")
+		}
+		return 0, fmt.Errorf("link: not a scenario link: %s", cborMessage(err))
+	}
+	if p.Version == nil {
+		return 0, errors.New("link: version is missing")
+	}
+	v := *p.Version
+	if v < 1 {
+		return 0, fmt.Errorf("link: version %d: want 1 to %d", v, Version)
+	}
+	if v > Version {
+		return 0, fmt.Errorf("link: version %d: %w", v, model.ErrNewerVersion)
+	}
+	return v, nil
+}
+
+// cborMessage makes a decoder error one readable line.
+func cborMessage(err error) string {
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		return "the data ends too soon: the link was cut"
+	}
+	return strings.TrimPrefix(err.Error(), "cbor: ")
+}
+
+// fieldNames maps the envelope's and the levers' Go field names, as the
+// decoder reports them, to the names docs/scenario.md uses.
+var fieldNames = map[string]string{
+	"Version": "version", "Day": "day", "Base": "base", "Name": "name", "Description": "description",
+	"Seed": "seed", "Days": "days", "Regime": "regime", "Levers": "levers", "Assumptions": "assumptions",
+	"Sites": "sites", "Commands": "commands", "Edits": "edits",
+	"EUShare": "eu_share", "HostShare": "host_share", "VoucherShare": "voucher_share", "PPAShare": "ppa_share",
+	"FastTrack": "fast_track", "PreferSameState": "prefer_same_state", "DemandGrowth": "demand_growth", "G2G": "g2g",
+}
+
+// envelopeError makes an error from decoding the envelope name its field.
+func envelopeError(err error) error {
+	var te *cbor.UnmarshalTypeError
+	if errors.As(err, &te) && te.StructFieldName != "" {
+		parts := strings.Split(te.StructFieldName, ".")
+		for i, p := range parts {
+			if n, ok := fieldNames[p]; ok {
+				parts[i] = n
+			}
+		}
+		return fmt.Errorf("link: %s: a %s is not allowed here", strings.Join(parts, ": "), te.CBORType)
+	}
+	var ue *cbor.UnknownFieldError
+	if errors.As(err, &ue) {
+		return errors.New("link: a key this version does not know: the link is damaged or was made by another program")
+	}
+	return fmt.Errorf("link: %s", cborMessage(err))
+}
+
+//go:embed v1/*.json
+var v1Files embed.FS
+
+var (
+	basesOnce sync.Once
+	bases     [len(v1Bases)]model.Scenario
+	basesErr  error
+)
+
+// loadBases parses the frozen base scenarios once.
+func loadBases() (*[len(v1Bases)]model.Scenario, error) {
+	basesOnce.Do(func() {
+		for i, name := range v1Bases {
+			data, err := v1Files.ReadFile("v1/" + name + ".json")
+			if err == nil {
+				bases[i], err = model.ParseScenario(data)
+			}
+			if err != nil {
+				basesErr = fmt.Errorf("link: base %s: %w", name, err)
+				return
+			}
+			bases[i] = canonical(bases[i])
+		}
+	})
+	return &bases, basesErr
+}
+
+// canonical returns a valid scenario in the form Decode gives back: the
+// same run, the same bits of state, one spelling.
+func canonical(sc model.Scenario) model.Scenario {
+	out := sc
+	out.Version = model.SchemaVersion
+	out.Assumptions = nil
+	if len(sc.Assumptions) > 0 {
+		out.Assumptions = make(map[string]string, len(sc.Assumptions))
+		for k, v := range sc.Assumptions {
+			p, _ := model.ParamByKey(k)
+			scale := p.Info().Scale
+			n, _ := model.ParseDecimal(v, scale)
+			out.Assumptions[k] = model.FormatDecimal(n, scale)
+		}
+	}
+	out.Regime = canonicalRegime(sc.Regime)
+	out.Levers.G2G = nil
+	if len(sc.Levers.G2G) > 0 {
+		out.Levers.G2G = slices.Clone(sc.Levers.G2G)
+	}
+	out.Sites = nil
+	if len(sc.Sites) > 0 {
+		out.Sites = slices.Clone(sc.Sites)
+	}
+	out.Commands = nil
+	if len(sc.Commands) > 0 {
+		out.Commands = make([]model.Command, len(sc.Commands))
+		for i, c := range sc.Commands {
+			out.Commands[i] = canonicalCommand(c)
+		}
+	}
+	return out
+}
+
+func canonicalRegime(r model.Regime) model.Regime {
+	out := model.Regime{Kind: r.Kind}
+	if len(r.Caps) > 0 {
+		out.Caps = maps.Clone(r.Caps)
+	}
+	return out
+}
+
+// canonicalCommand keeps the fields the command's kind uses.
+func canonicalCommand(c model.Command) model.Command {
+	out := model.Command{Day: c.Day, Kind: c.Kind}
+	switch c.Kind {
+	case model.CmdBuild:
+		b := *c.Build
+		out.Build = &b
+	case model.CmdRemove:
+		out.Site = c.Site
+	case model.CmdMove:
+		out.Site, out.Lon, out.Lat, out.State = c.Site, c.Lon, c.Lat, c.State
+	case model.CmdLever:
+		out.Lever, out.Value = c.Lever, c.Value
+		switch c.Lever {
+		case "eu_share", "host_share", "voucher_share", "ppa_share":
+			v, _ := model.ParseDecimal(c.Value, 1000)
+			out.Value = model.FormatDecimal(v, 1000)
+		case "fast_track", "prefer_same_state":
+			b, _ := strconv.ParseBool(c.Value)
+			out.Value = strconv.FormatBool(b)
+		}
+	case model.CmdRegime:
+		r := canonicalRegime(*c.Regime)
+		out.Regime = &r
+	case model.CmdG2G:
+		out.State, out.On = c.State, c.On
+	case model.CmdVEU:
+		out.Site, out.On = c.Site, c.On
+	case model.CmdInvestGrid:
+		out.State, out.MW = c.State, c.MW
+	case model.CmdGridCrunch:
+		out.State, out.Share, out.Days = c.State, c.Share, c.Days
+	}
+	return out
+}
+
+// encodeV1 writes the payload of a version 1 link: against each base in
+// turn, keeping the shortest (the first of equal lengths). Which base is
+// chosen is part of the format: Decode accepts only this payload.
+func encodeV1(sc model.Scenario, day model.Day) ([]byte, error) {
+	if err := sc.Validate(); err != nil {
+		return nil, fmt.Errorf("link: %w", err)
+	}
+	if day < 0 || day > model.Day(sc.Days) {
+		return nil, fmt.Errorf("link: day %d out of range [0, %d] (the scenario's horizon)", day, sc.Days)
+	}
+	if err := checkText(&sc); err != nil {
+		return nil, err
+	}
+	sc = canonical(sc)
+	bs, err := loadBases()
+	if err != nil {
+		return nil, err
+	}
+	var best []byte
+	for i := range bs {
+		b, err := encodeAgainst(&sc, day, i, &bs[i])
+		if err != nil {
+			return nil, err
+		}
+		if best == nil || len(b) < len(best) {
+			best = b
+		}
+	}
+	return best, nil
+}
+
+// checkText refuses text that CBOR cannot carry as text: a link would not
+// decode.
+func checkText(sc *model.Scenario) error {
+	if !utf8.ValidString(sc.Name) {
+		return errors.New("link: name is not valid UTF-8")
+	}
+	if !utf8.ValidString(sc.Description) {
+		return errors.New("link: description is not valid UTF-8")
+	}
+	for i := range sc.Sites {
+		if !utf8.ValidString(sc.Sites[i].Name) {
+			return fmt.Errorf("link: site %d: name is not valid UTF-8", i+1)
+		}
+	}
+	for i := range sc.Commands {
+		if c := &sc.Commands[i]; c.Kind == model.CmdBuild && !utf8.ValidString(c.Build.Name) {
+			return fmt.Errorf("link: command %d (build): name is not valid UTF-8", i+1)
+		}
+	}
+	return nil
+}
+
+// encodeAgainst writes sc as its difference from base number bi.
+func encodeAgainst(sc *model.Scenario, day model.Day, bi int, base *model.Scenario) ([]byte, error) {
+	env := envelope{Version: Version, Day: uint64(day), Base: uint64(bi)}
+	if sc.Name != base.Name {
+		env.Name = &sc.Name
+	}
+	if sc.Description != base.Description {
+		env.Description = &sc.Description
+	}
+	if sc.Seed != base.Seed {
+		env.Seed = &sc.Seed
+	}
+	if sc.Days != base.Days {
+		d := uint64(sc.Days)
+		env.Days = &d
+	}
+	if !reflect.DeepEqual(sc.Regime, base.Regime) {
+		r, err := regimeElems(sc.Regime)
+		if err != nil {
+			return nil, err
+		}
+		env.Regime = &r
+	}
+	env.Levers = leverDiff(&sc.Levers, &base.Levers)
+	if !maps.Equal(sc.Assumptions, base.Assumptions) {
+		a, err := assumptionsWire(sc.Assumptions)
+		if err != nil {
+			return nil, err
+		}
+		env.Assumptions = &a
+	}
+	if !reflect.DeepEqual(sc.Sites, base.Sites) {
+		recs := make([]cbor.RawMessage, len(sc.Sites))
+		for i := range sc.Sites {
+			r, err := marshal(siteSlots(nil, &sc.Sites[i], i+1, 0))
+			if err != nil {
+				return nil, err
+			}
+			recs[i] = r
+		}
+		env.Sites = &recs
+	}
+	if !reflect.DeepEqual(sc.Commands, base.Commands) {
+		ids := buildIDs(sc)
+		picked, ok := splitEdits(base.Commands, sc.Commands)
+		if !ok || len(base.Commands) == 0 {
+			picked = make([]int, len(sc.Commands))
+			for i := range picked {
+				picked[i] = i
+			}
+		}
+		recs := make([]cbor.RawMessage, len(picked))
+		prev := model.Day(0)
+		for n, i := range picked {
+			c := &sc.Commands[i]
+			r, err := commandRecord(c, c.Day-prev, ids[i])
+			if err != nil {
+				return nil, err
+			}
+			prev = c.Day
+			recs[n] = r
+		}
+		if ok && len(base.Commands) > 0 {
+			env.Edits = &recs
+		} else {
+			env.Commands = &recs
+		}
+	}
+	return encMode.Marshal(env)
+}
+
+func marshal(v any) (cbor.RawMessage, error) {
+	b, err := encMode.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("link: %w", err)
+	}
+	return b, nil
+}
+
+func leverDiff(l, b *model.Levers) *levers {
+	var w levers
+	changed := false
+	share := func(v, bv model.Share) *uint64 {
+		if v == bv {
+			return nil
+		}
+		changed = true
+		u := uint64(v)
+		return &u
+	}
+	flag := func(v, bv bool) *bool {
+		if v == bv {
+			return nil
+		}
+		changed = true
+		return &v
+	}
+	w.EUShare = share(l.EUShare, b.EUShare)
+	w.HostShare = share(l.HostShare, b.HostShare)
+	w.VoucherShare = share(l.VoucherShare, b.VoucherShare)
+	w.PPAShare = share(l.PPAShare, b.PPAShare)
+	w.FastTrack = flag(l.FastTrack, b.FastTrack)
+	w.PreferSameState = flag(l.PreferSameState, b.PreferSameState)
+	if l.DemandGrowth != b.DemandGrowth {
+		g := uint64(slices.Index(v1Growth[:], l.DemandGrowth))
+		w.DemandGrowth = &g
+		changed = true
+	}
+	if !slices.Equal(l.G2G, b.G2G) {
+		codes := make([]uint64, len(l.G2G))
+		for i, s := range l.G2G {
+			codes[i] = uint64(stateCode(s))
+		}
+		w.G2G = &codes
+		changed = true
+	}
+	if !changed {
+		return nil
+	}
+	return &w
+}
+
+// stateCode is a valid state's version 1 code.
+func stateCode(s string) int {
+	for i := range v1States {
+		if v1States[i].code == s {
+			return i
+		}
+	}
+	return -1
+}
+
+func regimeElems(r model.Regime) ([]cbor.RawMessage, error) {
+	kind := slices.Index(v1Regimes[:], r.Kind)
+	if kind < 0 {
+		return nil, fmt.Errorf("link: regime %q has no code in link version %d", r.Kind, Version)
+	}
+	elems := []any{kind}
+	if len(r.Caps) > 0 {
+		caps := make(map[uint64]int64, len(r.Caps))
+		for s, v := range r.Caps {
+			caps[uint64(stateCode(s))] = v
+		}
+		elems = append(elems, caps)
+	}
+	out := make([]cbor.RawMessage, len(elems))
+	for i, e := range elems {
+		b, err := marshal(e)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = b
+	}
+	return out, nil
+}
+
+func assumptionsWire(a map[string]string) (map[uint64]int64, error) {
+	out := make(map[uint64]int64, len(a))
+	for k, v := range a {
+		i := slices.IndexFunc(v1Params[:], func(p v1Param) bool { return p.key == k })
+		if i < 0 {
+			return nil, fmt.Errorf("link: assumption %s has no code in link version %d", k, Version)
+		}
+		n, err := model.ParseDecimal(v, v1Params[i].scale)
+		if err != nil {
+			return nil, fmt.Errorf("link: assumptions: %s: %w", k, err)
+		}
+		out[uint64(i)] = n
+	}
+	return out, nil
+}
+
+// defaultName is the name the page gives the site it builds: such a name
+// travels as nothing.
+func defaultName(state int, id int) string {
+	return v1States[state].name + " gigafactory #" + strconv.Itoa(id)
+}
+
+// siteSlots appends a site's elements: state, chip, size, start, dlon,
+// dlat, and then name and flags when they are not the defaults. rel is the
+// day the start is counted from (the build command's day, 0 for the
+// scenario's own sites); id is the site's number.
+func siteSlots(out []any, s *model.SiteSpec, id int, rel model.Day) []any {
+	st := stateCode(s.State)
+	size := int64(s.Chips) / 1000
+	if s.Chips%1000 != 0 {
+		size = -int64(s.Chips)
+	}
+	a := &v1States[st]
+	dlon := int64(s.Lon) - a.lon*microPerHundredth
+	dlat := int64(s.Lat) - a.lat*microPerHundredth
+	flags := 0
+	if dlon%microPerHundredth != 0 || dlat%microPerHundredth != 0 {
+		flags |= flagMicro
+	} else {
+		dlon /= microPerHundredth
+		dlat /= microPerHundredth
+	}
+	if s.Existing {
+		flags |= flagExisting
+	}
+	if s.VEU {
+		flags |= flagVEU
+	}
+	out = append(out, st, slices.Index(v1Chips[:], s.Chip), size, int64(s.Start-rel), dlon, dlat)
+	name := s.Name
+	if name == defaultName(st, id) {
+		name = ""
+	}
+	switch {
+	case flags != 0:
+		out = append(out, name, flags)
+	case name != "":
+		out = append(out, name)
+	}
+	return out
+}
+
+// buildIDs gives, for each command, the number of the site it builds (0
+// for other kinds): sites are numbered from 1, the scenario's own first.
+func buildIDs(sc *model.Scenario) []int {
+	ids := make([]int, len(sc.Commands))
+	next := len(sc.Sites) + 1
+	for i := range sc.Commands {
+		if sc.Commands[i].Kind == model.CmdBuild {
+			ids[i] = next
+			next++
+		}
+	}
+	return ids
+}
+
+// commandRecord writes one command: its op, the days since the previous
+// command of the same list, and the op's elements.
+func commandRecord(c *model.Command, delta model.Day, id int) (cbor.RawMessage, error) {
+	var e []any
+	d := int64(delta) // plain integers only: model types have text forms
+	switch c.Kind {
+	case model.CmdBuild:
+		e = siteSlots([]any{opBuild, d}, c.Build, id, c.Day)
+	case model.CmdRemove:
+		e = []any{opRemove, d, int64(c.Site)}
+	case model.CmdMove:
+		e = []any{opMove, d, int64(c.Site), int64(c.Lon), int64(c.Lat)}
+		if c.State != "" {
+			e = append(e, stateCode(c.State))
+		}
+	case model.CmdRegime:
+		kind := slices.Index(v1Regimes[:], c.Regime.Kind)
+		e = []any{opRegime, d, kind}
+		if len(c.Regime.Caps) > 0 {
+			caps := make(map[uint64]int64, len(c.Regime.Caps))
+			for s, v := range c.Regime.Caps {
+				caps[uint64(stateCode(s))] = v
+			}
+			e = append(e, caps)
+		}
+	case model.CmdG2G:
+		e = []any{opG2G, d, stateCode(c.State), c.On}
+	case model.CmdVEU:
+		e = []any{opVEU, d, int64(c.Site), c.On}
+	case model.CmdInvestGrid:
+		e = []any{opInvestGrid, d, stateCode(c.State), c.MW}
+	case model.CmdGridCrunch:
+		e = []any{opGridCrunch, d, int64(c.Share), int64(c.Days)}
+		if c.State != "" {
+			e = append(e, stateCode(c.State))
+		}
+	case model.CmdLever:
+		op := opEUShare + slices.Index(v1Levers[:], c.Lever)
+		switch c.Lever {
+		case "eu_share", "host_share", "voucher_share", "ppa_share":
+			v, _ := model.ParseDecimal(c.Value, 1000)
+			e = []any{op, d, v}
+		case "fast_track", "prefer_same_state":
+			e = []any{op, d, c.Value == "true"}
+		default:
+			e = []any{op, d, slices.Index(v1Growth[:], c.Value)}
+		}
+	default:
+		return nil, fmt.Errorf("link: command kind %q has no code in link version %d", c.Kind, Version)
+	}
+	return marshal(e)
+}
+
+// mergeV1 puts the edits among the base's commands in day order, the
+// edits first on a day both have: the order in which the page applies a
+// user's edit before the day's scheduled events.
+func mergeV1(base, edits []model.Command) []model.Command {
+	out := make([]model.Command, 0, len(base)+len(edits))
+	i, j := 0, 0
+	for i < len(base) || j < len(edits) {
+		if j < len(edits) && (i == len(base) || edits[j].Day <= base[i].Day) {
+			out = append(out, edits[j])
+			j++
+			continue
+		}
+		out = append(out, base[i])
+		i++
+	}
+	return out
+}
+
+// splitEdits finds the commands that are not the base's, if the rest are
+// the base's commands in order and merging the two gives cmds back.
+func splitEdits(base, cmds []model.Command) ([]int, bool) {
+	var edits []int
+	i := 0
+	for j := range cmds {
+		if i < len(base) && reflect.DeepEqual(cmds[j], base[i]) {
+			i++
+			continue
+		}
+		edits = append(edits, j)
+	}
+	if i != len(base) {
+		return nil, false
+	}
+	picked := make([]model.Command, len(edits))
+	for n, j := range edits {
+		picked[n] = cmds[j]
+	}
+	return edits, reflect.DeepEqual(mergeV1(base, picked), cmds)
+}
+
+// decodeV1 reads a version 1 payload.
+func decodeV1(payload []byte) (model.Scenario, model.Day, error) {
+	var env envelope
+	if err := decMode.Unmarshal(payload, &env); err != nil {
+		return model.Scenario{}, 0, envelopeError(err)
+	}
+	bs, err := loadBases()
+	if err != nil {
+		return model.Scenario{}, 0, err
+	}
+	if env.Base >= uint64(len(bs)) {
+		return model.Scenario{}, 0, fmt.Errorf("link: base %d is not a base scenario of version %d (0 to %d)", env.Base, Version, len(bs)-1)
+	}
+	sc := canonical(bs[env.Base]) // a copy: the base stays as it is
+	if env.Name != nil {
+		sc.Name = *env.Name
+	}
+	if env.Description != nil {
+		sc.Description = *env.Description
+	}
+	if env.Seed != nil {
+		sc.Seed = *env.Seed
+	}
+	if env.Days != nil {
+		if *env.Days < 1 || *env.Days > model.MaxDays {
+			return model.Scenario{}, 0, fmt.Errorf("link: days %d out of range [1, %d]", *env.Days, model.MaxDays)
+		}
+		sc.Days = int32(*env.Days)
+	}
+	if env.Day > uint64(sc.Days) {
+		return model.Scenario{}, 0, fmt.Errorf("link: day %d is after the run's last day (%d)", env.Day, sc.Days)
+	}
+	if env.Regime != nil {
+		r := &rec{el: *env.Regime, where: "regime"}
+		if err := r.length(1, 2); err != nil {
+			return model.Scenario{}, 0, err
+		}
+		if sc.Regime, err = r.regime(0); err != nil {
+			return model.Scenario{}, 0, err
+		}
+	}
+	if env.Levers != nil {
+		if err := applyLevers(&sc.Levers, env.Levers); err != nil {
+			return model.Scenario{}, 0, err
+		}
+	}
+	if env.Assumptions != nil {
+		sc.Assumptions = nil
+		if len(*env.Assumptions) > 0 {
+			sc.Assumptions = make(map[string]string, len(*env.Assumptions))
+		}
+		for k, v := range *env.Assumptions {
+			if k >= uint64(len(v1Params)) {
+				return model.Scenario{}, 0, fmt.Errorf("link: assumptions: key %d is not an assumption of version %d (0 to %d)", k, Version, len(v1Params)-1)
+			}
+			p := v1Params[k]
+			if v < -1e15 || v > 1e15 {
+				return model.Scenario{}, 0, fmt.Errorf("link: assumptions: %s: %d is out of range", p.key, v)
+			}
+			sc.Assumptions[p.key] = model.FormatDecimal(v, p.scale)
+		}
+	}
+	if env.Sites != nil {
+		sc.Sites = nil
+		if len(*env.Sites) > 0 {
+			sc.Sites = make([]model.SiteSpec, len(*env.Sites))
+		}
+		for i, raw := range *env.Sites {
+			r, err := record(raw, fmt.Sprintf("site %d", i+1))
+			if err != nil {
+				return model.Scenario{}, 0, err
+			}
+			if err := r.length(6, 8); err != nil {
+				return model.Scenario{}, 0, err
+			}
+			if sc.Sites[i], err = r.site(0, 0); err != nil {
+				return model.Scenario{}, 0, err
+			}
+		}
+	}
+	switch {
+	case env.Commands != nil && env.Edits != nil:
+		return model.Scenario{}, 0, errors.New("link: commands and edits: a link has one or the other")
+	case env.Commands != nil:
+		if sc.Commands, err = commands(*env.Commands, "command"); err != nil {
+			return model.Scenario{}, 0, err
+		}
+	case env.Edits != nil:
+		edits, err := commands(*env.Edits, "edit")
+		if err != nil {
+			return model.Scenario{}, 0, err
+		}
+		sc.Commands = mergeV1(sc.Commands, edits)
+	}
+	if len(sc.Commands) == 0 {
+		sc.Commands = nil
+	}
+	// Sites written without a name have the page's default name.
+	for i := range sc.Sites {
+		if s := &sc.Sites[i]; s.Name == "" {
+			s.Name = defaultName(stateCode(s.State), i+1)
+		}
+	}
+	ids := buildIDs(&sc)
+	for i := range sc.Commands {
+		if c := &sc.Commands[i]; c.Kind == model.CmdBuild && c.Build.Name == "" {
+			c.Build.Name = defaultName(stateCode(c.Build.State), ids[i])
+		}
+	}
+	if err := sc.Validate(); err != nil {
+		return model.Scenario{}, 0, fmt.Errorf("link: %w", err)
+	}
+	day := model.Day(env.Day)
+	// Canonical: only the payload Encode writes decodes, so that a link
+	// and its scenario determine each other.
+	again, err := encodeV1(sc, day)
+	if err != nil {
+		return model.Scenario{}, 0, err
+	}
+	if !bytes.Equal(again, payload) {
+		return model.Scenario{}, 0, errors.New("link: not written the way this sandbox writes links: it was changed by hand or by another program")
+	}
+	return sc, day, nil
+}
+
+func applyLevers(l *model.Levers, w *levers) error {
+	share := func(name string, v *uint64, dst *model.Share) error {
+		if v == nil {
+			return nil
+		}
+		if *v > 1000 {
+			return fmt.Errorf("link: levers: %s %d‰ out of range [0, 1000]", name, *v)
+		}
+		*dst = model.Share(*v)
+		return nil
+	}
+	for _, f := range []struct {
+		name string
+		v    *uint64
+		dst  *model.Share
+	}{{"eu_share", w.EUShare, &l.EUShare}, {"host_share", w.HostShare, &l.HostShare}, {"voucher_share", w.VoucherShare, &l.VoucherShare}, {"ppa_share", w.PPAShare, &l.PPAShare}} {
+		if err := share(f.name, f.v, f.dst); err != nil {
+			return err
+		}
+	}
+	if w.FastTrack != nil {
+		l.FastTrack = *w.FastTrack
+	}
+	if w.PreferSameState != nil {
+		l.PreferSameState = *w.PreferSameState
+	}
+	if w.DemandGrowth != nil {
+		if *w.DemandGrowth >= uint64(len(v1Growth)) {
+			return fmt.Errorf("link: levers: demand_growth %d is not a growth rate (0 slow, 1 base, 2 boom)", *w.DemandGrowth)
+		}
+		l.DemandGrowth = v1Growth[*w.DemandGrowth]
+	}
+	if w.G2G != nil {
+		l.G2G = nil
+		for _, c := range *w.G2G {
+			if c >= uint64(len(v1States)) {
+				return fmt.Errorf("link: levers: g2g: state %d is not an EU member state (0 to %d)", c, len(v1States)-1)
+			}
+			l.G2G = append(l.G2G, v1States[c].code)
+		}
+	}
+	return nil
+}
+
+// commands reads a list of command records; days count from day 0.
+func commands(raws []cbor.RawMessage, what string) ([]model.Command, error) {
+	out := make([]model.Command, 0, len(raws))
+	day := int64(0)
+	for i, raw := range raws {
+		r, err := record(raw, fmt.Sprintf("%s %d", what, i+1))
+		if err != nil {
+			return nil, err
+		}
+		if err := r.length(3, 10); err != nil {
+			return nil, err
+		}
+		op, err := r.int(0, "operation", 0, numOps-1)
+		if err != nil {
+			return nil, err
+		}
+		delta, err := r.int(1, "days since the previous "+what, 0, model.MaxDays)
+		if err != nil {
+			return nil, err
+		}
+		day += delta
+		if day > model.MaxDays {
+			return nil, fmt.Errorf("link: %s %d: day %d is after the longest run (%d days)", what, i+1, day, model.MaxDays)
+		}
+		c := model.Command{Day: model.Day(day)}
+		r.where = fmt.Sprintf("%s %d (%s)", what, i+1, opName(int(op)))
+		if err := r.command(int(op), &c); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+func opName(op int) string {
+	switch op {
+	case opBuild:
+		return model.CmdBuild
+	case opRemove:
+		return model.CmdRemove
+	case opMove:
+		return model.CmdMove
+	case opRegime:
+		return model.CmdRegime
+	case opG2G:
+		return model.CmdG2G
+	case opVEU:
+		return model.CmdVEU
+	case opInvestGrid:
+		return model.CmdInvestGrid
+	case opGridCrunch:
+		return model.CmdGridCrunch
+	}
+	return "lever " + v1Levers[op-opEUShare]
+}
+
+// rec is one decoded array: a site or a command, and where it is, for
+// errors.
+type rec struct {
+	el    []cbor.RawMessage
+	where string
+}
+
+func record(raw cbor.RawMessage, where string) (*rec, error) {
+	r := &rec{where: where}
+	if err := decMode.Unmarshal(raw, &r.el); err != nil {
+		var te *cbor.UnmarshalTypeError
+		if errors.As(err, &te) {
+			return nil, fmt.Errorf("link: %s: want an array, not a %s", where, te.CBORType)
+		}
+		return nil, fmt.Errorf("link: %s: %s", where, cborMessage(err))
+	}
+	return r, nil
+}
+
+func (r *rec) length(lo, hi int) error {
+	if n := len(r.el); n < lo || n > hi {
+		if lo == hi {
+			return fmt.Errorf("link: %s: %d elements, want %d", r.where, n, lo)
+		}
+		return fmt.Errorf("link: %s: %d elements, want %d to %d", r.where, n, lo, hi)
+	}
+	return nil
+}
+
+func (r *rec) int(i int, what string, lo, hi int64) (int64, error) {
+	var v int64
+	if err := decMode.Unmarshal(r.el[i], &v); err != nil {
+		return 0, fmt.Errorf("link: %s: %s: want an integer from %d to %d", r.where, what, lo, hi)
+	}
+	if v < lo || v > hi {
+		return 0, fmt.Errorf("link: %s: %s %d out of range [%d, %d]", r.where, what, v, lo, hi)
+	}
+	return v, nil
+}
+
+func (r *rec) bool(i int, what string) (bool, error) {
+	var v bool
+	if err := decMode.Unmarshal(r.el[i], &v); err != nil {
+		return false, fmt.Errorf("link: %s: %s: want true or false", r.where, what)
+	}
+	return v, nil
+}
+
+func (r *rec) text(i int, what string) (string, error) {
+	var v string
+	if err := decMode.Unmarshal(r.el[i], &v); err != nil {
+		return "", fmt.Errorf("link: %s: %s: want UTF-8 text", r.where, what)
+	}
+	return v, nil
+}
+
+func (r *rec) state(i int) (string, error) {
+	var v uint64
+	if err := decMode.Unmarshal(r.el[i], &v); err != nil {
+		return "", fmt.Errorf("link: %s: state: want an integer from 0 to %d", r.where, len(v1States)-1)
+	}
+	if v >= uint64(len(v1States)) {
+		return "", fmt.Errorf("link: %s: state %d is not an EU member state (0 to %d)", r.where, v, len(v1States)-1)
+	}
+	return v1States[v].code, nil
+}
+
+// regime reads a regime's kind at i and its caps at i+1, if present.
+func (r *rec) regime(i int) (model.Regime, error) {
+	kind, err := r.int(i, "regime", 0, int64(len(v1Regimes)-1))
+	if err != nil {
+		return model.Regime{}, err
+	}
+	reg := model.Regime{Kind: v1Regimes[kind]}
+	if len(r.el) > i+1 {
+		var caps map[uint64]int64
+		if err := decMode.Unmarshal(r.el[i+1], &caps); err != nil {
+			return model.Regime{}, fmt.Errorf("link: %s: caps: want a map from state to cap: %s", r.where, cborMessage(err))
+		}
+		reg.Caps = make(map[string]int64, len(caps))
+		for s, v := range caps {
+			if s >= uint64(len(v1States)) {
+				return model.Regime{}, fmt.Errorf("link: %s: caps: state %d is not an EU member state (0 to %d)", r.where, s, len(v1States)-1)
+			}
+			reg.Caps[v1States[s].code] = v
+		}
+	}
+	return reg, nil
+}
+
+// site reads the site elements from i; rel is the day the start counts
+// from. A default name is left empty, to be filled in when the site's
+// number is known.
+func (r *rec) site(i int, rel model.Day) (model.SiteSpec, error) {
+	var s model.SiteSpec
+	var err error
+	if s.State, err = r.state(i); err != nil {
+		return s, err
+	}
+	chip, err := r.int(i+1, "chip", 0, int64(len(v1Chips)-1))
+	if err != nil {
+		return s, err
+	}
+	s.Chip = v1Chips[chip]
+	size, err := r.int(i+2, "chips", -model.MaxSiteChips, model.MaxSiteChips/1000)
+	if err != nil {
+		return s, err
+	}
+	if size >= 0 {
+		s.Chips = int32(size * 1000)
+	} else {
+		s.Chips = int32(-size)
+	}
+	start, err := r.int(i+3, "start", -2*model.MaxDays, 2*model.MaxDays)
+	if err != nil {
+		return s, err
+	}
+	s.Start = rel + model.Day(start)
+	flags := int64(0)
+	name := ""
+	if len(r.el) > i+6 {
+		if name, err = r.text(i+6, "name"); err != nil {
+			return s, err
+		}
+		if len(name) > model.MaxNameLen {
+			return s, fmt.Errorf("link: %s: name is longer than %d bytes", r.where, model.MaxNameLen)
+		}
+	}
+	if len(r.el) > i+7 {
+		if flags, err = r.int(i+7, "flags", 0, flagAll); err != nil {
+			return s, err
+		}
+	}
+	s.Name = name
+	s.Existing = flags&flagExisting != 0
+	s.VEU = flags&flagVEU != 0
+	unit, lim := int64(microPerHundredth), int64(40000)
+	if flags&flagMicro != 0 {
+		unit, lim = 1, 400000000
+	}
+	dlon, err := r.int(i+4, "longitude", -lim, lim)
+	if err != nil {
+		return s, err
+	}
+	dlat, err := r.int(i+5, "latitude", -lim, lim)
+	if err != nil {
+		return s, err
+	}
+	a := &v1States[stateCode(s.State)]
+	lon := a.lon*microPerHundredth + dlon*unit
+	lat := a.lat*microPerHundredth + dlat*unit
+	if lon < -180000000 || lon > 180000000 || lat < -90000000 || lat > 90000000 {
+		return s, fmt.Errorf("link: %s: position %s, %s is off the globe", r.where, model.FormatDecimal(lon, 1000000), model.FormatDecimal(lat, 1000000))
+	}
+	s.Lon, s.Lat = model.Degrees(lon), model.Degrees(lat)
+	return s, nil
+}
+
+// command reads the elements of a command with the given op.
+func (r *rec) command(op int, c *model.Command) error {
+	var err error
+	switch op {
+	case opBuild:
+		if err := r.length(8, 10); err != nil {
+			return err
+		}
+		c.Kind = model.CmdBuild
+		s, err := r.site(2, c.Day)
+		if err != nil {
+			return err
+		}
+		c.Build = &s
+		return nil
+	case opRemove, opVEU:
+		want := 3
+		if op == opVEU {
+			want = 4
+		}
+		if err := r.length(want, want); err != nil {
+			return err
+		}
+		id, err := r.int(2, "site", 1, model.MaxSites+model.MaxCommands)
+		if err != nil {
+			return err
+		}
+		c.Kind, c.Site = model.CmdRemove, model.SiteID(id)
+		if op == opVEU {
+			c.Kind = model.CmdVEU
+			c.On, err = r.bool(3, "on")
+		}
+		return err
+	case opMove:
+		if err := r.length(5, 6); err != nil {
+			return err
+		}
+		c.Kind = model.CmdMove
+		id, err := r.int(2, "site", 1, model.MaxSites+model.MaxCommands)
+		if err != nil {
+			return err
+		}
+		c.Site = model.SiteID(id)
+		lon, err := r.int(3, "longitude", -180000000, 180000000)
+		if err != nil {
+			return err
+		}
+		lat, err := r.int(4, "latitude", -90000000, 90000000)
+		if err != nil {
+			return err
+		}
+		c.Lon, c.Lat = model.Degrees(lon), model.Degrees(lat)
+		if len(r.el) == 6 {
+			c.State, err = r.state(5)
+		}
+		return err
+	case opRegime:
+		if err := r.length(3, 4); err != nil {
+			return err
+		}
+		reg, err := r.regime(2)
+		if err != nil {
+			return err
+		}
+		c.Kind, c.Regime = model.CmdRegime, &reg
+		return nil
+	case opG2G:
+		if err := r.length(4, 4); err != nil {
+			return err
+		}
+		c.Kind = model.CmdG2G
+		if c.State, err = r.state(2); err != nil {
+			return err
+		}
+		c.On, err = r.bool(3, "on")
+		return err
+	case opInvestGrid:
+		if err := r.length(4, 4); err != nil {
+			return err
+		}
+		c.Kind = model.CmdInvestGrid
+		if c.State, err = r.state(2); err != nil {
+			return err
+		}
+		c.MW, err = r.int(3, "mw", 1, model.MaxGridInvestMW)
+		return err
+	case opGridCrunch:
+		if err := r.length(4, 5); err != nil {
+			return err
+		}
+		c.Kind = model.CmdGridCrunch
+		share, err := r.int(2, "share (thousandths)", 1, 1000)
+		if err != nil {
+			return err
+		}
+		days, err := r.int(3, "days", 1, model.MaxDays)
+		if err != nil {
+			return err
+		}
+		c.Share, c.Days = model.Share(share), int32(days)
+		if len(r.el) == 5 {
+			c.State, err = r.state(4)
+		}
+		return err
+	}
+	// A lever.
+	if err := r.length(3, 3); err != nil {
+		return err
+	}
+	c.Kind, c.Lever = model.CmdLever, v1Levers[op-opEUShare]
+	switch op {
+	case opFastTrack, opPreferSameState:
+		b, err := r.bool(2, "value")
+		if err != nil {
+			return err
+		}
+		c.Value = strconv.FormatBool(b)
+	case opDemandGrowth:
+		g, err := r.int(2, "value (0 slow, 1 base, 2 boom)", 0, int64(len(v1Growth)-1))
+		if err != nil {
+			return err
+		}
+		c.Value = v1Growth[g]
+	default:
+		v, err := r.int(2, "value (thousandths)", 0, 1000)
+		if err != nil {
+			return err
+		}
+		c.Value = model.FormatDecimal(v, 1000)
+	}
+	return nil
+}
