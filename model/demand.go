@@ -85,7 +85,7 @@ func (s *Sim) stepDemand(d Day) {
 	var demTot, capState, local [NumStates]int64
 	for st := range dem {
 		for k := range segTotal {
-			dem[st][k] = mulDiv(segTotal[k], dm.stateShare[st], 1000000)
+			dem[st][k] = perMillion(segTotal[k], dm.stateShare[st])
 			demTot[st] += dem[st][k]
 		}
 	}

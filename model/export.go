@@ -168,14 +168,18 @@ func (s *Sim) toTransit(i int32, d Day) {
 }
 
 // toTransitRange ships chips first..first+n-1, licensed on day d. A range
-// of the licence queue may span two sites' orders, so each chip's own site
-// is counted.
+// of the licence queue may span two sites' orders, so it is moved and filed
+// a run of alike chips at a time.
 func (s *Sim) toTransitRange(first, n int32, d Day) {
-	if n <= 0 {
-		return
-	}
+	day := d + Day(s.params[ParamTransitDays])
+	run := first
 	for i := first; i < first+n; i++ {
-		s.setState(i, ChipTransit)
+		if i+1 < first+n && s.chips[i+1].alike(&s.chips[run]) {
+			continue
+		}
+		h := s.chips[run]
+		s.move(chipRange{run, i + 1 - run}, &h, ChipTransit, day)
+		s.file(day, run, i+1-run)
+		run = i + 1
 	}
-	s.scheduleRange(first, n, d+Day(s.params[ParamTransitDays]))
 }

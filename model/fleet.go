@@ -375,23 +375,24 @@ func (s *Sim) startBurnIn(first, n int32, d Day) {
 // stepChipEvents runs the events of chips whose timed state ends today, in
 // the order they were scheduled.
 //
-// For each chunk of entries it first copies every entry's first chip: the
-// single chips (failures, repairs) are scattered over the fleet, and
-// reading their records in a short loop lets the processor fetch them in
-// parallel rather than wait for one cache miss per event. (Running an event
-// changes only its own chips, and no chip has two live entries in a day, so
-// the copies stay true.)
+// For each chunk of entries it first reads whether every entry's first
+// chip is still due: the single chips (failures, repairs) are scattered
+// over the fleet, and reading their records in a short loop lets the
+// processor fetch them in parallel rather than wait for one cache miss per
+// event. (Running an event changes only its own chips, and no chip has two
+// live entries in a day, so what was read stays true.)
 func (s *Sim) stepChipEvents(d Day) {
 	list := s.cal.take(d)
-	var heads [chunkEntries]chip
+	var due [chunkEntries]bool
 	for k := list.head; k >= 0; k = s.cal.next(list, k) {
 		ents := s.cal.entries(list, k)
 		for j, r := range ents {
-			heads[j] = s.chips[r.first]
+			due[j] = s.chips[r.first].until == int16(d) // else its site was removed
 		}
 		for j, r := range ents {
-			if heads[j].until == int16(d) { // else its site was removed
-				s.runEvent(r, &heads[j], d)
+			if due[j] {
+				h := s.chips[r.first]
+				s.runEvent(r, &h, d)
 			}
 		}
 	}
@@ -447,9 +448,9 @@ func (s *Sim) runEvent(r chipRange, c *chip, d Day) {
 // next event on day until (noDay: none, or not known yet) and counts them
 // there.
 func (s *Sim) move(r chipRange, c *chip, to ChipState, until Day) {
-	for i := r.first; i < r.first+r.n; i++ {
-		s.chips[i].state = to
-		s.chips[i].until = int16(until)
+	cs := s.chips[r.first : r.first+r.n]
+	for i := range cs {
+		cs[i].state, cs[i].until = to, int16(until)
 	}
 	t := &s.sites[c.site]
 	t.count[c.state] -= r.n

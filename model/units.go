@@ -213,6 +213,17 @@ func FormatDecimal(v, scale int64) string {
 	return sign + s + "." + strings.TrimRight(frac, "0")
 }
 
+// perMillion is mulDiv(a, b, 1000000): a share in parts per million. The
+// divisor is a constant, which compiles to multiplications (a 64-bit
+// divide is slow, above all in WebAssembly); the demand step takes 108 a
+// day.
+func perMillion(a, b int64) int64 {
+	if a > 0 && b > 0 && bits.Len64(uint64(a))+bits.Len64(uint64(b)) <= 64 {
+		return int64(uint64(a) * uint64(b) / 1000000)
+	}
+	return mulDiv(a, b, 1000000)
+}
+
 // mulDiv returns a*b/c rounded towards zero, for a, b ≥ 0 and c > 0, with
 // a 128-bit intermediate so that shares of large totals cannot overflow.
 // A quotient beyond int64 saturates.
