@@ -28,7 +28,7 @@ func steadyScenario(n int32) model.Scenario {
 }
 
 // warmSteady returns a simulation whose chips are all installed and running.
-func warmSteady(b *testing.B, n int32) *model.Sim {
+func warmSteady(b testing.TB, n int32) *model.Sim {
 	sim, err := model.New(steadyScenario(n))
 	if err != nil {
 		b.Fatal(err)
@@ -40,6 +40,19 @@ func warmSteady(b *testing.B, n int32) *model.Sim {
 		b.Fatalf("warm-up left %d of %d chips active", a, n)
 	}
 	return sim
+}
+
+// TestStepAllocates checks that a steady-state day allocates nothing: the
+// calendar reuses its chunks and the history was sized for the run.
+func TestStepAllocates(t *testing.T) {
+	sim := warmSteady(t, 100000)
+	if a := testing.AllocsPerRun(500, func() {
+		if err := sim.Step(); err != nil {
+			t.Fatal(err)
+		}
+	}); a != 0 {
+		t.Errorf("Step allocates %v times a day, want 0", a)
+	}
 }
 
 // BenchmarkStep measures one steady-state day: every chip installed, chips
