@@ -32,6 +32,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"gigasandbox/model"
 )
@@ -133,9 +134,14 @@ func payloadOf(s string) ([]byte, error) {
 	// has exactly one spelling.
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if !('A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_') {
-			return nil, fmt.Errorf("link: character %d (%q) is not base64url: the link was cut or changed", len(Prefix)+i+1, rune(c))
+		if 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_' {
+			continue
 		}
+		what := "a non-ASCII character"
+		if c < utf8.RuneSelf {
+			what = fmt.Sprintf("%q", rune(c))
+		}
+		return nil, fmt.Errorf("link: character %d (%s) is not base64url: the link was cut or changed", len(Prefix)+i+1, what)
 	}
 	payload, err := b64.DecodeString(s)
 	if err != nil {

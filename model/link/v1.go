@@ -33,7 +33,7 @@ type envelope struct {
 	Seed        *uint64            `cbor:"5,keyasint,omitempty"`
 	Days        *uint64            `cbor:"6,keyasint,omitempty"`
 	Regime      *[]cbor.RawMessage `cbor:"7,keyasint,omitempty"`
-	Levers      *levers            `cbor:"8,keyasint,omitempty"`
+	Levers      cbor.RawMessage    `cbor:"8,keyasint,omitempty"` // a levers map
 	Assumptions *map[uint64]int64  `cbor:"9,keyasint,omitempty"`
 	Sites       *[]cbor.RawMessage `cbor:"10,keyasint,omitempty"`
 	Commands    *[]cbor.RawMessage `cbor:"11,keyasint,omitempty"`
@@ -112,10 +112,13 @@ func probeVersion(payload []byte) (uint64, error) {
 	}
 	if err := probeMode.Unmarshal(payload, &p); err != nil {
 		var te *cbor.UnmarshalTypeError
-		if errors.As(err, &te) && te.StructFieldName != "" {
-			return 0, errors.New("link: version: want an unsigned integer")
+		if errors.As(err, &te) {
+			if te.StructFieldName != "" {
+				return 0, errors.New("link: version: want an unsigned integer")
+			}
+			return 0, fmt.Errorf("link: not a scenario link: it holds a %s, not a map", cborType(te.CBORType))
 		}
-		return 0, fmt.Errorf("link: not a scenario link: %s", cborMessage(err))
+		return 0, fmt.Errorf("link: damaged: %s", cborMessage(err))
 	}
 	if p.Version == nil {
 		return 0, errors.New("link: version is missing")
@@ -132,39 +135,88 @@ func probeVersion(payload []byte) (uint64, error) {
 
 // cborMessage makes a decoder error one readable line.
 func cborMessage(err error) string {
-	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-		return "the data ends too soon: the link was cut"
+	var (
+		extra *cbor.ExtraneousDataError
+		dup   *cbor.DupMapKeyError
+		te    *cbor.UnmarshalTypeError
+	)
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
+		return "the data ends too soon: was the link cut?"
+	case errors.As(err, &extra):
+		return "extra data after the scenario"
+	case errors.As(err, &dup):
+		return fmt.Sprintf("key %v appears twice in a map", dup.Key)
+	case errors.As(err, &te):
+		return "a " + cborType(te.CBORType) + " where there should be something else"
 	}
 	return strings.TrimPrefix(err.Error(), "cbor: ")
 }
 
-// fieldNames maps the envelope's and the levers' Go field names, as the
-// decoder reports them, to the names docs/scenario.md uses.
-var fieldNames = map[string]string{
-	"Version": "version", "Day": "day", "Base": "base", "Name": "name", "Description": "description",
-	"Seed": "seed", "Days": "days", "Regime": "regime", "Levers": "levers", "Assumptions": "assumptions",
-	"Sites": "sites", "Commands": "commands", "Edits": "edits",
-	"EUShare": "eu_share", "HostShare": "host_share", "VoucherShare": "voucher_share", "PPAShare": "ppa_share",
-	"FastTrack": "fast_track", "PreferSameState": "prefer_same_state", "DemandGrowth": "demand_growth", "G2G": "g2g",
+// cborType names a CBOR type as the decoder reports it, for people.
+func cborType(t string) string {
+	switch t {
+	case "primitives":
+		return "float, null or other simple value"
+	case "UTF-8 text string":
+		return "text"
+	}
+	return t
 }
 
-// envelopeError makes an error from decoding the envelope name its field.
-func envelopeError(err error) error {
-	var te *cbor.UnmarshalTypeError
-	if errors.As(err, &te) && te.StructFieldName != "" {
+// envelopeKeys and leverKeys name the keys of the envelope and of the
+// levers map, by number, as docs/scenario.md does.
+var (
+	envelopeKeys = [...]string{"version", "day", "base", "name", "description", "seed", "days", "regime", "levers", "assumptions", "sites", "commands", "edits"}
+	leverKeys    = [...]string{"eu_share", "host_share", "voucher_share", "ppa_share", "fast_track", "prefer_same_state", "demand_growth", "g2g"}
+)
+
+// envelopeError makes an error from decoding the envelope name the key at
+// fault.
+func envelopeError(payload []byte, err error) error {
+	var (
+		te *cbor.UnmarshalTypeError
+		ue *cbor.UnknownFieldError
+	)
+	switch {
+	case errors.As(err, &te) && te.StructFieldName != "":
+		// "link.envelope.5", "link.levers.0": the struct, then the key.
 		parts := strings.Split(te.StructFieldName, ".")
-		for i, p := range parts {
-			if n, ok := fieldNames[p]; ok {
-				parts[i] = n
+		key, _ := strconv.Atoi(parts[len(parts)-1])
+		where := fmt.Sprintf("key %d", key)
+		switch {
+		case len(parts) >= 2 && parts[len(parts)-2] == "envelope" && key < len(envelopeKeys):
+			where = envelopeKeys[key]
+		case len(parts) >= 2 && parts[len(parts)-2] == "levers" && key < len(leverKeys):
+			where = "levers: " + leverKeys[key]
+		}
+		return fmt.Errorf("link: %s: a %s is not allowed here", where, cborType(te.CBORType))
+	case errors.As(err, &ue):
+		return fmt.Errorf("link: %s: the link is damaged or was made by another program", unknownKey(payload))
+	}
+	return fmt.Errorf("link: damaged: %s", cborMessage(err))
+}
+
+// unknownKey finds the key the decoder did not know, for the message.
+func unknownKey(payload []byte) string {
+	var top map[uint64]cbor.RawMessage
+	if probeMode.Unmarshal(payload, &top) != nil {
+		return "a key this version does not know"
+	}
+	for k := range top {
+		if k >= uint64(len(envelopeKeys)) {
+			return fmt.Sprintf("key %d is not a key of version %d", k, Version)
+		}
+	}
+	var lv map[uint64]cbor.RawMessage
+	if raw, ok := top[keyLevers]; ok && probeMode.Unmarshal(raw, &lv) == nil {
+		for k := range lv {
+			if k >= uint64(len(leverKeys)) {
+				return fmt.Sprintf("levers: key %d is not a lever of version %d", k, Version)
 			}
 		}
-		return fmt.Errorf("link: %s: a %s is not allowed here", strings.Join(parts, ": "), te.CBORType)
 	}
-	var ue *cbor.UnknownFieldError
-	if errors.As(err, &ue) {
-		return errors.New("link: a key this version does not know: the link is damaged or was made by another program")
-	}
-	return fmt.Errorf("link: %s", cborMessage(err))
+	return "a key this version does not know"
 }
 
 //go:embed v1/*.json
@@ -348,7 +400,13 @@ func encodeAgainst(sc *model.Scenario, day model.Day, bi int, base *model.Scenar
 		}
 		env.Regime = &r
 	}
-	env.Levers = leverDiff(&sc.Levers, &base.Levers)
+	if lv := leverDiff(&sc.Levers, &base.Levers); lv != nil {
+		b, err := marshal(lv)
+		if err != nil {
+			return nil, err
+		}
+		env.Levers = b
+	}
 	if !maps.Equal(sc.Assumptions, base.Assumptions) {
 		a, err := assumptionsWire(sc.Assumptions)
 		if err != nil {
@@ -654,7 +712,7 @@ func splitEdits(base, cmds []model.Command) ([]int, bool) {
 func decodeV1(payload []byte) (model.Scenario, model.Day, error) {
 	var env envelope
 	if err := decMode.Unmarshal(payload, &env); err != nil {
-		return model.Scenario{}, 0, envelopeError(err)
+		return model.Scenario{}, 0, envelopeError(payload, err)
 	}
 	bs, err := loadBases()
 	if err != nil {
@@ -692,7 +750,11 @@ func decodeV1(payload []byte) (model.Scenario, model.Day, error) {
 		}
 	}
 	if env.Levers != nil {
-		if err := applyLevers(&sc.Levers, env.Levers); err != nil {
+		var lv levers
+		if err := decMode.Unmarshal(env.Levers, &lv); err != nil {
+			return model.Scenario{}, 0, envelopeError(payload, err)
+		}
+		if err := applyLevers(&sc.Levers, &lv); err != nil {
 			return model.Scenario{}, 0, err
 		}
 	}

@@ -1,0 +1,178 @@
+package link_test
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"gigasandbox/model"
+	"gigasandbox/model/link"
+)
+
+// goldenDir holds links made by version 1, for ever: NAME.link is the link,
+// NAME.json the scenario it must decode to, hashes.txt the day it shows and
+// the state hash there. A .link or .json file is never changed; the hashes
+// change only with the model (a model version bump and a changelog line).
+var goldenDir = filepath.Join("..", "..", "testdata", "links", "v1")
+
+// goldenSources make the golden links that -update adds when missing.
+func goldenSources(t testing.TB) []struct {
+	name string
+	sc   model.Scenario
+	day  model.Day
+} {
+	var out []struct {
+		name string
+		sc   model.Scenario
+		day  model.Day
+	}
+	add := func(name string, sc model.Scenario, day model.Day) {
+		out = append(out, struct {
+			name string
+			sc   model.Scenario
+			day  model.Day
+		}{name, sc, day})
+	}
+	add("default", model.DefaultScenario(), 0)
+	for i, name := range model.PresetNames() {
+		add(name, preset(t, name), model.Day(300+200*i))
+	}
+	add("baseline-ten-sites-ten-levers", withEdits(preset(t, "baseline"), tenBuilds, tenLevers), 1300)
+	add("default-ten-sites-ten-levers", withEdits(model.DefaultScenario(), tenBuilds, tenLevers), 1000)
+	add("grid-crunch-edited", withEdits(preset(t, "grid-crunch"), tenBuilds[:3], tenLevers[:4]), 1100)
+	add("eu-chips-same-day", withEdits(preset(t, "eu-chips"), []pageBuild{{365, "DK", 25000, "eu", 0, 9140000, 56090000}},
+		[]pageLever{{365, "fast_track", "true"}}), 400)
+	add("everything", everything(t), 1999)
+	files := exampleFiles(t)
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		add("file-"+strings.TrimSuffix(n, ".json"), files[n], 730)
+	}
+	return out
+}
+
+type goldenHash struct {
+	day  model.Day
+	hash string
+}
+
+func readHashes(t *testing.T) map[string]goldenHash {
+	t.Helper()
+	out := map[string]goldenHash{}
+	f, err := os.Open(filepath.Join(goldenDir, "hashes.txt"))
+	if err != nil {
+		if *update {
+			return out
+		}
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		var name, hash string
+		var day int
+		if _, err := fmt.Sscan(line, &name, &day, &hash); err != nil {
+			t.Fatalf("hashes.txt: %q: %v", line, err)
+		}
+		out[name] = goldenHash{model.Day(day), hash}
+	}
+	return out
+}
+
+// TestGoldenLinks: every link in testdata/links/v1 decodes to its JSON
+// scenario and day, reaches its state hash there, and re-encodes to
+// itself.
+func TestGoldenLinks(t *testing.T) {
+	if *update {
+		if err := os.MkdirAll(goldenDir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for _, g := range goldenSources(t) {
+			path := filepath.Join(goldenDir, g.name+".link")
+			if _, err := os.Stat(path); err == nil {
+				continue // a golden link is never rewritten
+			}
+			s, err := link.Encode(g.sc, g.day)
+			if err != nil {
+				t.Fatalf("%s: %v", g.name, err)
+			}
+			if err := os.WriteFile(path, []byte(s+"\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	files, err := filepath.Glob(filepath.Join(goldenDir, "*.link"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no golden links in %s (go test ./model/link -run TestGoldenLinks -update makes them)", goldenDir)
+	}
+	hashes := readHashes(t)
+	var table bytes.Buffer
+	table.WriteString("# name day state-hash: the day each link shows and the state hash there (as\n# gigasim run --link LINK --hash prints it). Changes only with the model.\n")
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".link")
+		t.Run(name, func(t *testing.T) {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := strings.TrimSuffix(string(b), "\n")
+			sc, day, err := link.Decode(text)
+			if err != nil {
+				t.Fatalf("Decode = %v", err)
+			}
+			js, err := sc.MarshalIndent()
+			if err != nil {
+				t.Fatal(err)
+			}
+			jsonPath := filepath.Join(goldenDir, name+".json")
+			want, err := os.ReadFile(jsonPath)
+			if os.IsNotExist(err) && *update {
+				want = js
+				err = os.WriteFile(jsonPath, js, 0o644)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(js, want) {
+				t.Errorf("%s.link decodes to\n%s\nwant (%s.json)\n%s", name, js, name, want)
+			}
+			if again, err := link.Encode(sc, day); again != text || err != nil {
+				t.Errorf("Encode(Decode(%s.link)) = %q, %v; want the link again", name, again, err)
+			}
+			hash := fmt.Sprintf("%016x", hashAt(t, sc, day))
+			fmt.Fprintf(&table, "%s %d %s\n", name, day, hash)
+			g, ok := hashes[name]
+			switch {
+			case !ok && !*update:
+				t.Errorf("hashes.txt has no line for %s", name)
+			case ok && g.day != day:
+				t.Errorf("%s.link shows day %d, hashes.txt says %d", name, day, g.day)
+			case ok && g.hash != hash && !*update:
+				t.Errorf("%s.link: state hash at day %d = %s, want %s", name, day, hash, g.hash)
+			}
+		})
+	}
+	if *update {
+		if err := os.WriteFile(filepath.Join(goldenDir, "hashes.txt"), table.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, g := range goldenSources(t) {
+		if _, err := os.Stat(filepath.Join(goldenDir, g.name+".link")); err != nil {
+			t.Errorf("no golden link %s.link (run with -update)", g.name)
+		}
+	}
+}
