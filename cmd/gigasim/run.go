@@ -11,6 +11,7 @@ import (
 	"golang.org/x/term"
 
 	"gigasandbox/model"
+	"gigasandbox/model/link"
 )
 
 // Exit statuses.
@@ -23,12 +24,17 @@ const (
 const usage = `gigasim runs Gigafactory Sandbox scenarios without a screen.
 
 Usage:
-  gigasim run [--preset NAME | --scenario FILE.json] [--days N] [--json] [--csv FILE] [--hash]
+  gigasim run [--preset NAME | --scenario FILE.json | --link LINK] [--days N] [--json] [--csv FILE] [--hash]
+  gigasim link [FILE.json | --preset NAME] [--day N] [--base URL]
+                               print a link to the scenario, showing day N
+  gigasim decode LINK          print a link's scenario as a scenario file
   gigasim presets              list the preset scenarios
   gigasim validate FILE.json   check a scenario file
   gigasim assumptions          list every assumption with its default and source
 
-Scenario files are described in docs/scenario.md.
+run --link runs to the day the link shows (to the horizon if it shows
+day 0); --days overrides. Scenario files and links are described in
+docs/scenario.md.
 `
 
 // inputError is bad input from the user: exit status 2.
@@ -58,11 +64,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 func dispatch(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
-		return bad("no command given (want run, presets, validate or assumptions)")
+		return bad("no command given (want run, link, decode, presets, validate or assumptions)")
 	}
 	switch args[0] {
 	case "run":
 		return cmdRun(args[1:], stdout, stderr)
+	case "link":
+		return cmdLink(args[1:], stdout)
+	case "decode":
+		return cmdDecode(args[1:], stdout, stderr)
 	case "presets":
 		return cmdPresets(stdout)
 	case "validate":
@@ -73,7 +83,7 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprint(stdout, usage)
 		return nil
 	}
-	return bad("unknown command %q (want run, presets, validate or assumptions)", args[0])
+	return bad("unknown command %q (want run, link, decode, presets, validate or assumptions)", args[0])
 }
 
 func cmdPresets(stdout io.Writer) error {
@@ -142,14 +152,15 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 	fs.SetOutput(io.Discard) // errors are reported once, as one line, by run
 	preset := fs.String("preset", "", "run the named preset (see gigasim presets); the default is baseline")
 	file := fs.String("scenario", "", "run the scenario in this JSON file")
-	days := fs.Int("days", 0, "simulate this many days instead of the scenario's horizon")
+	linkText := fs.String("link", "", "run the scenario of this link (a URL or its #s=... fragment), to the day it shows")
+	days := fs.Int("days", 0, "simulate this many days instead of the scenario's horizon (or the link's day)")
 	asJSON := fs.Bool("json", false, "print the outcomes at the end as one JSON object")
 	csvPath := fs.String("csv", "", "write the daily outcomes to this CSV file")
 	hashOnly := fs.Bool("hash", false, "print only the state hash at the end")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.SetOutput(stdout)
-			fmt.Fprintln(stdout, "Usage: gigasim run [--preset NAME | --scenario FILE.json] [--days N] [--json] [--csv FILE] [--hash]")
+			fmt.Fprintln(stdout, "Usage: gigasim run [--preset NAME | --scenario FILE.json | --link LINK] [--days N] [--json] [--csv FILE] [--hash]")
 			fs.PrintDefaults()
 			return err
 		}
@@ -158,13 +169,27 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 	if fs.NArg() > 0 {
 		return bad("run: unexpected argument %q", fs.Arg(0))
 	}
-	if *preset != "" && *file != "" {
-		return bad("run: give --preset or --scenario, not both")
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	given := 0
+	for _, name := range []string{"preset", "scenario", "link"} {
+		if set[name] {
+			given++
+		}
+	}
+	if given > 1 {
+		return bad("run: give one of --preset, --scenario and --link, not two")
 	}
 	var sc model.Scenario
 	var err error
+	linkDay := model.Day(0)
 	if *file != "" {
 		sc, err = loadScenario(*file)
+	} else if set["link"] {
+		sc, linkDay, err = link.Decode(*linkText)
+		if err != nil {
+			err = bad("%v", err)
+		}
 	} else {
 		name := *preset
 		if name == "" {
@@ -179,9 +204,10 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	n := model.Day(sc.Days)
-	daysSet := false
-	fs.Visit(func(f *flag.Flag) { daysSet = daysSet || f.Name == "days" })
-	if daysSet {
+	if linkDay > 0 {
+		n = linkDay // what the sender saw
+	}
+	if set["days"] {
 		if *days < 1 || *days > int(sc.Days) {
 			return bad("run: --days %d out of range [1, %d] (the scenario's horizon)", *days, sc.Days)
 		}
