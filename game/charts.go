@@ -70,31 +70,31 @@ func (g *Game) chartSpecs() []chartSpec {
 			}
 		}
 	}
-	chips := []line{{"EU", func(r run, i int) float64 { return float64(r.days[i].Chips[model.ChipActive]) }}}
+	chips := []line{{g.tr("chart.eu"), func(r run, i int) float64 { return float64(r.days[i].Chips[model.ChipActive]) }}}
 	for _, st := range top {
 		chips = append(chips, line{model.StateCode(st), func(r run, i int) float64 { return float64(r.byState[i][st]) }})
 	}
 	return []chartSpec{
-		{"Chips running", "chips", "Active chips in the EU and in the three states with the most.", chips, num},
-		{"Power", "MW", "Power drawn by the sites against the grid connections granted to them.", []line{
-			{"drawn", func(r run, i int) float64 { return float64(r.days[i].PowerDrawn) / 1e6 }},
-			{"granted", func(r run, i int) float64 { return float64(r.days[i].GridGranted) / 1e6 }},
-			{"cut", func(r run, i int) float64 { return float64(r.days[i].PowerCurtailed) / 1e6 }},
+		{g.tr("chart.chips"), g.tr("chart.chips.unit"), g.tr("chart.chips.tip"), chips, num},
+		{g.tr("chart.power"), "MW", g.tr("chart.power.tip"), []line{
+			{g.tr("chart.power.drawn"), func(r run, i int) float64 { return float64(r.days[i].PowerDrawn) / 1e6 }},
+			{g.tr("chart.power.granted"), func(r run, i int) float64 { return float64(r.days[i].GridGranted) / 1e6 }},
+			{g.tr("chart.power.cut"), func(r run, i int) float64 { return float64(r.days[i].PowerCurtailed) / 1e6 }},
 		}, num},
-		{"InvestAI fund", "€bn", "The fund's balance, and what it has paid: EU shares of capital cost and vouchers.", []line{
-			{"left", func(r run, i int) float64 { return float64(r.days[i].Ledger.FundLeft) / 1e11 }},
-			{"capex", func(r run, i int) float64 { return float64(r.days[i].Ledger.EUCapex) / 1e11 }},
-			{"vouchers", func(r run, i int) float64 { return float64(r.days[i].Ledger.Vouchers) / 1e11 }},
+		{g.tr("chart.fund"), "€bn", g.tr("chart.fund.tip"), []line{
+			{g.tr("chart.fund.left"), func(r run, i int) float64 { return float64(r.days[i].Ledger.FundLeft) / 1e11 }},
+			{g.tr("chart.fund.capex"), func(r run, i int) float64 { return float64(r.days[i].Ledger.EUCapex) / 1e11 }},
+			{g.tr("chart.fund.vouchers"), func(r run, i int) float64 { return float64(r.days[i].Ledger.Vouchers) / 1e11 }},
 		}, func(v float64) string { return fmt.Sprintf("%.2f", v) }},
-		{"AI compute demand", "H100s busy", "EU demand for AI compute, served in the EU or leaked to clouds outside, in H100-equivalents busy all day.", []line{
-			{"served", func(r run, i int) float64 { return float64(r.days[i].Served) / 24000 }},
-			{"leaked", func(r run, i int) float64 { return float64(r.days[i].Leaked) / 24000 }},
+		{g.tr("chart.demand"), g.tr("chart.demand.unit"), g.tr("chart.demand.tip"), []line{
+			{g.tr("chart.demand.served"), func(r run, i int) float64 { return float64(r.days[i].Served) / 24000 }},
+			{g.tr("chart.demand.leaked"), func(r run, i int) float64 { return float64(r.days[i].Leaked) / 24000 }},
 		}, num},
-		{"AI startups", "companies", "AI companies active in the EU, and those that relocated outside it.", []line{
-			{"active", func(r run, i int) float64 { return float64(r.days[i].StartupsActive) / 1000 }},
-			{"relocated", func(r run, i int) float64 { return float64(r.days[i].StartupsMoved) / 1000 }},
+		{g.tr("chart.startups"), g.tr("chart.startups.unit"), g.tr("chart.startups.tip"), []line{
+			{g.tr("chart.startups.active"), func(r run, i int) float64 { return float64(r.days[i].StartupsActive) / 1000 }},
+			{g.tr("chart.startups.relocated"), func(r run, i int) float64 { return float64(r.days[i].StartupsMoved) / 1000 }},
 		}, num},
-		{"Emissions", "t CO₂/day", "Emissions of the sites' electricity each day.", []line{
+		{g.tr("chart.co2"), g.tr("chart.co2.unit"), g.tr("chart.co2.tip"), []line{
 			{"CO₂", func(r run, i int) float64 { return float64(r.days[i].Emissions.Tonnes()) }},
 		}, num},
 	}
@@ -131,7 +131,7 @@ func (c *chartView) chart(g *Game, u *ui, r rect, s chartSpec) {
 	horizon := int(g.sess.Horizon())
 	u.text(s.title, r.x, r.y, u.f.bold, colText, left)
 	u.text(s.unit, r.x+u.textWidth(s.title, u.f.bold)+6, r.y+2, u.f.small, colTextDim, left)
-	u.setTip(r, s.tip+" Solid: so far; dashed: this scenario's projection to the horizon; grey: the baseline scenario.")
+	u.setTip(r, s.tip+" "+g.tr("chart.how"))
 	plot := rect{r.x + 40, r.y + 34, r.w - 44, r.h - 38}
 	u.line(plot.x, plot.y+plot.h, plot.x+plot.w, plot.y+plot.h, 1, colBorder)
 	if horizon == 0 || max(n, pn, bn) == 0 {
@@ -223,7 +223,7 @@ func (c *chartView) chart(g *Game, u *ui, r rect, s chartSpec) {
 		x += u.textWidth(txt, u.f.small) + 22
 	}
 	if readDay >= 0 && readDay < bn && len(s.lines) > 0 && g.sess.Name() != "baseline" {
-		txt := "baseline " + s.format(s.lines[0].value(base, readDay))
+		txt := g.tr("chart.baseline") + " " + s.format(s.lines[0].value(base, readDay))
 		u.fill(rect{x, r.y + 20, 9, 9}, colBaseline)
 		u.text(txt, x+12, r.y+17, u.f.small, colTextDim, left)
 	}

@@ -94,7 +94,7 @@ func (f *fleetView) layout(g *Game, u *ui, r *rect, si model.SiteInfo) {
 	}
 	sq := r.row(size)
 	sq.w = size
-	u.setTip(sq, "One pixel per chip, coloured by its state. A 100,000-chip site is a 317×317 square.")
+	u.setTip(sq, g.tr("fleet.tip"))
 	if u.drawing() {
 		if !f.ok || f.site != si.ID || f.day != sim.Day() || f.sim != sim {
 			f.refresh(sim, si)
@@ -117,14 +117,14 @@ func (f *fleetView) layout(g *Game, u *ui, r *rect, si model.SiteInfo) {
 		c     color.RGBA
 		n     int64
 	}{
-		{"ordered", fleetColours[model.ChipOrdered], int64(si.Chips[model.ChipOrdered])},
-		{"awaiting licence", fleetColours[model.ChipLicence], int64(si.Chips[model.ChipLicence])},
-		{"in transit", fleetColours[model.ChipTransit], int64(si.Chips[model.ChipTransit])},
-		{"installing", fleetColours[model.ChipInstalling], int64(si.Chips[model.ChipInstalling])},
-		{"active", fleetColours[model.ChipActive], int64(si.Chips[model.ChipActive] - si.Throttled)},
-		{"throttled", fleetColours[model.NumChipStates], int64(si.Throttled)},
-		{"in repair", fleetColours[model.ChipRepair], int64(si.Chips[model.ChipRepair])},
-		{"retired", fleetColours[model.ChipRetired], int64(si.Chips[model.ChipRetired])},
+		{g.tr("chip.ordered"), fleetColours[model.ChipOrdered], int64(si.Chips[model.ChipOrdered])},
+		{g.tr("chip.licence"), fleetColours[model.ChipLicence], int64(si.Chips[model.ChipLicence])},
+		{g.tr("chip.transit"), fleetColours[model.ChipTransit], int64(si.Chips[model.ChipTransit])},
+		{g.tr("chip.installing"), fleetColours[model.ChipInstalling], int64(si.Chips[model.ChipInstalling])},
+		{g.tr("chip.active"), fleetColours[model.ChipActive], int64(si.Chips[model.ChipActive] - si.Throttled)},
+		{g.tr("chip.throttled"), fleetColours[model.NumChipStates], int64(si.Throttled)},
+		{g.tr("chip.repair"), fleetColours[model.ChipRepair], int64(si.Chips[model.ChipRepair])},
+		{g.tr("chip.retired"), fleetColours[model.ChipRetired], int64(si.Chips[model.ChipRetired])},
 	}
 	for i := 0; i < len(entries); i += 2 {
 		row := r.row(18)

@@ -8,12 +8,12 @@ package game
 
 import (
 	"errors"
-	"fmt"
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
 
+	"gigasandbox/game/i18n"
 	"gigasandbox/game/session"
 	"gigasandbox/model"
 )
@@ -24,10 +24,10 @@ var speeds = []struct {
 	label string
 	tip   string
 }{
-	{1, "Day/s", "One simulated day per second (key 1)"},
-	{7, "Week/s", "One simulated week per second (key 2)"},
-	{30, "Month/s", "One simulated month per second (key 3)"},
-	{365, "Year/s", "One simulated year per second, the fastest (key 4)"},
+	{1, "speed.day", "speed.day.tip"},
+	{7, "speed.week", "speed.week.tip"},
+	{30, "speed.month", "speed.month.tip"},
+	{365, "speed.year", "speed.year.tip"},
 }
 
 // Panel tabs on the right.
@@ -67,6 +67,7 @@ type Game struct {
 	help       bool
 	presetMenu bool
 	frames     int64
+	cat        *i18n.Catalog
 	baseline   *session.Projection // the baseline preset to its horizon, for comparison
 	updateTime timing
 	drawTime   timing
@@ -79,7 +80,7 @@ type Game struct {
 // New makes a game on a session.
 func New(sess *session.Session) *Game {
 	ebiten.SetScreenClearedEveryFrame(false)
-	g := &Game{sess: sess, selState: -1, speed: 2}
+	g := &Game{sess: sess, selState: -1, speed: 2, cat: i18n.Get("en")}
 	g.u.seen = map[string]rect{}
 	g.build = defaultBuild()
 	g.mv.init()
@@ -90,12 +91,28 @@ func New(sess *session.Session) *Game {
 // Session is the run the game shows.
 func (g *Game) Session() *session.Session { return g.sess }
 
+// tr returns the page's text for key in the current language.
+func (g *Game) tr(key string, args ...any) string { return g.cat.T(key, args...) }
+
+// Lang is the language the page speaks ("en", "fr" or "de").
+func (g *Game) Lang() string { return g.cat.Lang }
+
+// SetLang switches the page's language; unknown codes are ignored.
+func (g *Game) SetLang(lang string) {
+	if i18n.Has(lang) {
+		g.cat = i18n.Get(lang)
+		g.mv.invalidate()
+		g.changed()
+	}
+}
+
 // Status is what window.gigasim.status() returns: the session's status and
 // the frame rate.
 type Status struct {
 	session.Status
 	Playing bool    `json:"playing"`
 	Speed   string  `json:"speed"`
+	Lang    string  `json:"lang"`
 	FPS     float64 `json:"fps"`
 	TPS     float64 `json:"tps"`
 	Seeking bool    `json:"seeking"`
@@ -109,7 +126,7 @@ type Status struct {
 // Status reports where the run is. Call it between frames (the browser's
 // event loop and tests do).
 func (g *Game) Status() Status {
-	return Status{Status: g.sess.Status(), Playing: g.playing, Speed: speeds[g.speed].label,
+	return Status{Status: g.sess.Status(), Playing: g.playing, Speed: speeds[g.speed].label, Lang: g.cat.Lang,
 		FPS: ebiten.ActualFPS(), TPS: ebiten.ActualTPS(), Seeking: g.seeking, Frames: g.frames,
 		UpdateMs: g.updateTime.avgMs(), DrawMs: g.drawTime.avgMs()}
 }
@@ -182,7 +199,7 @@ func (g *Game) Do(c model.Command) error {
 		return err
 	}
 	if res.Dropped > 0 {
-		g.notify(fmt.Sprintf("You changed the past: %d later edit(s) of the old timeline were dropped. Ctrl+Z brings them back.", res.Dropped))
+		g.notify(g.tr("notice.dropped", res.Dropped))
 	}
 	g.charts.invalidate()
 	g.mv.invalidate()
@@ -302,7 +319,7 @@ func (g *Game) advance() {
 	}
 	if err != nil { // the model refuses to go on: say so rather than freeze silently
 		g.playing, g.seeking = false, false
-		g.notify("The simulation stopped: " + err.Error())
+		g.notify(g.tr("notice.stopped", err.Error()))
 	}
 }
 

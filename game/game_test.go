@@ -234,7 +234,7 @@ func TestTimeControls(t *testing.T) {
 func TestPresetMenu(t *testing.T) {
 	g := newTestGame(t, "baseline")
 	press(t, g, "baseline ▼")
-	press(t, g, "grid-crunch")
+	press(t, g, "grid crunch")
 	if g.sess.Name() != "grid-crunch" {
 		t.Fatalf("loaded %q", g.sess.Name())
 	}

@@ -1,8 +1,9 @@
 package game
 
 import (
-	"fmt"
+	"strings"
 
+	"gigasandbox/game/i18n"
 	"gigasandbox/model"
 )
 
@@ -70,17 +71,17 @@ func (g *Game) topBar(u *ui, r rect) {
 	u.fill(r, colBar)
 	row := r.inset(7)
 	title := row.col(150)
-	u.text("Gigafactory Sandbox", title.x, title.y+1, u.f.bold, colBarText, left)
-	u.text("EU AI gigafactories", title.x, title.y+18, u.f.small, colBorder, left)
+	u.text(g.tr("app.title"), title.x, title.y+1, u.f.bold, colBarText, left)
+	u.text(g.tr("app.subtitle"), title.x, title.y+18, u.f.small, colBorder, left)
 
 	scen := row.col(150)
-	if u.button(scen, g.sess.Name()+" ▼", g.presetMenu, "Choose a preset scenario") {
+	if u.button(scen, g.presetLabel(g.sess.Name())+" ▼", g.presetMenu, g.tr("bar.preset.tip")) {
 		g.presetMenu = !g.presetMenu
 	}
 	row.col(12)
 	date := row.col(120)
 	u.text(g.sess.Day().String(), date.x+date.w/2, date.y+1, u.f.big, colBarText, center)
-	u.setTip(date, fmt.Sprintf("The simulated date: day %d of %d. The run starts on 1 January 2026.", g.sess.Day(), g.sess.Horizon()))
+	u.setTip(date, g.tr("bar.date.tip", g.sess.Day(), g.sess.Horizon()))
 	row.col(8)
 
 	btn := func(label, tip string, on bool) bool {
@@ -88,50 +89,54 @@ func (g *Game) topBar(u *ui, r rect) {
 		row.col(4)
 		return u.button(b, label, on, tip)
 	}
-	if btn("|◄", "Back to the start, keeping your edits (Home)", false) {
+	if btn("|◄", g.tr("bar.reset.tip"), false) {
 		g.reset()
 	}
 	playLabel := "►"
 	if g.playing {
 		playLabel = "||"
 	}
-	if btn(playLabel, "Play or pause (Space)", g.playing) {
+	if btn(playLabel, g.tr("bar.play.tip"), g.playing) {
 		g.playing = !g.playing && !g.sess.Ended()
 	}
-	if btn("+1d", "Step one day (→ or .)", false) {
+	if btn("+1d", g.tr("bar.step.tip"), false) {
 		g.playing = false
 		if _, err := g.sess.Step(1); err != nil {
 			g.notify(err.Error())
 		}
 	}
-	if btn("►|", "Jump to the end of the run (End)", g.seeking) {
+	if btn("►|", g.tr("bar.end.tip"), g.seeking) {
 		g.SeekTo(g.sess.Horizon())
 	}
 	row.col(8)
 	for i, s := range speeds {
 		b := row.col(64)
 		row.col(2)
-		if u.button(b, s.label, g.speed == i, s.tip) {
+		if u.button(b, g.tr(s.label), g.speed == i, g.tr(s.tip)) {
 			g.speed = i
 		}
 	}
 	row.col(8)
 	if g.sess.CanUndo() {
-		if btn("Undo", "Undo your last edit (Ctrl+Z)", false) {
+		if btn(g.tr("bar.undo"), g.tr("bar.undo.tip"), false) {
 			g.undo()
 		}
 	} else {
 		b := row.col(44)
 		row.col(4)
-		u.disabledButton(b, "Undo", "Nothing to undo")
+		u.disabledButton(b, g.tr("bar.undo"), g.tr("bar.undo.none"))
 	}
 	if g.sess.CanRedo() {
-		if btn("Redo", "Redo (Ctrl+Y)", false) {
+		if btn(g.tr("bar.redo"), g.tr("bar.redo.tip"), false) {
 			g.redo()
 		}
 	}
+	langR := rect{r.x + r.w - 84, r.y + 7, 40, r.h - 14}
+	if u.button(langR, strings.ToUpper(g.cat.Lang), false, g.tr("bar.lang.tip")) {
+		g.SetLang(nextLang(g.cat.Lang))
+	}
 	helpR := rect{r.x + r.w - 40, r.y + 7, 32, r.h - 14}
-	if u.button(helpR, "?", g.help, "Keyboard shortcuts and how to read the page (H)") {
+	if u.button(helpR, "?", g.help, g.tr("bar.help.tip")) {
 		g.help = !g.help
 	}
 }
@@ -151,18 +156,18 @@ func (g *Game) kpiStrip(u *ui, r rect) {
 		served = pct(int64(t.Served) * 1000 / int64(t.Demand))
 	}
 	kpis := []kpi{
-		{"Chips running", compact(t.Chips[model.ChipActive]),
-			"AI chips installed and running in EU gigafactories and AI factories today, all generations. Source: the model's fleet (docs/model.md, 'Chips')."},
-		{"Power drawn", mw(t.PowerDrawn),
-			"Electricity drawn by all sites today: chip power × server overhead × PUE (defaults from the IEA and operators, docs/model.md, 'Power')."},
-		{"InvestAI fund left", euros(led.FundLeft),
-			fmt.Sprintf("What is left of the €%dbn InvestAI fund for gigafactories after the EU shares of capital cost and compute vouchers (European Commission, Feb 2025).", led.FundStart.Euros()/1e9)},
-		{"Demand served", served,
-			"Share of the EU's demand for AI compute served by EU sites today; the rest leaks to clouds outside the EU (docs/model.md, 'Demand')."},
-		{"AI startups", compact(t.StartupsActive / 1000),
-			"AI companies active in the EU; they grow where compute is affordable and relocate when it is not (docs/model.md, 'Startups')."},
-		{"CO₂ today", fmt.Sprintf("%s t", thousands(t.Emissions.Tonnes())),
-			"Emissions of the day's electricity, at each state's grid carbon intensity less the PPA share (EEA 2023, docs/model.md)."},
+		{g.tr("kpi.chips"), compact(t.Chips[model.ChipActive]),
+			g.tr("kpi.chips.tip")},
+		{g.tr("kpi.power"), mw(t.PowerDrawn),
+			g.tr("kpi.power.tip")},
+		{g.tr("kpi.fund"), euros(led.FundLeft),
+			g.tr("kpi.fund.tip", led.FundStart.Euros()/1e9)},
+		{g.tr("kpi.served"), served,
+			g.tr("kpi.served.tip")},
+		{g.tr("kpi.startups"), compact(t.StartupsActive / 1000),
+			g.tr("kpi.startups.tip")},
+		{g.tr("kpi.co2"), g.tr("kpi.co2.value", thousands(t.Emissions.Tonnes())),
+			g.tr("kpi.co2.tip")},
 	}
 	w := r.w / float64(len(kpis))
 	for i, k := range kpis {
@@ -196,7 +201,7 @@ func (g *Game) overlays(u *ui) {
 		u.fill(bar, colPanel)
 		u.stroke(bar, 1, colBorder)
 		from, to := float64(g.sess.Day()), float64(g.seekTo)
-		u.text(fmt.Sprintf("Simulating to %s…", g.seekTo), bar.x+12, bar.y+8, u.f.normal, colText, left)
+		u.text(g.tr("seek.progress", g.seekTo), bar.x+12, bar.y+8, u.f.normal, colText, left)
 		track := rect{bar.x + 12, bar.y + 34, bar.w - 24, 12}
 		u.fill(track, colButton)
 		if to > 0 {
@@ -211,7 +216,7 @@ func (g *Game) overlays(u *ui) {
 		for i, n := range names {
 			b := rect{m.x + 4, m.y + 4 + float64(i)*32, m.w - 8, 30}
 			sc, _ := model.Preset(n)
-			if u.button(b, n, n == g.sess.Name(), sc.Description) {
+			if u.button(b, g.presetLabel(n), n == g.sess.Name(), g.presetDesc(n, sc.Description)) {
 				g.presetMenu = false
 				g.loadPreset(n)
 			}
@@ -236,32 +241,51 @@ func (g *Game) loadPreset(name string) {
 }
 
 var helpLines = []string{
-	"Keyboard",
-	"Space  play / pause          1 2 3 4  speed: day, week, month, year per second",
-	"→ or .  step one day          Home  back to the start      End  jump to the end",
-	"B  build in the selected state   Delete  remove the selected site",
-	"L  next map layer   S  state   P  policy levers   F  site and fleet   M  messages",
-	"Ctrl+Z  undo   Ctrl+Y  redo   Tab  move between buttons, Enter to press   Esc  close",
-	"",
-	"How to read the page",
-	"Click a member state to see why a gigafactory there is a good or bad idea, then Build.",
-	"Drag a site to move it; pick one to see its chips, one pixel each, in the fleet view.",
-	"Hover any number to see what it means and where it comes from.",
-	"The sandbox explores the consequences of assumptions. It is not a forecast.",
+	"help.keys", "help.keys.1", "help.keys.2", "help.keys.3", "help.keys.4", "help.keys.5", "",
+	"help.read", "help.read.1", "help.read.2", "help.read.3", "help.read.4",
 }
 
 func (g *Game) helpSheet(u *ui) {
 	r := rect{g.w/2 - 360, g.h/2 - 170, 720, 340}
 	u.fill(r, colPanel)
 	u.stroke(r, 2, colBar)
-	for i, l := range helpLines {
+	for i, key := range helpLines {
 		face := u.f.normal
-		if l == "Keyboard" || l == "How to read the page" {
+		if key == "help.keys" || key == "help.read" {
 			face = u.f.bold
 		}
-		u.text(l, r.x+20, r.y+18+float64(i)*24, face, colText, left)
+		if key != "" {
+			u.text(g.tr(key), r.x+20, r.y+18+float64(i)*24, face, colText, left)
+		}
 	}
 	if u.clicked(r) {
 		g.help = false
 	}
+}
+
+// presetLabel is a preset's name in the page's language (other scenario
+// names as they are).
+func (g *Game) presetLabel(name string) string {
+	if g.cat.Knows("preset." + name) {
+		return g.tr("preset." + name)
+	}
+	return name
+}
+
+// presetDesc is a preset's one-line description in the page's language.
+func (g *Game) presetDesc(name, fallback string) string {
+	if g.cat.Knows("preset." + name + ".desc") {
+		return g.tr("preset." + name + ".desc")
+	}
+	return fallback
+}
+
+// nextLang is the language after lang, in the order of i18n.Langs.
+func nextLang(lang string) string {
+	for i, l := range i18n.Langs {
+		if l == lang {
+			return i18n.Langs[(i+1)%len(i18n.Langs)]
+		}
+	}
+	return i18n.Langs[0]
 }

@@ -43,7 +43,7 @@ func (l *messageLog) update(g *Game) {
 	now := time.Now()
 	for _, m := range sim.MessagesFrom(l.seen) {
 		if toastKinds[m.Kind] {
-			l.toasts = append(l.toasts, toast{day: m.Day, text: m.Text(), until: now.Add(5 * time.Second)})
+			l.toasts = append(l.toasts, toast{day: m.Day, text: g.msgText(m), until: now.Add(5 * time.Second)})
 		}
 	}
 	l.seen = sim.NumMessages()
@@ -76,15 +76,15 @@ func (l *messageLog) drawToasts(u *ui, r rect) {
 
 // layout draws the log, newest first, in the panel.
 func (l *messageLog) layout(g *Game, u *ui, r rect) {
-	heading(u, &r, "Why things happened")
+	heading(u, &r, g.tr("log.heading"))
 	msgs := g.sess.Sim().MessagesFrom(0)
 	if len(msgs) == 0 {
-		u.text("Nothing yet: press play (Space).", r.x, r.y, u.f.normal, colTextDim, left)
+		u.text(g.tr("log.empty"), r.x, r.y, u.f.normal, colTextDim, left)
 		return
 	}
 	for i := len(msgs) - 1; i >= 0 && r.h > 40; i-- {
 		m := msgs[i]
-		lines := wrap(m.Text(), 46)
+		lines := wrap(g.msgText(m), 46)
 		hdr := r.row(16)
 		u.text(m.Day.String(), hdr.x, hdr.y, u.f.small, colTextDim, left)
 		for _, s := range lines {
@@ -93,4 +93,39 @@ func (l *messageLog) layout(g *Game, u *ui, r rect) {
 		}
 		r.row(5)
 	}
+}
+
+// msgText is a model message in the page's language. The model says why
+// things happen in numbers; the catalogs say it in words, by message kind.
+func (g *Game) msgText(m model.Message) string {
+	where := ""
+	if m.State >= 0 && m.State < model.NumStates {
+		where = g.stateName(m.State) + ": "
+	}
+	site := m.SiteName()
+	switch m.Kind {
+	case model.MsgConstruction:
+		return where + g.tr("msg.construction", site, model.Day(m.N))
+	case model.MsgGridQueued:
+		return where + g.tr("msg.gridqueued", site, model.Watts(m.N).MW(), model.Watts(m.M).MW())
+	case model.MsgGridGranted:
+		return where + g.tr("msg.gridgranted", site, model.Watts(m.N).MW(), model.Day(m.M))
+	case model.MsgEnergised:
+		return where + g.tr("msg.energised", site)
+	case model.MsgCapReached:
+		return where + g.tr("msg.capreached", thousands(m.N))
+	case model.MsgFundExhausted:
+		return g.tr("msg.fundexhausted")
+	case model.MsgCrunch:
+		return where + g.tr("msg.crunch", model.FormatDecimal(m.N, 10), model.Day(m.M))
+	case model.MsgCrunchOver:
+		return where + g.tr("msg.crunchover")
+	case model.MsgGridReady:
+		return where + g.tr("msg.gridready", model.Watts(m.N).MW())
+	case model.MsgRegime:
+		return g.tr("msg.regime")
+	case model.MsgRemoved:
+		return where + g.tr("msg.removed", site)
+	}
+	return m.Text()
 }

@@ -22,13 +22,13 @@ type layer struct {
 }
 
 var layers = []layer{
-	{"Price", "€/MWh", "Industrial electricity price (Eurostat nrg_pc_205, 2024-S2).",
+	{"layer.price", "€/MWh", "layer.price.tip",
 		func(g *Game, st int) float64 { return float64(model.States()[st].PriceCentsPerMWh) / 100 }, false},
-	{"Carbon", "g CO₂/kWh", "Grid carbon intensity (EEA, 2023).",
+	{"layer.carbon", "g CO₂/kWh", "layer.carbon.tip",
 		func(g *Game, st int) float64 { return float64(model.States()[st].CarbonGPerKWh) }, false},
-	{"Grid room", "MW", "Spare grid capacity for large new loads, today (after connections granted and investment).",
+	{"layer.room", "MW", "layer.room.tip",
 		func(g *Game, st int) float64 { return float64(g.outcomes()[st].GridSpareW.MW()) }, false},
-	{"Export tier", "", "US export-control tier under the 2025 diffusion rule; red where this period's cap is reached.",
+	{"layer.tier", "", "layer.tier.tip",
 		func(g *Game, st int) float64 {
 			o := g.outcomes()[st]
 			if o.Cap >= 0 && int64(o.CapUsed) >= o.Cap*1000 {
@@ -36,7 +36,7 @@ var layers = []layer{
 			}
 			return float64(model.States()[st].Tier)
 		}, true},
-	{"AI demand", "% of EU", "Share of EU demand for AI compute (Eurostat isoc_eb_ai 2024 × enterprises).",
+	{"layer.demand", "%", "layer.demand.tip",
 		func(g *Game, st int) float64 { return float64(model.States()[st].DemandPPM) / 10000 }, false},
 }
 
@@ -200,8 +200,8 @@ func (mv *mapView) layout(g *Game, u *ui, r rect) {
 	// layer buttons over the map's top left
 	bx := r.x + 8
 	for i, l := range layers {
-		w := u.textWidth(l.name, u.f.normal) + 18
-		if u.button(rect{bx, r.y + 8, w, 26}, l.name, mv.layer == i, l.tip+" (L)") {
+		w := u.textWidth(g.tr(l.name), u.f.normal) + 18
+		if u.button(rect{bx, r.y + 8, w, 26}, g.tr(l.name), mv.layer == i, g.tr(l.tip)+" (L)") {
 			mv.layer = i
 			mv.invalidate()
 		}
@@ -308,29 +308,23 @@ func (mv *mapView) draw(g *Game, u *ui, r rect, sites []model.SiteInfo) {
 			u.ring(x, y, rad+3, 2, colSelected)
 		}
 		hit := rect{x - rad - 3, y - rad - 3, 2*rad + 6, 2*rad + 6}
-		u.setTip(hit, siteTip(s))
+		u.setTip(hit, g.siteTip(s))
 	}
 	if mv.hover >= 0 && u.tip == "" {
-		st := model.States()[mv.hover]
 		v := mv.vals[mv.hover]
 		val := fmt.Sprintf("%s %s", trimFloat(v), l.unit)
 		if l.categorical {
-			val = tierText(v)
+			val = g.tr(tierKeys[int(v)])
 		}
-		u.tip = fmt.Sprintf("%s — %s: %s\nClick to see why build here, and to build.", st.Name, l.name, val)
+		u.tip = g.tr("map.state.tip", g.stateName(mv.hover), g.tr(l.name), val)
 		u.tipAt = [2]float64{u.mx, u.my}
 	}
 }
 
-func tierText(v float64) string {
-	switch v {
-	case 1:
-		return "Tier 1: no cap"
-	case 2:
-		return "Tier 2: capped under the 2025 rule"
-	}
-	return "cap reached this period"
-}
+// tierKeys describe the export-tier layer's categories (1, 2, 3 = cap
+// reached); tierLegend label them in the legend.
+var tierKeys = [...]string{"", "tier.1", "tier.2", "tier.capped"}
+var tierLegend = [...]string{"", "tier.1.short", "tier.2.short", "tier.capped.short"}
 
 func trimFloat(v float64) string {
 	if v == math.Trunc(v) {
@@ -339,9 +333,9 @@ func trimFloat(v float64) string {
 	return fmt.Sprintf("%.1f", v)
 }
 
-func siteTip(s model.SiteInfo) string {
-	return fmt.Sprintf("%s — %s\n%s of %s chips running · %d MW drawn of %d MW granted\ncapital cost %s · revenue %s\nClick to see its chips; drag to move it.",
-		s.Spec.Name, s.Status, thousands(int64(s.Chips[model.ChipActive])), thousands(int64(s.Spec.Chips)),
+func (g *Game) siteTip(s model.SiteInfo) string {
+	return g.tr("map.site.tip",
+		s.Spec.Name, g.statusName(s.Status), thousands(int64(s.Chips[model.ChipActive])), thousands(int64(s.Spec.Chips)),
 		s.DrawW.MW(), s.GrantedW.MW(), euros(s.Capex), euros(s.Revenue))
 }
 
@@ -479,16 +473,16 @@ func (mv *mapView) legend(g *Game, u *ui, r rect) {
 	box := rect{r.x + r.w - 258, r.y + r.h - 58, 250, 50}
 	u.fill(box, color.RGBA{0xff, 0xff, 0xff, 0xe0})
 	u.stroke(box, 1, colBorder)
-	u.text(l.name+" "+l.unit, box.x+8, box.y+4, u.f.small, colText, left)
+	u.text(g.tr(l.name)+" "+l.unit, box.x+8, box.y+4, u.f.small, colText, left)
 	if l.categorical {
 		x := box.x + 8
 		for _, v := range []float64{1, 2, 3} {
 			u.fill(rect{x, box.y + 24, 14, 14}, tierColours[v])
-			label := [...]string{"", "Tier 1", "Tier 2", "cap reached"}[int(v)]
+			label := g.tr(tierLegend[int(v)])
 			u.text(label, x+18, box.y+24, u.f.small, colText, left)
 			x += 26 + u.textWidth(label, u.f.small)
 		}
-		u.setTip(box, l.tip)
+		u.setTip(box, g.tr(l.tip))
 		return
 	}
 	lo, hi := mv.vals[0], mv.vals[0]
@@ -501,5 +495,5 @@ func (mv *mapView) legend(g *Game, u *ui, r rect) {
 	}
 	u.text(trimFloat(lo), bar.x, bar.y+11, u.f.small, colText, left)
 	u.text(trimFloat(hi), bar.x+bar.w, bar.y+11, u.f.small, colText, right)
-	u.setTip(box, l.tip)
+	u.setTip(box, g.tr(l.tip))
 }

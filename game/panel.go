@@ -10,13 +10,11 @@ import (
 
 var sessionForPreset = session.NewPreset
 
-var tabNames = [numTabs]string{"State", "Levers", "Site", "Log"}
-var tabTips = [numTabs]string{
-	"The selected member state: why build there, and Build (S)",
-	"The policy levers: co-funding, vouchers, PPAs, permitting, export rules (P)",
-	"The selected site and its chips, one pixel each (F)",
-	"Why things happened, newest first (M)",
-}
+// tabNames name the tabs for Select and the automation API; the page
+// shows their catalog text ("tab.<name>").
+var tabNames = [numTabs]string{"state", "levers", "site", "log"}
+var tabKeys = [numTabs]string{"tab.state", "tab.levers", "tab.site", "tab.log"}
+var tabTips = [numTabs]string{"tab.state.tip", "tab.levers.tip", "tab.site.tip", "tab.log.tip"}
 
 // panel is the right-hand column: tabs, then the tab's content.
 func (g *Game) panel(u *ui, r rect) {
@@ -28,7 +26,7 @@ func (g *Game) panel(u *ui, r rect) {
 	w := tabs.w / numTabs
 	for i := range numTabs {
 		b := rect{tabs.x + float64(i)*w, tabs.y, w - 4, tabs.h}
-		if u.button(b, tabNames[i], g.tab == i, tabTips[i]) {
+		if u.button(b, g.tr(tabKeys[i]), g.tab == i, g.tr(tabTips[i])) {
 			g.tab = i
 		}
 	}
@@ -63,23 +61,23 @@ type buildChoice struct{ size, chip, delay int }
 
 var buildSizes = []int32{25000, 50000, 100000, 200000}
 var buildChips = []struct{ key, label, tip string }{
-	{"best", "Best", "The best chip export rules allow on the order day"},
-	{"h100", "H100", "NVIDIA H100-class (700 W, export-controlled)"},
-	{"b200", "B200", "NVIDIA Blackwell-class (1,000 W, about 2.5 H100s of compute, export-controlled)"},
-	{"eu", "EU chip", "A European accelerator: no US licence, less compute per watt"},
+	{"best", "chip.best", "chip.best.tip"},
+	{"h100", "chip.h100", "chip.h100.tip"},
+	{"b200", "chip.b200", "chip.b200.tip"},
+	{"eu", "chip.eu", "chip.eu.tip"},
 }
 var buildDelays = []struct {
 	days  model.Day
 	label string
-}{{0, "now"}, {91, "+3 mo"}, {182, "+6 mo"}, {365, "+1 yr"}}
+}{{0, "start.now"}, {91, "start.3mo"}, {182, "start.6mo"}, {365, "start.1yr"}}
 
 func defaultBuild() buildChoice { return buildChoice{size: 2} }
 
 // statePanel: the selected state's facts and the Build controls.
 func (g *Game) statePanel(u *ui, r rect) {
 	if g.selState < 0 {
-		heading(u, &r, "Pick a member state")
-		for _, l := range wrap("Click a state on the map to see its power price, grid room, export tier and AI demand, and to build a gigafactory there. The map's colour shows the layer chosen at its top left (L).", 44) {
+		heading(u, &r, g.tr("state.pick"))
+		for _, l := range wrap(g.tr("state.pick.text"), 44) {
 			t := r.row(20)
 			u.text(l, t.x, t.y, u.f.normal, colTextDim, left)
 		}
@@ -87,32 +85,26 @@ func (g *Game) statePanel(u *ui, r rect) {
 	}
 	st := model.States()[g.selState]
 	out := g.sess.Sim().StateOutcomes()[g.selState]
-	heading(u, &r, fmt.Sprintf("%s (%s)", st.Name, st.Code))
-	fact(u, &r, "Electricity price", fmt.Sprintf("€%s/MWh", model.FormatDecimal(st.PriceCentsPerMWh, 100)),
-		"Industrial electricity price, non-household consumers, excluding VAT (Eurostat nrg_pc_205, 2024-S2).")
-	fact(u, &r, "Grid carbon", fmt.Sprintf("%d g CO₂/kWh", st.CarbonGPerKWh),
-		"Greenhouse-gas intensity of electricity generation (EEA, 2023).")
-	fact(u, &r, "Grid room for large loads", mw(out.GridSpareW),
-		"Spare capacity for large new loads now, after connections granted and grid investment (assets/states.csv, docs/model.md 'Grid').")
-	fact(u, &r, "Connections waiting", strconv.Itoa(out.GridQueue),
-		"Sites in this state's grid-connection queue.")
-	capText := "none"
+	heading(u, &r, fmt.Sprintf("%s (%s)", g.stateName(g.selState), st.Code))
+	fact(u, &r, g.tr("state.price"), g.tr("state.price.value", model.FormatDecimal(st.PriceCentsPerMWh, 100)), g.tr("state.price.tip"))
+	fact(u, &r, g.tr("state.carbon"), g.tr("state.carbon.value", st.CarbonGPerKWh), g.tr("state.carbon.tip"))
+	fact(u, &r, g.tr("state.room"), mw(out.GridSpareW), g.tr("state.room.tip"))
+	fact(u, &r, g.tr("state.queue"), strconv.Itoa(out.GridQueue), g.tr("state.queue.tip"))
+	capText := g.tr("state.cap.none")
 	if out.Cap >= 0 {
-		capText = fmt.Sprintf("%s of %s", compact(int64(out.CapUsed)/1000), compact(out.Cap/1000))
+		capText = g.tr("state.cap.value", compact(int64(out.CapUsed)/1000), compact(out.Cap/1000))
 	}
-	fact(u, &r, fmt.Sprintf("Export tier %d, cap used", st.Tier), capText,
-		"US export-control tier under the January 2025 AI diffusion rule, and the H100-equivalents licensed against this state's cap in the current period (BIS, 90 FR 4544).")
-	fact(u, &r, "Chips waiting for a licence", thousands(int64(out.LicenceWaiting)), "Chips held by the export regime.")
-	fact(u, &r, "Share of EU AI demand", pct(st.DemandPPM/1000),
-		"This state's share of EU demand for AI compute, from enterprise AI adoption × enterprises (Eurostat isoc_eb_ai 2024).")
-	fact(u, &r, "Chips running here", thousands(int64(out.ChipsActive)), "Active chips in this state's sites today.")
+	fact(u, &r, g.tr("state.cap", st.Tier), capText, g.tr("state.cap.tip"))
+	fact(u, &r, g.tr("state.waiting"), thousands(int64(out.LicenceWaiting)), g.tr("state.waiting.tip"))
+	fact(u, &r, g.tr("state.demand"), pct(st.DemandPPM/1000), g.tr("state.demand.tip"))
+	fact(u, &r, g.tr("state.chips"), thousands(int64(out.ChipsActive)), g.tr("state.chips.tip"))
 	r.row(6)
 
-	heading(u, &r, "Build a gigafactory here")
+	heading(u, &r, g.tr("build.heading"))
 	row := r.row(30)
 	w := row.w / float64(len(buildSizes))
 	for i, n := range buildSizes {
-		if u.button(rect{row.x + float64(i)*w, row.y, w - 4, row.h}, compact(int64(n)), g.build.size == i, fmt.Sprintf("%s chips", thousands(int64(n)))) {
+		if u.button(rect{row.x + float64(i)*w, row.y, w - 4, row.h}, compact(int64(n)), g.build.size == i, g.tr("build.size.tip", thousands(int64(n)))) {
 			g.build.size = i
 		}
 	}
@@ -120,25 +112,25 @@ func (g *Game) statePanel(u *ui, r rect) {
 	row = r.row(30)
 	w = row.w / float64(len(buildChips))
 	for i, c := range buildChips {
-		if u.button(rect{row.x + float64(i)*w, row.y, w - 4, row.h}, c.label, g.build.chip == i, c.tip) {
+		if u.button(rect{row.x + float64(i)*w, row.y, w - 4, row.h}, g.tr(c.label), g.build.chip == i, g.tr(c.tip)) {
 			g.build.chip = i
 		}
 	}
 	r.row(4)
 	row = r.row(30)
-	u.textIn("Start", row.col(50), u.f.normal, colTextDim, left)
+	u.textIn(g.tr("build.start"), row.col(50), u.f.normal, colTextDim, left)
 	w = row.w / float64(len(buildDelays))
 	for i, d := range buildDelays {
-		if u.button(rect{row.x + float64(i)*w, row.y, w - 4, row.h}, d.label, g.build.delay == i,
-			"Construction starts "+(g.sess.Day()+d.days).String()) {
+		if u.button(rect{row.x + float64(i)*w, row.y, w - 4, row.h}, g.tr(d.label), g.build.delay == i,
+			g.tr("build.start.tip", (g.sess.Day() + d.days).String())) {
 			g.build.delay = i
 		}
 	}
 	r.row(6)
 	b := r.row(36)
 	if g.sess.Ended() {
-		u.disabledButton(b, "Build", "The run has ended: go back (Home) to build.")
-	} else if u.button(b, "Build (B)", true, "Add this gigafactory to the scenario, from today") {
+		u.disabledButton(b, g.tr("build.button"), g.tr("build.ended"))
+	} else if u.button(b, g.tr("build.button"), true, g.tr("build.button.tip")) {
 		g.buildHere()
 	}
 	r.row(8)
@@ -151,11 +143,11 @@ func (g *Game) statePanel(u *ui, r rect) {
 		for _, c := range g.sess.Sim().Levers().G2G {
 			on = on || c == st.Code
 		}
-		if u.button(left, "G2G agreement", on, "A government-to-government agreement with the US doubles a Tier 2 state's cap (2025 rule).") {
+		if u.button(left, g.tr("state.g2g"), on, g.tr("state.g2g.tip")) {
 			g.Do(model.Command{Kind: model.CmdG2G, State: st.Code, On: !on})
 		}
 	}
-	if u.button(rightR, "+500 MW grid", false, "The state invests in its grid: 500 MW more room for large loads, ready after the lead time (docs/model.md 'Grid').") {
+	if u.button(rightR, g.tr("state.invest"), false, g.tr("state.invest.tip")) {
 		g.Do(model.Command{Kind: model.CmdInvestGrid, State: st.Code, MW: 500})
 	}
 }
@@ -164,14 +156,14 @@ func (g *Game) statePanel(u *ui, r rect) {
 // point clicked on the map (or the state's centre).
 func (g *Game) buildHere() {
 	if g.selState < 0 {
-		g.notify("Pick a member state on the map first, then Build.")
+		g.notify(g.tr("notice.pickstate"))
 		return
 	}
 	st := model.States()[g.selState]
 	lon, lat := g.mv.placeFor(g.selState)
 	n := len(g.sess.Sim().Sites()) + 1
 	spec := &model.SiteSpec{
-		Name:  fmt.Sprintf("%s gigafactory #%d", st.Name, n),
+		Name:  g.tr("build.name", g.stateName(g.selState), n),
 		State: st.Code, Chips: buildSizes[g.build.size], Chip: buildChips[g.build.chip].key,
 		Start: g.sess.Day() + buildDelays[g.build.delay].days,
 		Lon:   lon, Lat: lat,
@@ -183,7 +175,7 @@ func (g *Game) buildHere() {
 
 func (g *Game) removeSelected() {
 	if g.selSite == 0 {
-		g.notify("Pick a site on the map first (click its circle), then Delete.")
+		g.notify(g.tr("notice.picksite"))
 		return
 	}
 	if g.Do(model.Command{Kind: model.CmdRemove, Site: g.selSite}) == nil {
@@ -193,10 +185,10 @@ func (g *Game) removeSelected() {
 
 // share levers, in the order shown.
 var shareLevers = []struct{ key, label, tip string }{
-	{"eu_share", "EU share of capex", "Share of a gigafactory's capital cost paid by the InvestAI fund (up to 17% in the 2025 call; the fund is €20bn)."},
-	{"host_share", "Host-state share", "Share paid by the host member state; private investors pay the rest."},
-	{"voucher_share", "Startup vouchers", "Share of startups' compute bill paid by the fund, while it lasts."},
-	{"ppa_share", "Renewable PPAs", "Share of site power bought through renewable power-purchase agreements: cuts emissions, costs a premium."},
+	{"eu_share", "lever.eu_share", "lever.eu_share.tip"},
+	{"host_share", "lever.host_share", "lever.host_share.tip"},
+	{"voucher_share", "lever.voucher_share", "lever.voucher_share.tip"},
+	{"ppa_share", "lever.ppa_share", "lever.ppa_share.tip"},
 }
 
 func leverShare(l model.Levers, key string) model.Share {
@@ -214,53 +206,53 @@ func leverShare(l model.Levers, key string) model.Share {
 // leverPanel: every policy lever.
 func (g *Game) leverPanel(u *ui, r rect) {
 	lv := g.sess.Sim().Levers()
-	heading(u, &r, "Money")
+	heading(u, &r, g.tr("levers.money"))
 	for _, sl := range shareLevers {
 		v := leverShare(lv, sl.key)
-		if d := u.stepper(r.row(30), sl.label, pct(int64(v)), sl.tip); d != 0 {
+		if d := u.stepper(r.row(30), g.tr(sl.label), pct(int64(v)), g.tr(sl.tip)); d != 0 {
 			nv := min(max(int64(v)+int64(d)*50, 0), 1000)
 			g.Do(model.Command{Kind: model.CmdLever, Lever: sl.key, Value: model.FormatDecimal(nv, 1000)})
 		}
 	}
 	r.row(6)
-	heading(u, &r, "Permits and demand")
-	if u.toggle(r.row(30), "Fast-track permitting", lv.FastTrack, "Sites that start building from now take less time to build (docs/model.md 'Construction').") {
+	heading(u, &r, g.tr("levers.permits"))
+	if u.toggle(r.row(30), g.tr("lever.fast_track"), lv.FastTrack, g.tr("lever.fast_track.tip")) {
 		g.Do(model.Command{Kind: model.CmdLever, Lever: "fast_track", Value: strconv.FormatBool(!lv.FastTrack)})
 	}
-	if u.toggle(r.row(30), "Serve demand in the same state first", lv.PreferSameState, "Users buy compute in their own state before others (data-residency preferences).") {
+	if u.toggle(r.row(30), g.tr("lever.prefer_same_state"), lv.PreferSameState, g.tr("lever.prefer_same_state.tip")) {
 		g.Do(model.Command{Kind: model.CmdLever, Lever: "prefer_same_state", Value: strconv.FormatBool(!lv.PreferSameState)})
 	}
 	row := r.row(30)
-	u.textIn("Demand growth", row.col(120), u.f.normal, colText, left)
+	u.textIn(g.tr("lever.demand_growth"), row.col(120), u.f.normal, colText, left)
 	w := row.w / 3
-	for i, gr := range []string{"slow", "base", "boom"} {
-		if u.button(rect{row.x + float64(i)*w, row.y, w - 4, row.h}, gr, lv.DemandGrowth == gr, "How fast EU demand for AI compute grows (docs/model.md 'Demand').") && lv.DemandGrowth != gr {
-			g.Do(model.Command{Kind: model.CmdLever, Lever: "demand_growth", Value: gr})
+	for i, gr := range []struct{ value, key string }{{"slow", "growth.slow"}, {"base", "growth.base"}, {"boom", "growth.boom"}} {
+		if u.button(rect{row.x + float64(i)*w, row.y, w - 4, row.h}, g.tr(gr.key), lv.DemandGrowth == gr.value, g.tr("lever.demand_growth.tip")) && lv.DemandGrowth != gr.value {
+			g.Do(model.Command{Kind: model.CmdLever, Lever: "demand_growth", Value: gr.value})
 		}
 	}
 	r.row(10)
-	heading(u, &r, "US export controls")
+	heading(u, &r, g.tr("levers.export"))
 	row = r.row(30)
 	regimes := []struct{ kind, label, tip string }{
-		{model.RegimeOpen, "Open", "No caps: licences are granted after the usual review."},
-		{model.RegimeDiffusion, "2025 rule", "The January 2025 AI diffusion rule: Tier 2 states capped at about 50,000 H100-equivalents for 2025–27, doubled with a G2G agreement."},
-		{model.RegimeStrict, "Strict", "Every state capped and reviews slower: a tighter regime than 2025's."},
+		{model.RegimeOpen, "regime.open", "regime.open.tip"},
+		{model.RegimeDiffusion, "regime.diffusion", "regime.diffusion.tip"},
+		{model.RegimeStrict, "regime.strict", "regime.strict.tip"},
 	}
 	cur := g.sess.Sim().RegimeKind()
 	w = row.w / float64(len(regimes))
 	for i, rg := range regimes {
-		if u.button(rect{row.x + float64(i)*w, row.y, w - 4, row.h}, rg.label, cur == rg.kind, rg.tip) && cur != rg.kind {
+		if u.button(rect{row.x + float64(i)*w, row.y, w - 4, row.h}, g.tr(rg.label), cur == rg.kind, g.tr(rg.tip)) && cur != rg.kind {
 			g.Do(model.Command{Kind: model.CmdRegime, Regime: &model.Regime{Kind: rg.kind}})
 		}
 	}
 	r.row(4)
-	for _, l := range wrap("Government-to-government agreements and grid investment are per state: pick a state on the map.", 46) {
+	for _, l := range wrap(g.tr("levers.perstate"), 46) {
 		t := r.row(18)
 		u.text(l, t.x, t.y, u.f.small, colTextDim, left)
 	}
 	r.row(10)
-	heading(u, &r, "What if")
-	if u.button(r.row(32), "EU-wide grid crunch: −20% for 90 days", false, "A cold, windless winter: every site may draw 20% less power for 90 days from today.") {
+	heading(u, &r, g.tr("levers.whatif"))
+	if u.button(r.row(32), g.tr("lever.crunch"), false, g.tr("lever.crunch.tip")) {
 		g.Do(model.Command{Kind: model.CmdGridCrunch, Share: 200, Days: 90})
 	}
 }
@@ -270,14 +262,14 @@ func (g *Game) leverPanel(u *ui, r rect) {
 func (g *Game) sitePanel(u *ui, r rect) {
 	sites := g.sess.Sim().Sites()
 	if g.selSite == 0 || int(g.selSite) > len(sites) {
-		heading(u, &r, "Sites")
+		heading(u, &r, g.tr("site.list"))
 		for _, si := range sites {
 			if r.h < 30 {
 				break
 			}
 			b := r.row(28)
 			r.row(2)
-			label := fmt.Sprintf("%s  ·  %s  ·  %s", si.Spec.Name, compact(int64(si.Spec.Chips)), si.Status)
+			label := fmt.Sprintf("%s  ·  %s  ·  %s", si.Spec.Name, compact(int64(si.Spec.Chips)), g.statusName(si.Status))
 			if u.button(b, "", false, "") {
 				g.selSite = si.ID
 			}
@@ -287,21 +279,21 @@ func (g *Game) sitePanel(u *ui, r rect) {
 	}
 	si := sites[g.selSite-1]
 	heading(u, &r, si.Spec.Name)
-	fact(u, &r, "Status", si.Status.String(), statusTip(si))
-	fact(u, &r, "Chips running", fmt.Sprintf("%s of %s", thousands(int64(si.Chips[model.ChipActive])), thousands(int64(si.Spec.Chips))), "Active chips, of the site's target.")
-	fact(u, &r, "Power drawn / granted", fmt.Sprintf("%d / %d MW", si.DrawW.MW(), si.GrantedW.MW()), "Power drawn today against the grid connection granted.")
-	fact(u, &r, "Capital cost so far", euros(si.Capex), "Chips, buildings and grid connection paid so far (all payers).")
-	fact(u, &r, "Revenue so far", euros(si.Revenue), "Compute sold to users, including vouchers.")
+	fact(u, &r, g.tr("site.status"), g.statusName(si.Status), g.statusTip(si))
+	fact(u, &r, g.tr("site.chips"), g.tr("site.chips.value", thousands(int64(si.Chips[model.ChipActive])), thousands(int64(si.Spec.Chips))), g.tr("site.chips.tip"))
+	fact(u, &r, g.tr("site.power"), g.tr("site.power.value", si.DrawW.MW(), si.GrantedW.MW()), g.tr("site.power.tip"))
+	fact(u, &r, g.tr("site.capex"), euros(si.Capex), g.tr("site.capex.tip"))
+	fact(u, &r, g.tr("site.revenue"), euros(si.Revenue), g.tr("site.revenue.tip"))
 	g.fleet.layout(g, u, &r, si)
 	r.row(4)
 	row := r.row(30)
 	if si.Status != model.SiteRemoved {
-		if u.button(row.col(row.w/2-2), "Remove", false, "Remove this site: its chips are retired (Delete)") {
+		if u.button(row.col(row.w/2-2), g.tr("site.remove"), false, g.tr("site.remove.tip")) {
 			g.removeSelected()
 			return
 		}
 		row.col(4)
-		if u.button(row, "Validated end user", veuOn(g.sess.Sim(), si.ID), "A validated end user is licensed outside its state's export cap (2025 rule).") {
+		if u.button(row, g.tr("site.veu"), veuOn(g.sess.Sim(), si.ID), g.tr("site.veu.tip")) {
 			g.Do(model.Command{Kind: model.CmdVEU, Site: si.ID, On: !veuOn(g.sess.Sim(), si.ID)})
 		}
 	}
@@ -309,19 +301,36 @@ func (g *Game) sitePanel(u *ui, r rect) {
 
 func veuOn(sim *model.Sim, id model.SiteID) bool { return sim.SiteVEU(id) }
 
-func statusTip(si model.SiteInfo) string {
+func (g *Game) statusTip(si model.SiteInfo) string {
 	switch si.Status {
 	case model.SiteConstruction:
-		return "Being built; ready about " + si.BuildEnd.String() + "."
+		return g.tr("status.construction.tip", si.BuildEnd.String())
 	case model.SiteWaitingGrid:
 		if si.PowerReady != model.NoDay {
-			return "Built; its grid connection is ready " + si.PowerReady.String() + "."
+			return g.tr("status.waitgrid.ready.tip", si.PowerReady.String())
 		}
-		return "Built; waiting in the state's grid-connection queue for room."
+		return g.tr("status.waitgrid.tip")
 	case model.SiteWaitingChips:
-		return "Energised; chips are still arriving (supply and export licences)."
+		return g.tr("status.waitchips.tip")
 	case model.SiteThrottled:
-		return fmt.Sprintf("%s chips idle for lack of power.", thousands(int64(si.Throttled)))
+		return g.tr("status.throttled.tip", thousands(int64(si.Throttled)))
 	}
-	return "The site's stage in its life cycle."
+	return g.tr("status.tip")
 }
+
+// statusKeys name the site statuses in the catalogs, by model.SiteStatus.
+var statusKeys = [model.NumSiteStatus]string{
+	"status.planned", "status.construction", "status.waitgrid", "status.waitchips",
+	"status.operating", "status.throttled", "status.removed", "status.closed",
+}
+
+// statusName is a site status in the page's language.
+func (g *Game) statusName(st model.SiteStatus) string {
+	if st < model.NumSiteStatus {
+		return g.tr(statusKeys[st])
+	}
+	return st.String()
+}
+
+// stateName is a member state's name in the page's language.
+func (g *Game) stateName(st int) string { return g.tr("country." + model.StateCode(st)) }

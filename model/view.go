@@ -27,3 +27,6 @@ func (s *Sim) MessagesFrom(i int) []Message {
 	}
 	return s.messages[i:]
 }
+
+// SiteName is the name of the site the message is about ("" if none).
+func (m Message) SiteName() string { return m.site }
