@@ -122,7 +122,7 @@ func (g *Game) statePanel(u *ui, r rect) {
 	w = row.w / float64(len(buildDelays))
 	for i, d := range buildDelays {
 		if u.button(rect{row.x + float64(i)*w, row.y, w - 4, row.h}, g.tr(d.label), g.build.delay == i,
-			g.tr("build.start.tip", (g.sess.Day() + d.days).String())) {
+			g.tr("build.start.tip", (g.sess.Day()+d.days).String())) {
 			g.build.delay = i
 		}
 	}
