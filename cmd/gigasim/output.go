@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -108,48 +107,4 @@ func writeSummary(w io.Writer, sc model.Scenario, sim *model.Sim) {
 	}
 }
 
-// csvHeader names the daily CSV's columns.
-func csvHeader() []string {
-	h := []string{"date", "day",
-		"chips_at_supplier", "chips_awaiting_licence", "chips_in_transit", "chips_installing", "chips_active", "chips_in_repair", "chips_retired",
-		"chips_throttled", "failures", "sites_operating", "sites_waiting_grid",
-		"compute_capacity_h100e_hours", "demand_h100e_hours", "served_h100e_hours", "leaked_h100e_hours", "startup_served_h100e_hours",
-		"power_drawn_mw", "power_curtailed_mw", "grid_granted_mw", "grid_queue_sites", "energy_mwh", "emissions_t_co2e",
-		"fund_left_eur", "eu_capex_eur", "host_capex_eur", "private_capex_eur", "electricity_eur_cum", "maintenance_eur_cum",
-		"revenue_eur_cum", "vouchers_eur_cum", "startups_active", "startups_relocated"}
-	for _, st := range model.States() {
-		h = append(h, "active_"+st.Code)
-	}
-	return h
-}
 
-// writeCSV writes one row per simulated day.
-func writeCSV(w io.Writer, sim *model.Sim) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(csvHeader()); err != nil {
-		return err
-	}
-	byState := sim.ActiveByState()
-	i64 := func(v int64) string { return strconv.FormatInt(v, 10) }
-	for i, d := range sim.History() {
-		l := d.Ledger
-		row := []string{d.Day.String(), i64(int64(d.Day)),
-			i64(d.Chips[model.ChipOrdered]), i64(d.Chips[model.ChipLicence]), i64(d.Chips[model.ChipTransit]), i64(d.Chips[model.ChipInstalling]),
-			i64(d.Chips[model.ChipActive]), i64(d.Chips[model.ChipRepair]), i64(d.Chips[model.ChipRetired]),
-			i64(d.ChipsThrottled), i64(d.Failures), i64(int64(d.Sites[model.SiteOperating])), i64(int64(d.Sites[model.SiteWaitingGrid])),
-			i64(int64(d.ComputeCapacity) / 1000), i64(int64(d.Demand) / 1000), i64(int64(d.Served) / 1000), i64(int64(d.Leaked) / 1000), i64(int64(d.StartupServed) / 1000),
-			i64(d.PowerDrawn.MW()), i64(d.PowerCurtailed.MW()), i64(d.GridGranted.MW()), i64(int64(d.GridQueueSites)),
-			i64(int64(d.Energy) / 1000), i64(d.Emissions.Tonnes()),
-			i64(l.FundLeft.Euros()), i64(l.EUCapex.Euros()), i64(l.HostCapex.Euros()), i64(l.PrivateCapex.Euros()),
-			i64(l.Electricity.Euros()), i64(l.Maintenance.Euros()), i64((l.CustomerRevenue + l.Vouchers).Euros()), i64(l.Vouchers.Euros()),
-			i64(d.StartupsActive / 1000), i64(d.StartupsMoved / 1000)}
-		for _, n := range byState[i] {
-			row = append(row, i64(int64(n)))
-		}
-		if err := cw.Write(row); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
-}

@@ -265,7 +265,7 @@ func writeCSVFile(path string, sim *model.Sim) error {
 	if err != nil {
 		return bad("--csv: %v", err)
 	}
-	if err := writeCSV(f, sim); err != nil {
+	if err := sim.WriteCSV(f); err != nil {
 		f.Close()
 		return fmt.Errorf("--csv %s: %w", path, err)
 	}
