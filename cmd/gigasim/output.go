@@ -106,5 +106,3 @@ func writeSummary(w io.Writer, sc model.Scenario, sim *model.Sim) {
 		}
 	}
 }
-
-
