@@ -66,6 +66,9 @@ type Game struct {
 	bannerEnds time.Time
 	help       bool
 	presetMenu bool
+	assume     assumptionsView
+	share      shareView
+	platform   Platform
 	frames     int64
 	cat        *i18n.Catalog
 	baseline   *session.Projection // the baseline preset to its horizon, for comparison
@@ -201,10 +204,15 @@ func (g *Game) Do(c model.Command) error {
 	if res.Dropped > 0 {
 		g.notify(g.tr("notice.dropped", res.Dropped))
 	}
+	g.afterEdit()
+	return nil
+}
+
+// afterEdit refreshes the views after the scenario changed.
+func (g *Game) afterEdit() {
 	g.charts.invalidate()
 	g.mv.invalidate()
 	g.changed()
-	return nil
 }
 
 func (g *Game) changed() {
@@ -402,8 +410,12 @@ func (g *Game) keys() {
 		g.tab = tabLog
 	case pressed(ebiten.KeyH), pressed(ebiten.KeySlash):
 		g.help = !g.help
+	case pressed(ebiten.KeyA):
+		g.assume.open = !g.assume.open
+	case pressed(ebiten.KeyE):
+		g.share.open = !g.share.open
 	case pressed(ebiten.KeyEscape):
-		g.help, g.presetMenu = false, false
+		g.help, g.presetMenu, g.assume.open, g.share.open = false, false, false, false
 		g.selSite, g.selState = 0, -1
 		g.u.focus = 0
 		g.mv.invalidate()
@@ -421,6 +433,10 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	g.u.dst = screen
 	g.u.keyNext = 0
 	g.layout(&g.u)
+	if g.share.shot {
+		g.share.shot = false
+		g.savePicture(screen) // before the tooltip: the picture is of the page
+	}
 	g.u.drawTip(g.w, g.h)
 	g.u.dst = nil
 }
@@ -468,6 +484,8 @@ func (g *Game) Select(state string, site model.SiteID, tab string) {
 			g.tab = i
 		}
 	}
+	g.assume.open = equalFold(tab, "assumptions")
+	g.share.open = equalFold(tab, "share")
 	g.mv.invalidate()
 }
 

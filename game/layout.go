@@ -74,12 +74,12 @@ func (g *Game) topBar(u *ui, r rect) {
 	u.text(g.tr("app.title"), title.x, title.y+1, u.f.bold, colBarText, left)
 	u.text(g.tr("app.subtitle"), title.x, title.y+18, u.f.small, colBorder, left)
 
-	scen := row.col(150)
+	scen := row.col(140)
 	if u.button(scen, g.presetLabel(g.sess.Name())+" ▼", g.presetMenu, g.tr("bar.preset.tip")) {
 		g.presetMenu = !g.presetMenu
 	}
 	row.col(12)
-	date := row.col(120)
+	date := row.col(112)
 	u.text(g.sess.Day().String(), date.x+date.w/2, date.y+1, u.f.big, colBarText, center)
 	u.setTip(date, g.tr("bar.date.tip", g.sess.Day(), g.sess.Horizon()))
 	row.col(8)
@@ -110,7 +110,7 @@ func (g *Game) topBar(u *ui, r rect) {
 	}
 	row.col(8)
 	for i, s := range speeds {
-		b := row.col(64)
+		b := row.col(60)
 		row.col(2)
 		if u.button(b, g.tr(s.label), g.speed == i, g.tr(s.tip)) {
 			g.speed = i
@@ -130,6 +130,14 @@ func (g *Game) topBar(u *ui, r rect) {
 		if btn(g.tr("bar.redo"), g.tr("bar.redo.tip"), false) {
 			g.redo()
 		}
+	}
+	shR := rect{r.x + r.w - 288, r.y + 7, 72, r.h - 14}
+	if u.button(shR, g.tr("bar.share"), g.share.open, g.tr("bar.share.tip")) {
+		g.share.open = !g.share.open
+	}
+	asR := rect{r.x + r.w - 212, r.y + 7, 124, r.h - 14}
+	if u.button(asR, g.tr("bar.assumptions"), g.assume.open, g.tr("bar.assumptions.tip")) {
+		g.assume.open = !g.assume.open
 	}
 	langR := rect{r.x + r.w - 84, r.y + 7, 40, r.h - 14}
 	if u.button(langR, strings.ToUpper(g.cat.Lang), false, g.tr("bar.lang.tip")) {
@@ -225,6 +233,12 @@ func (g *Game) overlays(u *ui) {
 			g.presetMenu = false
 			u.used = true
 		}
+	}
+	if g.assume.open {
+		g.assumptionsSheet(u)
+	}
+	if g.share.open {
+		g.shareSheet(u)
 	}
 	if g.help {
 		g.helpSheet(u)

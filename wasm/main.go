@@ -22,6 +22,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"net/url"
 	"strings"
 	"syscall/js"
@@ -39,6 +40,7 @@ func main() {
 	if notice != "" {
 		g.Notify(notice)
 	}
+	g.SetPlatform(game.Platform{Save: download, Copy: copyText})
 	installAPI(g)
 	ebiten.SetWindowTitle("Gigafactory Sandbox")
 	if err := ebiten.RunGame(&page{Game: g}); err != nil {
@@ -192,3 +194,34 @@ func toJS(v any) any {
 }
 
 func errorValue(msg string) any { return map[string]any{"error": msg} }
+
+// download offers data as a file: a Blob behind a temporary link.
+func download(name, mime string, data []byte) (string, error) {
+	arr := js.Global().Get("Uint8Array").New(len(data))
+	js.CopyBytesToJS(arr, data)
+	blob := js.Global().Get("Blob").New([]any{arr}, map[string]any{"type": mime})
+	url := js.Global().Get("URL").Call("createObjectURL", blob)
+	a := js.Global().Get("document").Call("createElement", "a")
+	a.Set("href", url)
+	a.Set("download", name)
+	a.Call("click")
+	var revoke js.Func
+	revoke = js.FuncOf(func(js.Value, []js.Value) any {
+		js.Global().Get("URL").Call("revokeObjectURL", url)
+		revoke.Release()
+		return nil
+	})
+	js.Global().Call("setTimeout", revoke, 10000)
+	return name, nil
+}
+
+// copyText puts text on the clipboard (asynchronously: the browser may
+// refuse, and then says so in the console).
+func copyText(text string) error {
+	clip := js.Global().Get("navigator").Get("clipboard")
+	if !clip.Truthy() {
+		return errors.New("this browser gives no clipboard here: select the link and copy it")
+	}
+	clip.Call("writeText", text)
+	return nil
+}

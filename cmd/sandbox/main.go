@@ -17,6 +17,7 @@ import (
 	"image"
 	"image/png"
 	"os"
+	"path/filepath"
 	"runtime/pprof"
 	"time"
 
@@ -69,6 +70,16 @@ func run(args []string) error {
 		return err
 	}
 	g := game.New(sess)
+	g.SetPlatform(game.Platform{Save: func(name, _ string, data []byte) (string, error) {
+		if err := os.WriteFile(name, data, 0o644); err != nil {
+			return "", err
+		}
+		abs, err := filepath.Abs(name)
+		if err != nil {
+			return name, nil
+		}
+		return abs, nil
+	}})
 	ebiten.SetWindowTitle("Gigafactory Sandbox — " + sess.Name())
 	ebiten.SetWindowSize(w, h)
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)

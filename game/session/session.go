@@ -10,6 +10,7 @@ package session
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 
 	"gigasandbox/model"
@@ -23,9 +24,21 @@ type Session struct {
 	edits []model.Command
 	sim   *model.Sim
 
-	undo, redo [][]model.Command
+	undo, redo []snapshot
 
 	proj *Projection // the current scenario run to its horizon, a slice at a time
+
+	snapshotBefore snapshot // set by restore
+}
+
+// snapshot is what undo restores: the user's edits and assumptions.
+type snapshot struct {
+	edits       []model.Command
+	assumptions map[string]string
+}
+
+func (s *Session) snapshot() snapshot {
+	return snapshot{edits: slices.Clone(s.edits), assumptions: maps.Clone(s.base.Assumptions)}
 }
 
 // MaxUndo is how many edits can be undone.
@@ -149,7 +162,7 @@ func (s *Session) Do(c model.Command) (Result, error) {
 }
 
 func (s *Session) pushUndo() {
-	s.undo = append(s.undo, slices.Clone(s.edits))
+	s.undo = append(s.undo, s.snapshot())
 	if len(s.undo) > MaxUndo {
 		s.undo = slices.Delete(s.undo, 0, 1)
 	}
@@ -168,13 +181,11 @@ func (s *Session) Undo() error {
 		return errors.New("nothing to undo")
 	}
 	prev := s.undo[len(s.undo)-1]
-	if err := s.rebuild(prev, s.sim.Day()); err != nil {
+	if err := s.restore(prev); err != nil {
 		return err
 	}
-	s.redo = append(s.redo, s.edits)
+	s.redo = append(s.redo, s.snapshotBefore)
 	s.undo = s.undo[:len(s.undo)-1]
-	s.edits = prev
-	s.reproject()
 	return nil
 }
 
@@ -184,13 +195,57 @@ func (s *Session) Redo() error {
 		return errors.New("nothing to redo")
 	}
 	next := s.redo[len(s.redo)-1]
-	if err := s.rebuild(next, s.sim.Day()); err != nil {
+	if err := s.restore(next); err != nil {
 		return err
 	}
-	s.undo = append(s.undo, s.edits)
+	s.undo = append(s.undo, s.snapshotBefore)
 	s.redo = s.redo[:len(s.redo)-1]
-	s.edits = next
+	return nil
+}
+
+// restore makes snap the session's edits and assumptions, replaying the
+// run to the current day; snapshotBefore keeps what was there.
+func (s *Session) restore(snap snapshot) error {
+	before := s.snapshot()
+	base := s.base
+	s.base.Assumptions = snap.assumptions
+	if err := s.rebuild(snap.edits, s.sim.Day()); err != nil {
+		s.base = base
+		return err
+	}
+	s.snapshotBefore = before
+	s.edits = slices.Clone(snap.edits)
 	s.reproject()
+	return nil
+}
+
+// Assumptions are the scenario's changed assumptions (parameter key →
+// decimal value); the rest are the defaults of model.DefaultParams.
+func (s *Session) Assumptions() map[string]string { return maps.Clone(s.base.Assumptions) }
+
+// SetAssumption changes an assumption ("" restores the default). An
+// assumption holds from the first day, so the run replays to today.
+func (s *Session) SetAssumption(key, value string) error {
+	next := s.snapshot()
+	if next.assumptions == nil {
+		next.assumptions = map[string]string{}
+	}
+	if value == "" {
+		delete(next.assumptions, key)
+	} else {
+		next.assumptions[key] = value
+	}
+	if len(next.assumptions) == 0 {
+		next.assumptions = nil
+	}
+	if err := s.restore(next); err != nil {
+		return err
+	}
+	s.undo = append(s.undo, s.snapshotBefore)
+	if len(s.undo) > MaxUndo {
+		s.undo = slices.Delete(s.undo, 0, 1)
+	}
+	s.redo = nil
 	return nil
 }
 

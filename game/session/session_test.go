@@ -258,3 +258,43 @@ func TestProjectionIsTheFuture(t *testing.T) {
 		t.Fatal("undo did not start a new projection")
 	}
 }
+
+// TestAssumptionReplaysFromDayZero: an assumption holds from the first day,
+// so changing it replays the run; undo brings the old world back; a bad
+// value changes nothing.
+func TestAssumptionReplaysFromDayZero(t *testing.T) {
+	s := newSession(t, "baseline")
+	seek(t, s, 700)
+	before := session.HashOf(s.Sim())
+	powerBefore := s.Sim().Today().PowerDrawn
+	if err := s.SetAssumption("pue", "1.6"); err != nil {
+		t.Fatal(err)
+	}
+	if s.Day() != 700 {
+		t.Fatalf("after SetAssumption the run is at day %d, want 700", s.Day())
+	}
+	if got := s.Sim().Today().PowerDrawn; got <= powerBefore {
+		t.Fatalf("a higher PUE drew %d W, before %d W", got, powerBefore)
+	}
+	if got := replayHash(t, s, 700); got != session.HashOf(s.Sim()) {
+		t.Fatalf("the scenario with the assumption replays to %s, the page shows %s", got, session.HashOf(s.Sim()))
+	}
+	if s.Assumptions()["pue"] != "1.6" {
+		t.Fatalf("assumptions %v", s.Assumptions())
+	}
+	if err := s.SetAssumption("pue", "banana"); err == nil {
+		t.Fatal("a bad value was accepted")
+	}
+	if err := s.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if got := session.HashOf(s.Sim()); got != before || len(s.Assumptions()) != 0 {
+		t.Fatalf("undo: hash %s (want %s), assumptions %v", got, before, s.Assumptions())
+	}
+	if err := s.Redo(); err != nil {
+		t.Fatal(err)
+	}
+	if s.Assumptions()["pue"] != "1.6" {
+		t.Fatalf("redo: assumptions %v", s.Assumptions())
+	}
+}
