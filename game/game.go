@@ -120,6 +120,7 @@ type Status struct {
 	TPS     float64 `json:"tps"`
 	Seeking bool    `json:"seeking"`
 	Frames  int64   `json:"frames"` // frames drawn since the page started
+	Banner  string  `json:"banner"` // the notice shown across the top, if any
 	// UpdateMs and DrawMs are the Go time per update and per draw, averaged
 	// over the last second: what the page itself costs, apart from the GPU.
 	UpdateMs float64 `json:"updateMs"`
@@ -130,7 +131,7 @@ type Status struct {
 // event loop and tests do).
 func (g *Game) Status() Status {
 	return Status{Status: g.sess.Status(), Playing: g.playing, Speed: speeds[g.speed].label, Lang: g.cat.Lang,
-		FPS: ebiten.ActualFPS(), TPS: ebiten.ActualTPS(), Seeking: g.seeking, Frames: g.frames,
+		FPS: ebiten.ActualFPS(), TPS: ebiten.ActualTPS(), Seeking: g.seeking, Frames: g.frames, Banner: g.banner,
 		UpdateMs: g.updateTime.avgMs(), DrawMs: g.drawTime.avgMs()}
 }
 
@@ -310,8 +311,8 @@ func (g *Game) advance() {
 	switch {
 	case g.seeking:
 		start := time.Now()
-		for g.sess.Day() < g.seekTo && time.Since(start) < frameBudget {
-			_, err = g.sess.Step(10)
+		for g.sess.Day() < g.seekTo && time.Since(start) < frameBudget && err == nil {
+			_, err = g.sess.Step(int(min(10, g.seekTo-g.sess.Day())))
 		}
 		if g.sess.Day() >= g.seekTo {
 			g.seeking = false

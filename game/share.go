@@ -7,6 +7,9 @@ import (
 	"image/png"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"rsc.io/qr"
+
+	"gigasandbox/model/link"
 )
 
 // Platform is what the page asks of where it runs: the browser (wasm/) or
@@ -17,18 +20,50 @@ type Platform struct {
 	Save func(name, mime string, data []byte) (string, error)
 	// Copy puts text on the clipboard.
 	Copy func(text string) error
-	// Link is the shareable address of a scenario at the day viewed.
-	Link func() (string, error)
+	// BaseURL is the page's address without its fragment; a link is it,
+	// '#' and Fragment().
+	BaseURL func() string
 }
 
 // shareView is the Share sheet: the link, its QR code, and the exports.
 type shareView struct {
 	open bool
 	shot bool // save a picture of the page at the next draw
+
+	qrFor string   // the link the QR code below was made for
+	qr    *qr.Code // nil if the link is too long for a QR code
+}
+
+// Fragment is the address fragment (without '#') that reopens this run at
+// this day: the scenario as a link (model/link), and the language when it
+// is not English.
+func (g *Game) Fragment() (string, error) {
+	frag, err := link.Encode(g.sess.Scenario(), g.sess.Day())
+	if err != nil {
+		return "", err
+	}
+	if g.cat.Lang != "en" {
+		frag += "&lang=" + g.cat.Lang
+	}
+	return frag, nil
+}
+
+// Link is the whole shareable address, or an error saying why there is
+// none.
+func (g *Game) Link() (string, error) {
+	frag, err := g.Fragment()
+	if err != nil {
+		return "", err
+	}
+	base := "gigasim:"
+	if g.platform.BaseURL != nil {
+		base = g.platform.BaseURL()
+	}
+	return base + "#" + frag, nil
 }
 
 func (g *Game) shareSheet(u *ui) {
-	r := rect{g.w/2 - 300, barH + 10, 600, 300}
+	r := rect{g.w/2 - 380, barH + 10, 760, 380}
 	u.fill(r, colPanel)
 	u.stroke(r, 2, colBar)
 	body := r.inset(16)
@@ -38,38 +73,85 @@ func (g *Game) shareSheet(u *ui) {
 		g.share.open = false
 		return
 	}
-	body.row(6)
-	if g.platform.Link != nil {
-		link, err := g.platform.Link()
-		if err != nil {
-			link = err.Error()
-		}
-		for _, l := range wrap(link, 80) {
-			t := body.row(18)
-			u.text(l, t.x, t.y, u.f.small, colText, left)
-		}
-		body.row(6)
-		if g.platform.Copy != nil && u.button(body.row(32), g.tr("share.copy"), false, g.tr("share.copy.tip")) {
-			if err := g.platform.Copy(link); err != nil {
-				g.notify(err.Error())
-			} else {
-				g.notify(g.tr("share.copied"))
-			}
-		}
-		body.row(10)
+	body.row(8)
+	qrArea := rect{body.x + body.w - 300, body.y, 300, 300}
+	body.w -= 316
+	addr, err := g.Link()
+	if err != nil {
+		addr = err.Error()
 	}
-	row := body.row(32)
-	if u.button(row.col(row.w/2-4), g.tr("share.csv"), false, g.tr("share.csv.tip")) {
+	for _, l := range wrap(g.tr("share.what"), 60) {
+		t := body.row(18)
+		u.text(l, t.x, t.y, u.f.normal, colTextDim, left)
+	}
+	body.row(6)
+	for _, l := range chunks(addr, 62) {
+		t := body.row(16)
+		u.text(l, t.x, t.y, u.f.small, colText, left)
+	}
+	body.row(8)
+	if err == nil && g.platform.Copy != nil && u.button(body.row(32), g.tr("share.copy"), false, g.tr("share.copy.tip")) {
+		if err := g.platform.Copy(addr); err != nil {
+			g.notify(err.Error())
+		} else {
+			g.notify(g.tr("share.copied"))
+		}
+	}
+	body.row(12)
+	if u.button(body.row(32), g.tr("share.csv"), false, g.tr("share.csv.tip")) {
 		g.exportCSV()
 	}
-	row.col(8)
-	if u.button(row, g.tr("share.png"), false, g.tr("share.png.tip")) {
+	body.row(6)
+	if u.button(body.row(32), g.tr("share.png"), false, g.tr("share.png.tip")) {
 		g.share.open = false
 		g.share.shot = true
+	}
+	if err == nil {
+		g.drawQR(u, qrArea, addr)
 	}
 	if !u.drawing() && u.click && !u.used && u.hover(r) {
 		u.used = true
 	}
+}
+
+// drawQR draws the link's QR code, big enough to read from the back of a
+// classroom when the page is on a projector.
+func (g *Game) drawQR(u *ui, r rect, addr string) {
+	if g.share.qrFor != addr {
+		g.share.qrFor = addr
+		g.share.qr, _ = qr.Encode(addr, qr.M)
+	}
+	c := g.share.qr
+	if c == nil {
+		u.text(g.tr("share.qr.toolong"), r.x, r.y, u.f.small, colTextDim, left)
+		return
+	}
+	u.fill(r, colPanel)
+	n := c.Size + 8 // a quiet zone of four modules on each side
+	m := min(r.w, r.h) / float64(n)
+	m = max(1, float64(int(m*u.k))) / u.k // whole device pixels per module
+	side := m * float64(n)
+	x0, y0 := r.x+(r.w-side)/2+4*m, r.y+(r.h-side)/2+4*m
+	if u.drawing() {
+		for y := range c.Size {
+			for x := range c.Size {
+				if c.Black(x, y) {
+					u.fill(rect{x0 + float64(x)*m, y0 + float64(y)*m, m, m}, colText)
+				}
+			}
+		}
+	}
+	u.setTip(r, g.tr("share.qr.tip"))
+}
+
+// chunks cuts s into pieces of n bytes (a link has no spaces to wrap at).
+func chunks(s string, n int) []string {
+	var out []string
+	for len(s) > n {
+		out = append(out, s[:n])
+		s = s[n:]
+	}
+	return append(out, s)
 }
 
 // exportCSV offers the run's daily outcomes so far as CSV, the same bytes
@@ -110,3 +192,10 @@ func (g *Game) save(name, mime string, data []byte) {
 
 // SetPlatform tells the page what its platform can do.
 func (g *Game) SetPlatform(p Platform) { g.platform = p }
+
+// NotifyBadLink says that the address could not be opened and why; the
+// page shows the default scenario instead.
+func (g *Game) NotifyBadLink(err error) { g.notify(g.tr("notice.badlink", err.Error())) }
+
+// NotifyRestored says that the run was restored from this browser.
+func (g *Game) NotifyRestored() { g.notify(g.tr("notice.restored")) }

@@ -7,7 +7,8 @@
 // window.gigasim:
 //
 //	status()            {scenario, day, date, horizon, stateHash, sites, chipsActive,
-//	                     fundLeftEUR, edits, playing, speed, fps, tps, seeking, frames}
+//	                     fundLeftEUR, edits, playing, speed, lang, fps, tps, seeking, frames,
+//	                     updateMs, drawMs, banner}
 //	runTo(day)          simulate (or rewind) to a day at once; returns status()
 //	play(), pause()     start and stop time
 //	setSpeed(i)         0 = a day, 1 = a week, 2 = a month, 3 = a year per second
@@ -15,6 +16,9 @@
 //	sitePoint(id)       {x, y} of a site on the map, or null
 //	widget(label)       {x, y, w, h} of the button (etc.) with this label: centre and size
 //	select(code)        select a member state (as a click would)
+//	link()              the shareable address of this run at this day
+//	open(fragment)      open a link's fragment (s=...) or preset=NAME as the page would; "" or the error
+//	setLang(code)       "en", "fr" or "de"
 //	scenario()          the current scenario, with the user's edits, as JSON
 //	command(json)       apply a model command (docs/scenario.md) today; "" or the error
 //	loadPreset(name)    open a preset; "" or the error
@@ -23,7 +27,7 @@ package main
 import (
 	"encoding/json"
 	"errors"
-	"net/url"
+	"fmt"
 	"strings"
 	"syscall/js"
 
@@ -32,46 +36,188 @@ import (
 	"gigasandbox/game"
 	"gigasandbox/game/session"
 	"gigasandbox/model"
+	"gigasandbox/model/link"
 )
 
 func main() {
-	sess, notice := openFromAddress()
-	g := game.New(sess)
-	if notice != "" {
-		g.Notify(notice)
+	start := openFromAddress()
+	g := game.New(start.sess)
+	if start.lang != "" {
+		g.SetLang(start.lang)
 	}
-	g.SetPlatform(game.Platform{Save: download, Copy: copyText})
+	switch {
+	case start.badLink != nil:
+		g.NotifyBadLink(start.badLink)
+	case start.restored:
+		g.NotifyRestored()
+	}
+	g.SetPlatform(game.Platform{Save: download, Copy: copyText, BaseURL: baseURL})
+	if start.day > 0 {
+		g.SeekTo(start.day)
+	}
 	installAPI(g)
+	keepAddress(g)
 	ebiten.SetWindowTitle("Gigafactory Sandbox")
 	if err := ebiten.RunGame(&page{Game: g}); err != nil {
-		js.Global().Get("console").Call("error", "gigasim: "+err.Error())
+		fail("The sandbox stopped", err.Error())
 	}
 }
 
-// openFromAddress opens the scenario the URL fragment names (#preset=NAME),
-// or the baseline. A bad address never stops the page: it opens the
-// baseline and says why.
-func openFromAddress() (*session.Session, string) {
+// storageKey is where the page keeps the current run between visits.
+const storageKey = "gigasim.current"
+
+// start is what the page opens with.
+type start struct {
+	sess *session.Session
+	day  model.Day
+	lang string
+
+	badLink  error // why the address could not be opened (the baseline is shown)
+	restored bool  // the run was restored from this browser's storage
+}
+
+// openFromAddress opens the run the address names: a link (#s=...), a
+// preset (#preset=NAME), or, with no fragment, the run saved in this
+// browser, else the baseline. A bad address never stops the page: it opens
+// the baseline and says why.
+func openFromAddress() start {
 	frag := strings.TrimPrefix(js.Global().Get("location").Get("hash").String(), "#")
-	name := "baseline"
-	notice := ""
-	if frag != "" {
-		v, err := url.ParseQuery(frag)
-		if p := v.Get("preset"); err == nil && p != "" {
-			name = p
-		} else {
-			notice = "This link could not be read, so the baseline scenario is shown."
+	restored := false
+	if frag == "" {
+		if saved := storageGet(storageKey); saved != "" {
+			frag, restored = saved, true
 		}
 	}
-	s, err := session.NewPreset(name)
+	st, err := openFragment(frag)
 	if err != nil {
-		notice = "Unknown scenario " + name + " in the link, so the baseline scenario is shown."
-		s, err = session.NewPreset("baseline")
-		if err != nil {
-			panic(err) // the embedded presets are tested; this cannot happen
+		if restored {
+			storageSet(storageKey, "")
+		}
+		st = baselineStart()
+		st.badLink = err
+	}
+	st.restored = restored && err == nil
+	return st
+}
+
+// openFragment opens a fragment: "s=<link>" or "preset=NAME", each with an
+// optional "&lang=xx".
+func openFragment(frag string) (start, error) {
+	st := baselineStart()
+	if frag == "" {
+		return st, nil
+	}
+	var linkPart string
+	for _, part := range strings.Split(frag, "&") {
+		k, v, _ := strings.Cut(part, "=")
+		switch k {
+		case "s":
+			linkPart = part
+		case "lang":
+			st.lang = v
+		case "preset":
+			s, err := session.NewPreset(v)
+			if err != nil {
+				return st, err
+			}
+			st.sess = s
+		default:
+			return st, fmt.Errorf("link: unknown part %q", k)
 		}
 	}
-	return s, notice
+	if linkPart != "" {
+		sc, day, err := link.Decode(linkPart)
+		if err != nil {
+			return st, err
+		}
+		if err := session.Check(sc); err != nil {
+			return st, fmt.Errorf("link: %w", err)
+		}
+		name := sc.Name
+		if name == "" {
+			name = "link"
+		}
+		s, err := session.New(name, sc)
+		if err != nil {
+			return st, err
+		}
+		st.sess, st.day = s, day
+	}
+	return st, nil
+}
+
+func baselineStart() start {
+	s, err := session.NewPreset("baseline")
+	if err != nil {
+		panic(err) // the embedded presets are tested; this cannot happen
+	}
+	return start{sess: s}
+}
+
+// keepAddress keeps the address bar and this browser's storage on the
+// current run, once a second and after edits, without adding history
+// entries: a reload or a crash loses nothing, and the address is always a
+// link to what is on screen.
+func keepAddress(g *game.Game) {
+	last := ""
+	sync := func() {
+		frag, err := g.Fragment()
+		if err != nil || frag == last {
+			return
+		}
+		last = frag
+		js.Global().Get("history").Call("replaceState", js.Null(), "", "#"+frag)
+		storageSet(storageKey, frag)
+	}
+	g.OnChange = func(model.Scenario) { sync() }
+	tick := js.FuncOf(func(js.Value, []js.Value) any { sync(); return nil })
+	js.Global().Call("setInterval", tick, 1000)
+}
+
+func baseURL() string {
+	loc := js.Global().Get("location")
+	return loc.Get("origin").String() + loc.Get("pathname").String()
+}
+
+// storageGet and storageSet use localStorage, which a browser may refuse
+// (private mode, policies): then the page works without it.
+func storageGet(key string) (v string) {
+	defer func() {
+		if recover() != nil {
+			v = ""
+		}
+	}()
+	ls := js.Global().Get("localStorage")
+	if !ls.Truthy() {
+		return ""
+	}
+	item := ls.Call("getItem", key)
+	if item.IsNull() || item.IsUndefined() {
+		return ""
+	}
+	return item.String()
+}
+
+func storageSet(key, value string) {
+	defer func() { _ = recover() }()
+	ls := js.Global().Get("localStorage")
+	if !ls.Truthy() {
+		return
+	}
+	if value == "" {
+		ls.Call("removeItem", key)
+		return
+	}
+	ls.Call("setItem", key, value)
+}
+
+// fail shows the boot script's error screen.
+func fail(title, details string) {
+	if boot := js.Global().Get("gigasimBoot"); boot.Truthy() && boot.Get("fail").Truthy() {
+		boot.Call("fail", title, details)
+		return
+	}
+	js.Global().Get("console").Call("error", "gigasim: "+title+": "+details)
 }
 
 // page tells the boot script when the first frame is on screen.
@@ -143,6 +289,38 @@ func installAPI(g *game.Game) {
 			return js.Null()
 		}
 		return map[string]any{"x": x, "y": y, "w": w, "h": h}
+	})
+	fn("open", func(a []js.Value) any {
+		if len(a) < 1 {
+			return "open(fragment): give a fragment such as s=... or preset=NAME"
+		}
+		st, err := openFragment(strings.TrimPrefix(a[0].String(), "#"))
+		if err != nil {
+			g.Load(baselineStart().sess)
+			g.NotifyBadLink(err)
+			return err.Error()
+		}
+		g.Load(st.sess)
+		if st.lang != "" {
+			g.SetLang(st.lang)
+		}
+		if st.day > 0 {
+			g.SeekTo(st.day)
+		}
+		return ""
+	})
+	fn("link", func([]js.Value) any {
+		l, err := g.Link()
+		if err != nil {
+			return errorValue(err.Error())
+		}
+		return l
+	})
+	fn("setLang", func(a []js.Value) any {
+		if len(a) > 0 {
+			g.SetLang(a[0].String())
+		}
+		return nil
 	})
 	fn("select", func(a []js.Value) any {
 		if len(a) > 0 {

@@ -87,7 +87,7 @@ func TestRunBadInput(t *testing.T) {
 		{"decode without link", []string{"decode"}, false, []string{"decode takes one link"}},
 		{"decode two links", []string{"decode", "#s=oQAB", "#s=oQAB"}, false, []string{"decode takes one link"}},
 		{"decode cut link", []string{"decode", "http://localhost:8080/#s=oR"}, false, []string{"link:", "not whole base64url"}},
-		{"decode newer link", []string{"decode", "#s=oQAC"}, false, []string{"link: version 2", "newer version"}},
+		{"decode newer link", []string{"decode", "#s=oQAYYw"}, false, []string{"link: version 99", "newer version"}},
 		{"run bad link", []string{"run", "--link", "http://localhost:8080/#s=oQAA"}, false, []string{"link: version 0"}},
 		{"run link days beyond", []string{"run", "--link", "#s=oQAB", "--days", "3653"}, false, []string{"--days 3653", "out of range", "[1, 3652]"}},
 		{"run link that fails", []string{"run", "--link", "#s=ogABC4GDAQAYYw"}, false, []string{"site 99 does not exist"}},

@@ -14,13 +14,17 @@ import (
 	"gigasandbox/model/link"
 )
 
-// goldenDir holds links made by version 1, for ever: NAME.link is the link,
-// NAME.json the scenario it must decode to, hashes.txt the day it shows and
-// the state hash there. A .link or .json file is never changed; the hashes
-// change only with the model (a model version bump and a changelog line).
-var goldenDir = filepath.Join("..", "..", "testdata", "links", "v1")
+// goldenDir(N) holds links made by version N, for ever: NAME.link is the
+// link, NAME.json the scenario it must decode to, hashes.txt the day it
+// shows and the state hash there. A .link or .json file is never changed;
+// the hashes change only with the model (a model version bump and a
+// changelog line).
+func goldenDir(version int) string {
+	return filepath.Join("..", "..", "testdata", "links", fmt.Sprintf("v%d", version))
+}
 
-// goldenSources make the golden links that -update adds when missing.
+// goldenSources make the golden links of the current version that -update
+// adds when missing.
 func goldenSources(t testing.TB) []struct {
 	name string
 	sc   model.Scenario
@@ -65,10 +69,10 @@ type goldenHash struct {
 	hash string
 }
 
-func readHashes(t *testing.T) map[string]goldenHash {
+func readHashes(t *testing.T, dir string) map[string]goldenHash {
 	t.Helper()
 	out := map[string]goldenHash{}
-	f, err := os.Open(filepath.Join(goldenDir, "hashes.txt"))
+	f, err := os.Open(filepath.Join(dir, "hashes.txt"))
 	if err != nil {
 		if *update {
 			return out
@@ -92,16 +96,18 @@ func readHashes(t *testing.T) map[string]goldenHash {
 	return out
 }
 
-// TestGoldenLinks: every link in testdata/links/v1 decodes to its JSON
-// scenario and day, reaches its state hash there, and re-encodes to
-// itself.
+// TestGoldenLinks: every link in testdata/links/vN decodes to its JSON
+// scenario and day and reaches its state hash there; a link of the current
+// version re-encodes to itself, one of an older version to a link of this
+// version that decodes to the same scenario and day.
 func TestGoldenLinks(t *testing.T) {
 	if *update {
-		if err := os.MkdirAll(goldenDir, 0o755); err != nil {
+		dir := goldenDir(link.Version)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
 			t.Fatal(err)
 		}
 		for _, g := range goldenSources(t) {
-			path := filepath.Join(goldenDir, g.name+".link")
+			path := filepath.Join(dir, g.name+".link")
 			if _, err := os.Stat(path); err == nil {
 				continue // a golden link is never rewritten
 			}
@@ -114,11 +120,23 @@ func TestGoldenLinks(t *testing.T) {
 			}
 		}
 	}
-	files, err := filepath.Glob(filepath.Join(goldenDir, "*.link"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no golden links in %s (go test ./model/link -run TestGoldenLinks -update makes them)", goldenDir)
+	for v := 1; v <= link.Version; v++ {
+		t.Run(fmt.Sprintf("v%d", v), func(t *testing.T) { checkGoldenDir(t, v) })
 	}
-	hashes := readHashes(t)
+	for _, g := range goldenSources(t) {
+		if _, err := os.Stat(filepath.Join(goldenDir(link.Version), g.name+".link")); err != nil {
+			t.Errorf("no golden link v%d/%s.link (run with -update)", link.Version, g.name)
+		}
+	}
+}
+
+func checkGoldenDir(t *testing.T, version int) {
+	dir := goldenDir(version)
+	files, err := filepath.Glob(filepath.Join(dir, "*.link"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no golden links in %s (go test ./model/link -run TestGoldenLinks -update makes them)", dir)
+	}
+	hashes := readHashes(t, dir)
 	var table bytes.Buffer
 	table.WriteString("# name day state-hash: the day each link shows and the state hash there (as\n# gigasim run --link LINK --hash prints it). Changes only with the model.\n")
 	for _, f := range files {
@@ -137,7 +155,7 @@ func TestGoldenLinks(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			jsonPath := filepath.Join(goldenDir, name+".json")
+			jsonPath := filepath.Join(dir, name+".json")
 			want, err := os.ReadFile(jsonPath)
 			if os.IsNotExist(err) && *update {
 				want = js
@@ -149,8 +167,15 @@ func TestGoldenLinks(t *testing.T) {
 			if !bytes.Equal(js, want) {
 				t.Errorf("%s.link decodes to\n%s\nwant (%s.json)\n%s", name, js, name, want)
 			}
-			if again, err := link.Encode(sc, day); again != text || err != nil {
-				t.Errorf("Encode(Decode(%s.link)) = %q, %v; want the link again", name, again, err)
+			again, err := link.Encode(sc, day)
+			if err != nil {
+				t.Fatalf("Encode(Decode(%s.link)) = %v", name, err)
+			}
+			if version == link.Version && again != text {
+				t.Errorf("Encode(Decode(%s.link)) = %q, want the link again", name, again)
+			}
+			if sc2, day2, err := link.Decode(again); err != nil || day2 != day || !bytes.Equal(mustJSON(t, sc2), js) {
+				t.Errorf("Decode(Encode(Decode(%s.link))) = day %d, %v: want the same scenario and day", name, day2, err)
 			}
 			hash := fmt.Sprintf("%016x", hashAt(t, sc, day))
 			fmt.Fprintf(&table, "%s %d %s\n", name, day, hash)
@@ -166,13 +191,17 @@ func TestGoldenLinks(t *testing.T) {
 		})
 	}
 	if *update {
-		if err := os.WriteFile(filepath.Join(goldenDir, "hashes.txt"), table.Bytes(), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, "hashes.txt"), table.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	for _, g := range goldenSources(t) {
-		if _, err := os.Stat(filepath.Join(goldenDir, g.name+".link")); err != nil {
-			t.Errorf("no golden link %s.link (run with -update)", g.name)
-		}
+}
+
+func mustJSON(t *testing.T, sc model.Scenario) []byte {
+	t.Helper()
+	b, err := sc.MarshalIndent()
+	if err != nil {
+		t.Fatal(err)
 	}
+	return b
 }

@@ -5,11 +5,11 @@
 // A link's fragment is "s=" followed by the payload in base64url without
 // padding. The payload is CBOR in Core Deterministic Encoding: a map whose
 // key 0 is the link's schema version (every version keeps that), then the
-// version's own keys. Version 1 (this package's Version) writes a scenario
-// as the difference from one of six frozen base scenarios (the default
-// scenario and the five presets as they were when version 1 was made), with
-// sites and commands as small arrays of integers; docs/scenario.md ("Links")
-// has the key table and the rules.
+// version's own keys. Version 1 writes a scenario as the difference from
+// one of six frozen base scenarios (the default scenario and the five
+// presets as they were when version 1 was made), with sites and commands as
+// small arrays of integers; docs/scenario.md ("Links") has the key table
+// and the rules.
 //
 // Links are exact: Decode(Encode(sc, day)) gives back sc in its canonical
 // form (see Encode) and day, so the run reaches the same StateHash on every
@@ -39,7 +39,7 @@ import (
 
 // Version is the link schema version this package writes. It reads every
 // version up to this one.
-const Version = 1
+const Version = len(versionBases) - 1
 
 // MaxLen is the most characters a link's fragment (the part after '#',
 // "s=" included) may have. Encode refuses scenarios that need more (save
@@ -66,7 +66,7 @@ var b64 = base64.RawURLEncoding.Strict()
 // fields its kind uses; empty lists and maps as nil. A scenario loaded from
 // a file, a preset or the page is already canonical after one round trip.
 func Encode(sc model.Scenario, day model.Day) (string, error) {
-	payload, err := encodeV1(sc, day)
+	payload, err := encodeV1(Version, sc, day)
 	if err != nil {
 		return "", err
 	}
@@ -91,12 +91,10 @@ func Decode(s string) (model.Scenario, model.Day, error) {
 	if err != nil {
 		return model.Scenario{}, 0, err
 	}
-	switch version {
-	case 1:
-		return decodeV1(payload)
-	}
-	// Unreachable while Version == 1: probeVersion refuses newer versions.
-	return model.Scenario{}, 0, fmt.Errorf("link: version %d: %w", version, model.ErrNewerVersion)
+	// Every version so far has version 1's format; they differ in the
+	// base scenarios they may use. A version with another format gets its
+	// own decoder here, and its older versions keep theirs.
+	return decodeV1(int(version), payload)
 }
 
 // Canonical returns the fragment of a link, "s=...", as Encode writes it:

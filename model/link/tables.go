@@ -3,7 +3,7 @@ package link
 // Version 1's tables. They are part of the format: a link made today must
 // decode to the same scenario in ten years, so none of these lists may be
 // reordered, shortened or changed, even when the model's own lists change.
-// A later version gets new tables of its own. TestTablesMatchModel says
+// A later format gets new tables of its own. TestTablesMatchModel says
 // when the model has moved away from them.
 
 // v1State is a member state as version 1 numbers it (its index, in EU
@@ -79,10 +79,19 @@ var v1Params = [...]v1Param{
 	{"startup_growth", 1000}, {"startup_relocation", 1000}, {"served_threshold", 1000}, {"ppa_premium_eur_per_mwh", 10},
 }
 
-// v1Bases are the scenarios a version 1 link is written against, by code:
-// the files in v1/, frozen copies of the default scenario and the presets
-// as they were when version 1 was made.
-var v1Bases = [...]string{"default", "baseline", "diffusion-2025", "grid-crunch", "eu-chips", "startup-boom"}
+// baseNames are the scenarios a link is written against, by number: the
+// files in bases/, frozen copies of the default scenario and of the
+// presets as they were when each was added. The list only grows, and a
+// file in bases/ never changes: a changed or new preset is frozen under a
+// new number, in a new link version (versionBases).
+var baseNames = [...]string{"default", "baseline", "diffusion-2025", "grid-crunch", "eu-chips", "startup-boom"}
+
+// versionBases gives, for each link version, how many of baseNames its
+// links may use. The encoder's choice of base is part of a link's one
+// spelling, so a version can never gain a base: adding one makes a new
+// version, which is version 1's format with one more base. Version is the
+// last index.
+var versionBases = [...]int{1: 6}
 
 // Envelope keys (the top-level map). Never reuse or renumber one.
 const (

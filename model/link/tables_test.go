@@ -74,8 +74,16 @@ func TestKeyTable(t *testing.T) {
 			t.Errorf("opName(%d) = %q, want %q", op, got, want)
 		}
 	}
-	if !reflect.DeepEqual(v1Bases[:], pinnedBases) {
-		t.Errorf("v1Bases = %q, want %q", v1Bases, pinnedBases)
+	if !reflect.DeepEqual(baseNames[:len(pinnedBases)], pinnedBases) || versionBases[1] != len(pinnedBases) {
+		t.Errorf("bases = %q, version 1 uses %d; want %q, all", baseNames, versionBases[1], pinnedBases)
+	}
+	if Version != len(versionBases)-1 || versionBases[0] != 0 {
+		t.Errorf("Version = %d, versionBases = %v", Version, versionBases)
+	}
+	for v := 2; v < len(versionBases); v++ {
+		if versionBases[v] <= versionBases[v-1] || versionBases[v] > len(baseNames) {
+			t.Errorf("version %d uses %d bases, version %d %d, there are %d: each version adds bases", v, versionBases[v], v-1, versionBases[v-1], len(baseNames))
+		}
 	}
 	if !reflect.DeepEqual(v1Chips[:], []string{"best", "h100", "b200", "eu", "gh200", "a100", "mi250x"}) ||
 		!reflect.DeepEqual(v1Regimes[:], []string{"open", "diffusion-2025", "strict", "custom"}) ||
@@ -143,23 +151,32 @@ func TestTablesMatchModel(t *testing.T) {
 			t.Errorf("chip %q: %v", c, err)
 		}
 	}
-	bs, err := loadBases()
+	bs, err := loadBases(Version)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(bs[0], canonical(model.DefaultScenario())) {
-		t.Errorf("v1/default.json is not model.DefaultScenario():\n%+v\n%+v", bs[0], model.DefaultScenario())
+		t.Errorf("bases/default.json is not model.DefaultScenario():\n%+v\n%+v", bs[0], model.DefaultScenario())
 	}
-	if !reflect.DeepEqual(v1Bases[1:], model.PresetNames()) {
-		t.Errorf("version 1 bases %q, presets %q", v1Bases[1:], model.PresetNames())
-	}
-	for i, name := range v1Bases[1:] {
+	// Every preset is a base as it is now, so that its links are short:
+	// the last base of its name.
+	for _, name := range model.PresetNames() {
 		p, err := model.Preset(name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !reflect.DeepEqual(bs[i+1], canonical(p)) {
-			t.Errorf("v1/%s.json differs from the preset", name)
+		last := -1
+		for i, b := range baseNames[:len(bs)] {
+			if b == name || strings.HasPrefix(b, name+"@") {
+				last = i
+			}
+		}
+		if last < 0 || !reflect.DeepEqual(bs[last], canonical(p)) {
+			t.Errorf(`preset %s is not a base scenario as it is now (base %d), so its links are long (exact, but every site written out).
+Do not change bases/: links made with it must keep their meaning. Instead, in model/link:
+copy assets/presets/%s.json to bases/NAME.json (NAME: %s, or %s@2, @3... if that file exists),
+append NAME to baseNames, append len(baseNames) to versionBases (a new link version), and run
+go test ./model/link -run TestGoldenLinks -update to add golden links of the new version.`, name, last, name, name, name)
 		}
 	}
 }

@@ -127,7 +127,7 @@ func probeVersion(payload []byte) (uint64, error) {
 	if v < 1 {
 		return 0, fmt.Errorf("link: version %d: want 1 to %d", v, Version)
 	}
-	if v > Version {
+	if v > uint64(Version) {
 		return 0, fmt.Errorf("link: version %d: %w", v, model.ErrNewerVersion)
 	}
 	return v, nil
@@ -219,31 +219,32 @@ func unknownKey(payload []byte) string {
 	return "a key this version does not know"
 }
 
-//go:embed v1/*.json
-var v1Files embed.FS
+//go:embed bases/*.json
+var baseFiles embed.FS
 
 var (
 	basesOnce sync.Once
-	bases     [len(v1Bases)]model.Scenario
+	allBases  [len(baseNames)]model.Scenario
 	basesErr  error
 )
 
-// loadBases parses the frozen base scenarios once.
-func loadBases() (*[len(v1Bases)]model.Scenario, error) {
+// loadBases returns the base scenarios a link of the given version may
+// use, parsed once.
+func loadBases(version int) ([]model.Scenario, error) {
 	basesOnce.Do(func() {
-		for i, name := range v1Bases {
-			data, err := v1Files.ReadFile("v1/" + name + ".json")
+		for i, name := range baseNames {
+			data, err := baseFiles.ReadFile("bases/" + name + ".json")
 			if err == nil {
-				bases[i], err = model.ParseScenario(data)
+				allBases[i], err = model.ParseScenario(data)
 			}
 			if err != nil {
 				basesErr = fmt.Errorf("link: base %s: %w", name, err)
 				return
 			}
-			bases[i] = canonical(bases[i])
+			allBases[i] = canonical(allBases[i])
 		}
 	})
-	return &bases, basesErr
+	return allBases[:versionBases[version]], basesErr
 }
 
 // canonical returns a valid scenario in the form Decode gives back: the
@@ -324,10 +325,11 @@ func canonicalCommand(c model.Command) model.Command {
 	return out
 }
 
-// encodeV1 writes the payload of a version 1 link: against each base in
-// turn, keeping the shortest (the first of equal lengths). Which base is
+// encodeV1 writes the payload of a link in version 1's format, of the
+// given version (versions differ only in their bases): against each base
+// in turn, keeping the shortest (the first of equal lengths). Which base is
 // chosen is part of the format: Decode accepts only this payload.
-func encodeV1(sc model.Scenario, day model.Day) ([]byte, error) {
+func encodeV1(version int, sc model.Scenario, day model.Day) ([]byte, error) {
 	if err := sc.Validate(); err != nil {
 		return nil, fmt.Errorf("link: %w", err)
 	}
@@ -338,13 +340,13 @@ func encodeV1(sc model.Scenario, day model.Day) ([]byte, error) {
 		return nil, err
 	}
 	sc = canonical(sc)
-	bs, err := loadBases()
+	bs, err := loadBases(version)
 	if err != nil {
 		return nil, err
 	}
 	var best []byte
 	for i := range bs {
-		b, err := encodeAgainst(&sc, day, i, &bs[i])
+		b, err := encodeAgainst(version, &sc, day, i, &bs[i])
 		if err != nil {
 			return nil, err
 		}
@@ -378,8 +380,8 @@ func checkText(sc *model.Scenario) error {
 }
 
 // encodeAgainst writes sc as its difference from base number bi.
-func encodeAgainst(sc *model.Scenario, day model.Day, bi int, base *model.Scenario) ([]byte, error) {
-	env := envelope{Version: Version, Day: uint64(day), Base: uint64(bi)}
+func encodeAgainst(version int, sc *model.Scenario, day model.Day, bi int, base *model.Scenario) ([]byte, error) {
+	env := envelope{Version: uint64(version), Day: uint64(day), Base: uint64(bi)}
 	if sc.Name != base.Name {
 		env.Name = &sc.Name
 	}
@@ -708,18 +710,18 @@ func splitEdits(base, cmds []model.Command) ([]int, bool) {
 	return edits, reflect.DeepEqual(mergeV1(base, picked), cmds)
 }
 
-// decodeV1 reads a version 1 payload.
-func decodeV1(payload []byte) (model.Scenario, model.Day, error) {
+// decodeV1 reads a payload in version 1's format, of the given version.
+func decodeV1(version int, payload []byte) (model.Scenario, model.Day, error) {
 	var env envelope
 	if err := decMode.Unmarshal(payload, &env); err != nil {
 		return model.Scenario{}, 0, envelopeError(payload, err)
 	}
-	bs, err := loadBases()
+	bs, err := loadBases(version)
 	if err != nil {
 		return model.Scenario{}, 0, err
 	}
 	if env.Base >= uint64(len(bs)) {
-		return model.Scenario{}, 0, fmt.Errorf("link: base %d is not a base scenario of version %d (0 to %d)", env.Base, Version, len(bs)-1)
+		return model.Scenario{}, 0, fmt.Errorf("link: base %d is not a base scenario of version %d (0 to %d)", env.Base, version, len(bs)-1)
 	}
 	sc := canonical(bs[env.Base]) // a copy: the base stays as it is
 	if env.Name != nil {
@@ -827,7 +829,7 @@ func decodeV1(payload []byte) (model.Scenario, model.Day, error) {
 	day := model.Day(env.Day)
 	// Canonical: only the payload Encode writes decodes, so that a link
 	// and its scenario determine each other.
-	again, err := encodeV1(sc, day)
+	again, err := encodeV1(version, sc, day)
 	if err != nil {
 		return model.Scenario{}, 0, err
 	}

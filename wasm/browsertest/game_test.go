@@ -3,6 +3,7 @@
 package browsertest
 
 import (
+	"encoding/json"
 	"image"
 	"os"
 	"os/exec"
@@ -44,8 +45,13 @@ func pressWidget(t *testing.T, p *page, label string) {
 	p.click(pt.X, pt.Y)
 }
 
+// jsString quotes s as a JavaScript string literal (JSON's quoting is).
 func jsString(s string) string {
-	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+	b, err := json.Marshal(s)
+	if err != nil {
+		panic(err) // a string always marshals
+	}
+	return string(b)
 }
 
 // distinctColours counts the colours of a screenshot, to tell a drawn page

@@ -1,0 +1,120 @@
+//go:build !js
+
+package browsertest
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+type linkStatus struct {
+	status
+	Scenario string `json:"scenario"`
+	Seeking  bool   `json:"seeking"`
+	Banner   string `json:"banner"`
+}
+
+func linkStatusOf(p *page) linkStatus { return evalJS[linkStatus](p, "window.gigasim.status()") }
+
+// TestLinkOpensTheSameRun: a link made in one browser opens in another
+// browser, and in the CLI, at the same state hash on the same day.
+func TestLinkOpensTheSameRun(t *testing.T) {
+	s := buildSite(t, "./wasm")
+	url := serve(t, s)
+	a := openPage(t, url)
+	a.waitReady(bootTimeout)
+	a.waitJS("window.gigasim && window.gigasim.status().frames > 3", bootTimeout, "the game drawing frames")
+	for _, cmd := range []string{
+		`{"kind":"build","build":{"name":"Linked","state":"SE","chips":50000,"chip":"b200","start":"2026-01-01","lon":"18","lat":"60"}}`,
+		`{"kind":"lever","lever":"voucher_share","value":"0.25"}`,
+	} {
+		if msg := evalJS[string](a, "window.gigasim.command("+jsString(cmd)+")"); msg != "" {
+			t.Fatalf("command %s: %s", cmd, msg)
+		}
+	}
+	sent := evalJS[linkStatus](a, "window.gigasim.runTo(45)")
+	addr := evalJS[string](a, "window.gigasim.link()")
+	if !strings.HasPrefix(addr, url) || !strings.Contains(addr, "#s=") {
+		t.Fatalf("link() = %q, want %s#s=...", addr, url)
+	}
+	// the address bar follows the run
+	a.waitJS("location.hash.startsWith('#s=')", 5*time.Second, "the address bar to hold the current run")
+	t.Logf("link of %d characters: %s", len(addr), addr)
+
+	b := startBrowser(t).newPage().navigate(addr)
+	b.waitReady(bootTimeout)
+	b.waitJS("window.gigasim && window.gigasim.status().day === 45 && !window.gigasim.status().seeking", 30*time.Second, "the linked run at day 45")
+	got := linkStatusOf(b)
+	if got.StateHash != sent.StateHash || got.Edits != 0 || got.Sites != sent.Sites {
+		t.Fatalf("the link opened at hash %s with %d sites; the sender had %s with %d sites", got.StateHash, got.Sites, sent.StateHash, sent.Sites)
+	}
+	if got.Banner != "" {
+		t.Fatalf("a good link showed a banner: %q", got.Banner)
+	}
+	b.screenshot("opened")
+
+	out, err := exec.Command("go", "run", "gigasandbox/cmd/gigasim", "run", "--link", addr, "--days", "45", "--hash").CombinedOutput()
+	if err != nil {
+		t.Fatalf("gigasim run --link: %v\n%s", err, out)
+	}
+	if h := strings.TrimSpace(string(out)); h != sent.StateHash {
+		t.Fatalf("gigasim run --link --days 45 --hash printed %s, the page %s", h, sent.StateHash)
+	}
+}
+
+// TestBadLinks: the page survives every malformed link of the corpus with
+// a banner and a working default scenario — on boot and when opened later.
+func TestBadLinks(t *testing.T) {
+	files, err := filepath.Glob("../../testdata/links/bad/*.link")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no malformed links in testdata/links/bad: %v", err)
+	}
+	s := buildSite(t, "./wasm")
+	url := serve(t, s)
+
+	// on boot: a bad link in the address
+	first, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := openPage(t, url+"#"+strings.TrimSpace(string(first)))
+	p.waitReady(bootTimeout)
+	p.waitJS("window.gigasim && window.gigasim.status().frames > 3", bootTimeout, "the game drawing frames")
+	st := linkStatusOf(p)
+	if st.Banner == "" || st.Scenario != "baseline" || st.Day != 0 {
+		t.Fatalf("booting on %s: banner %q, scenario %q, day %d; want a banner and the baseline at day 0", filepath.Base(files[0]), st.Banner, st.Scenario, st.Day)
+	}
+	p.screenshot("bad-link-banner")
+
+	// every other malformed link, opened as the page opens a link
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		frag := strings.TrimSpace(string(b))
+		msg := evalJS[string](p, "window.gigasim.open("+jsString(frag)+")")
+		st := linkStatusOf(p)
+		if frag == "" { // no link at all: the default scenario, nothing to complain about
+			if msg != "" || st.Scenario != "baseline" {
+				t.Errorf("%s: error %q, scenario %q", filepath.Base(f), msg, st.Scenario)
+			}
+			continue
+		}
+		if msg == "" || st.Banner == "" || st.Scenario != "baseline" || st.Day != 0 {
+			t.Errorf("%s: error %q, banner %q, scenario %q, day %d", filepath.Base(f), msg, st.Banner, st.Scenario, st.Day)
+		}
+	}
+	// and the page still works: it draws, and a good command applies
+	before := linkStatusOf(p).Frames
+	p.waitJS("window.gigasim.status().frames > "+strconv.FormatInt(before+5, 10), 10*time.Second, "frames after the bad links")
+	if msg := evalJS[string](p, `window.gigasim.command('{"kind":"lever","lever":"ppa_share","value":"0.5"}')`); msg != "" {
+		t.Fatalf("a good command after the bad links: %s", msg)
+	}
+	t.Logf("%d malformed links: each gave a banner and the baseline", len(files))
+}
