@@ -399,6 +399,19 @@ func (g *Game) keys() {
 		g.mv.invalidate()
 	case pressed(ebiten.KeyB):
 		g.buildHere()
+	case pressed(ebiten.KeyBracketLeft), pressed(ebiten.KeyBracketRight):
+		// the map by keyboard: step through the member states
+		step := 1
+		if pressed(ebiten.KeyBracketLeft) {
+			step = model.NumStates - 1
+		}
+		if g.selState < 0 {
+			g.selState = 0
+		} else {
+			g.selState = (g.selState + step) % model.NumStates
+		}
+		g.tab = tabState
+		g.mv.invalidate()
 	case pressed(ebiten.KeyDelete), pressed(ebiten.KeyBackspace):
 		g.removeSelected()
 	case pressed(ebiten.KeyS):

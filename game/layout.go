@@ -255,12 +255,12 @@ func (g *Game) loadPreset(name string) {
 }
 
 var helpLines = []string{
-	"help.keys", "help.keys.1", "help.keys.2", "help.keys.3", "help.keys.4", "help.keys.5", "",
+	"help.keys", "help.keys.1", "help.keys.2", "help.keys.3", "help.keys.6", "help.keys.4", "help.keys.5", "",
 	"help.read", "help.read.1", "help.read.2", "help.read.3", "help.read.4",
 }
 
 func (g *Game) helpSheet(u *ui) {
-	r := rect{g.w/2 - 360, g.h/2 - 170, 720, 340}
+	r := rect{g.w/2 - 360, g.h/2 - 185, 720, 370}
 	u.fill(r, colPanel)
 	u.stroke(r, 2, colBar)
 	for i, key := range helpLines {
