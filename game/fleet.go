@@ -2,6 +2,7 @@ package game
 
 import (
 	"image/color"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -19,7 +20,13 @@ type fleetView struct {
 	day  model.Day
 	sim  *model.Sim
 	ok   bool
+	at   time.Time // when the pixels were last painted
 }
+
+// fleetRefresh is how often the fleet's pixels are repainted while time
+// runs: ten times a second reads as motion, and a million-chip fleet is not
+// rescanned every frame.
+const fleetRefresh = 100 * time.Millisecond
 
 // fleetColours by chip state, then throttled (an active chip without power).
 var fleetColours = [model.NumChipStates + 1]color.RGBA{
@@ -96,8 +103,10 @@ func (f *fleetView) layout(g *Game, u *ui, r *rect, si model.SiteInfo) {
 	sq.w = size
 	u.setTip(sq, g.tr("fleet.tip"))
 	if u.drawing() {
-		if !f.ok || f.site != si.ID || f.day != sim.Day() || f.sim != sim {
+		stale := f.day != sim.Day() && time.Since(f.at) >= fleetRefresh
+		if !f.ok || f.site != si.ID || f.sim != sim || stale {
 			f.refresh(sim, si)
+			f.at = time.Now()
 		}
 		op := &ebiten.DrawImageOptions{}
 		scale := size * u.k / float64(f.side)
