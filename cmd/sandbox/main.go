@@ -45,6 +45,7 @@ func run(args []string) error {
 	site := fs.Int("site", 0, "with -shot: select this site and show its fleet")
 	tab := fs.String("tab", "", "with -shot: open this panel tab (state, levers, site, log)")
 	size := fs.String("size", "1280x720", "window size, WxH")
+	lang := fs.String("lang", "en", "language of the page: en, fr or de")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	measure := fs.Duration("measure", 0, "play at the fastest speed for this long, print frames per second and exit")
 	if err := fs.Parse(args); err != nil {
@@ -70,6 +71,7 @@ func run(args []string) error {
 		return err
 	}
 	g := game.New(sess)
+	g.SetLang(*lang)
 	g.SetPlatform(game.Platform{Save: func(name, _ string, data []byte) (string, error) {
 		if err := os.WriteFile(name, data, 0o644); err != nil {
 			return "", err
