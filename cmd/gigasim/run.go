@@ -28,6 +28,7 @@ Usage:
   gigasim link [FILE.json | --preset NAME] [--day N] [--base URL]
                                print a link to the scenario, showing day N
   gigasim decode LINK          print a link's scenario as a scenario file
+  gigasim compare A B [--json] headline outcomes of two runs at their horizon, and B − A
   gigasim presets              list the preset scenarios
   gigasim validate FILE.json   check a scenario file
   gigasim assumptions          list every assumption with its default and source
@@ -73,6 +74,8 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return cmdLink(args[1:], stdout)
 	case "decode":
 		return cmdDecode(args[1:], stdout, stderr)
+	case "compare":
+		return cmdCompare(args[1:], stdout)
 	case "presets":
 		return cmdPresets(stdout)
 	case "validate":

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The compare goldens are rewritten with
+//
+//	go test ./cmd/gigasim -run TestCompare -update-compare
+//
+// (a flag of its own, so that it cannot clash with another golden test's
+// -update in this package).
+var updateCompare = flag.Bool("update-compare", false, "rewrite testdata/compare/*.golden")
+
+// golden compares got with testdata/compare/NAME, or rewrites it.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "compare", name)
+	if *updateCompare {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update-compare to create it)", err)
+	}
+	if got != string(want) {
+		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < len(gl) && i < len(wl); i++ {
+			if gl[i] != wl[i] {
+				t.Fatalf("output differs from %s at line %d:\n got: %s\nwant: %s", path, i+1, gl[i], wl[i])
+			}
+		}
+		t.Fatalf("output differs from %s in length: %d lines, want %d", path, len(gl), len(wl))
+	}
+}
+
+func TestCompareGolden(t *testing.T) {
+	tests := []struct {
+		golden string
+		args   []string
+	}{
+		{"baseline-diffusion-2025.golden", []string{"compare", "baseline", "diffusion-2025"}},
+		{"baseline-diffusion-2025.json.golden", []string{"compare", "--json", "baseline", "diffusion-2025"}},
+		{"baseline-small.golden", []string{"compare", "baseline", small}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.golden, func(t *testing.T) {
+			golden(t, tt.golden, mustRun(t, tt.args...))
+		})
+	}
+}
+
+// TestCompareForms: flags may come anywhere; a preset, its file and its
+// link are the same scenario; a scenario compared with itself differs by
+// nothing.
+func TestCompareForms(t *testing.T) {
+	type table struct {
+		A, B struct{ StateHash string } `json:"-"`
+		Rows []struct {
+			Key  string
+			A, B int64
+			Diff int64
+		}
+	}
+	read := func(args ...string) table {
+		t.Helper()
+		var tb table
+		if err := json.Unmarshal([]byte(mustRun(t, args...)), &tb); err != nil {
+			t.Fatalf("run(%q): %v", args, err)
+		}
+		return tb
+	}
+	flagLast := read("compare", "baseline", "grid-crunch", "--json")
+	flagFirst := read("compare", "--json", "baseline", "grid-crunch")
+	if len(flagLast.Rows) == 0 || len(flagLast.Rows) != len(flagFirst.Rows) {
+		t.Fatalf("%d and %d rows", len(flagLast.Rows), len(flagFirst.Rows))
+	}
+	for i := range flagLast.Rows {
+		if flagLast.Rows[i] != flagFirst.Rows[i] {
+			t.Errorf("row %d: %+v with --json last, %+v first", i, flagLast.Rows[i], flagFirst.Rows[i])
+		}
+	}
+	l := strings.TrimSpace(mustRun(t, "link", "--preset", "grid-crunch", "--base", ""))
+	file := filepath.Join(t.TempDir(), "grid-crunch.json")
+	code, decoded, stderr := invoke("decode", l)
+	if code != exitOK {
+		t.Fatalf("decode %s = %d: %s", l, code, stderr)
+	}
+	if err := os.WriteFile(file, []byte(decoded), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, other := range []string{"grid-crunch", file, l} {
+		for _, r := range read("compare", "--json", "grid-crunch", other).Rows {
+			if r.Diff != 0 {
+				t.Errorf("compare grid-crunch %s: row %s differs by %d", other, r.Key, r.Diff)
+			}
+		}
+	}
+}
+
+func TestCompareBadInput(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"nothing", []string{"compare"}, []string{"compare takes two scenarios", "got 0"}},
+		{"one", []string{"compare", "baseline"}, []string{"got 1"}},
+		{"three", []string{"compare", "baseline", "eu-chips", "grid-crunch"}, []string{"got 3"}},
+		{"unknown preset", []string{"compare", "baseline", "nope"}, []string{`unknown preset "nope"`, "scenario file"}},
+		{"missing file", []string{"compare", "testdata/no-such-file.json", "baseline"}, []string{"no-such-file.json", "no such file"}},
+		{"malformed file", []string{"compare", "baseline", "testdata/bad/malformed.json"}, []string{"malformed.json", "line 6"}},
+		{"bad link", []string{"compare", "baseline", "#s=!!"}, []string{"link: "}},
+		{"unknown flag", []string{"compare", "--csv", "x", "baseline", "eu-chips"}, []string{"compare", "-csv"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := invoke(tt.args...)
+			if code != exitUsage {
+				t.Errorf("run(%q) = %d, want %d", tt.args, code, exitUsage)
+			}
+			if stdout != "" {
+				t.Errorf("run(%q) wrote to stdout:\n%s", tt.args, stdout)
+			}
+			if strings.Count(stderr, "\n") != 1 || !strings.HasPrefix(stderr, "gigasim: ") {
+				t.Errorf("run(%q) stderr = %q, want one line starting gigasim:", tt.args, stderr)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(stderr, w) {
+					t.Errorf("run(%q) stderr = %q, want it to contain %q", tt.args, stderr, w)
+				}
+			}
+		})
+	}
+}
