@@ -284,3 +284,36 @@ func TestFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestTenSitesTenLeversFitALink: what a user builds by clicking fits the
+// 300 characters a link may take for ten sites and ten lever changes.
+func TestTenSitesTenLeversFitALink(t *testing.T) {
+	g := newTestGame(t, "baseline")
+	states := []string{"SE", "FR", "HU", "NL", "AT", "CZ", "RO", "PT", "DK", "IE"} // no site covers their labels
+	for i, code := range states {
+		g.sess.Step(3)
+		x, y, _ := g.StatePoint(code)
+		clickAt(g, x+float64(i%3), y+1) // a pixel or two off the label point, as a user clicks
+		press(t, g, "Build (B)")
+	}
+	press(t, g, "Levers")
+	for _, w := range []string{"Startup vouchers +", "Renewable PPAs +", "Startup vouchers +", "Renewable PPAs +", "EU share of capex −",
+		"Host-state share +", "Fast-track permitting", "boom", "Serve demand in the same state first", "Startup vouchers +"} {
+		g.sess.Step(2)
+		press(t, g, w)
+	}
+	if n := len(g.sess.Edits()); n != 20 {
+		for _, e := range g.sess.Edits() {
+			t.Logf("%s %s %s", e.Day, e.Kind, e.Lever)
+		}
+		t.Fatalf("%d edits, want 20 (banner: %q)", n, g.banner)
+	}
+	frag, err := g.Fragment()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(frag) > 300 {
+		t.Fatalf("ten sites and ten levers need %d characters of fragment, more than 300: %s", len(frag), frag)
+	}
+	t.Logf("ten clicked sites and ten lever changes: %d characters", len(frag))
+}

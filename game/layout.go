@@ -50,6 +50,7 @@ func (g *Game) layout(u *ui) {
 	}
 	r := g.regions()
 	if !u.drawing() {
+		clear(u.seen) // widgets not laid out this frame are not on screen
 		g.overlays(u)
 		g.topBar(u, r.bar)
 		g.panel(u, r.panel)

@@ -167,8 +167,14 @@ func (mv *mapView) placeFor(st int) (lon, lat model.Degrees) {
 	if mv.clickState == st {
 		p = mv.click
 	}
-	fl, fa := eumap.Unproject(p)
-	return model.Degrees(math.Round(fl * 1e6)), model.Degrees(math.Round(fa * 1e6))
+	return degrees(eumap.Unproject(p))
+}
+
+// degrees rounds a place to hundredths of a degree (about a kilometre, less
+// than a pixel of the map): links carry places at that precision, so a
+// clicked site costs a few characters of a link, not a dozen.
+func degrees(lon, lat float64) (model.Degrees, model.Degrees) {
+	return model.Degrees(math.Round(lon*100) * 10000), model.Degrees(math.Round(lat*100) * 10000)
 }
 
 // siteColour by status.
@@ -240,9 +246,8 @@ func (mv *mapView) input(g *Game, u *ui, r rect, sites []model.SiteInfo) {
 			mv.dragSite = 0
 			if mv.dragMoved && mv.hover >= 0 {
 				p := mv.toMap(u.mx, u.my)
-				lon, lat := eumap.Unproject(p)
-				g.Do(model.Command{Kind: model.CmdMove, Site: id, State: mv.m.States[mv.hover].Code,
-					Lon: model.Degrees(math.Round(lon * 1e6)), Lat: model.Degrees(math.Round(lat * 1e6))})
+				lon, lat := degrees(eumap.Unproject(p))
+				g.Do(model.Command{Kind: model.CmdMove, Site: id, State: mv.m.States[mv.hover].Code, Lon: lon, Lat: lat})
 			}
 		}
 		return

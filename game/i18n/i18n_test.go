@@ -1,0 +1,137 @@
+package i18n_test
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"gigasandbox/game/i18n"
+	"gigasandbox/model"
+)
+
+var verb = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z%]`)
+
+// verbs lists a format's verbs, ignoring explicit argument indexes (a
+// translation may reorder them).
+func verbs(f string) []string {
+	var out []string
+	for _, m := range verb.FindAllString(f, -1) {
+		out = append(out, regexp.MustCompile(`\[\d+\]`).ReplaceAllString(m, ""))
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestEveryKeyInEveryLanguage(t *testing.T) {
+	en := i18n.Raw("en")
+	for _, lang := range i18n.Langs {
+		cat := i18n.Raw(lang)
+		for k, v := range en {
+			tr, ok := cat[k]
+			if !ok {
+				t.Errorf("%s: no %q", lang, k)
+				continue
+			}
+			if !slices.Equal(verbs(tr), verbs(v)) {
+				t.Errorf("%s: %q has placeholders %v, English has %v", lang, k, verbs(tr), verbs(v))
+			}
+			if strings.TrimSpace(tr) == "" {
+				t.Errorf("%s: %q is empty", lang, k)
+			}
+		}
+		for k := range cat {
+			if _, ok := en[k]; !ok {
+				t.Errorf("%s: %q is not in English (a stale key?)", lang, k)
+			}
+		}
+	}
+}
+
+// TestTranslated: French and German are translations, not copies. Codes,
+// units and proper names may stay the same, so only most keys must differ.
+func TestTranslated(t *testing.T) {
+	en := i18n.Raw("en")
+	for _, lang := range []string{"fr", "de"} {
+		cat := i18n.Raw(lang)
+		same := 0
+		for k, v := range en {
+			if cat[k] == v {
+				same++
+			}
+		}
+		if same*3 > len(en) {
+			t.Errorf("%s: %d of %d texts are the English ones", lang, same, len(en))
+		}
+	}
+}
+
+// dynamicPrefixes are keys the page builds from data: a state's code or a
+// preset's name. Tests below check that each such key exists.
+var dynamicPrefixes = []string{"country.", "preset."}
+
+// TestEveryKeyUsed: every catalog key appears as a string literal in the
+// page's code, or is built from data checked below.
+func TestEveryKeyUsed(t *testing.T) {
+	files, err := filepath.Glob("../*.go")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no page sources next to the catalogs: %v", err)
+	}
+	var src strings.Builder
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src.Write(b)
+	}
+	code := src.String()
+	for _, k := range i18n.Keys() {
+		dynamic := false
+		for _, p := range dynamicPrefixes {
+			dynamic = dynamic || strings.HasPrefix(k, p)
+		}
+		if !dynamic && !strings.Contains(code, `"`+k+`"`) {
+			t.Errorf("catalog key %q is not used by the page", k)
+		}
+	}
+}
+
+func TestEveryStateAndPresetNamed(t *testing.T) {
+	cat := i18n.Get("en")
+	for i := range model.NumStates {
+		if k := "country." + model.StateCode(i); !cat.Knows(k) {
+			t.Errorf("no %q", k)
+		}
+	}
+	for _, p := range model.PresetNames() {
+		for _, k := range []string{"preset." + p, "preset." + p + ".desc"} {
+			if !cat.Knows(k) {
+				t.Errorf("no %q: a preset needs a name and a description in every language", k)
+			}
+		}
+	}
+	for k := range i18n.Raw("en") {
+		if name, ok := strings.CutPrefix(k, "preset."); ok {
+			name = strings.TrimSuffix(name, ".desc")
+			if !slices.Contains(model.PresetNames(), name) {
+				t.Errorf("%q names no preset", k)
+			}
+		}
+	}
+}
+
+func TestFallbacks(t *testing.T) {
+	if got := i18n.Get("xx").Lang; got != "en" {
+		t.Errorf("unknown language gives %q, want en", got)
+	}
+	if got := i18n.Get("fr").T("no.such.key"); got != "no.such.key" {
+		t.Errorf("unknown key gives %q", got)
+	}
+}
