@@ -204,3 +204,49 @@ func TestFrameRate(t *testing.T) {
 	t.Logf("first frame %.0f ms after navigation; wasm %d bytes, %d gzipped", *st.FirstFrameMs, s.Manifest.Size, s.Manifest.GzipSize)
 	p.screenshot("fast")
 }
+
+// TestLanguages switches the page to French and German and back: the
+// status says so, the address keeps it, and the page's pixels change (the
+// words do). Screenshots of the three languages are artefacts.
+func TestLanguages(t *testing.T) {
+	s := buildSite(t, "./wasm")
+	p := openPage(t, serve(t, s))
+	p.waitReady(bootTimeout)
+	p.waitJS("window.gigasim && window.gigasim.status().frames > 3", bootTimeout, "the game drawing frames")
+	evalJS[status](p, "window.gigasim.runTo(900)")
+	evalJS[any](p, "window.gigasim.select('PL')")
+	var shots []image.Image
+	for _, lang := range []string{"en", "fr", "de"} {
+		evalJS[any](p, "window.gigasim.setLang('"+lang+"')")
+		f := gameStatus(p).Frames
+		p.waitJS("window.gigasim.status().frames > "+strconv.FormatInt(f+3, 10), 10*time.Second, "frames in "+lang)
+		if got := evalJS[string](p, "window.gigasim.status().lang"); got != lang {
+			t.Fatalf("status().lang = %q after setLang(%q)", got, lang)
+		}
+		if lang != "en" {
+			p.waitJS("location.hash.includes('lang="+lang+"')", 5*time.Second, "the address to remember the language")
+		}
+		shots = append(shots, p.screenshot("lang-"+lang))
+	}
+	for i := 1; i < len(shots); i++ {
+		if shots[i] == nil || shots[0] == nil {
+			continue
+		}
+		if n := differentPixels(shots[0], shots[i]); n < 2000 {
+			t.Errorf("the page in language %d differs from English in only %d pixels", i, n)
+		}
+	}
+}
+
+func differentPixels(a, b image.Image) int {
+	n := 0
+	r := a.Bounds().Intersect(b.Bounds())
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if a.At(x, y) != b.At(x, y) {
+				n++
+			}
+		}
+	}
+	return n
+}
