@@ -11,7 +11,7 @@ var presetFS embed.FS
 
 // PresetNames lists the preset scenarios in the order the sandbox offers
 // them. Each is presets/NAME.json.
-var PresetNames = []string{"baseline", "diffusion-2025", "grid-crunch", "eu-chips", "startup-boom"}
+var PresetNames = []string{"baseline", "diffusion-2025", "grid-crunch", "eu-chips", "startup-boom", "selection-round"}
 
 // Preset returns the scenario file of the named preset.
 func Preset(name string) ([]byte, error) {

@@ -18,7 +18,7 @@ const small = "testdata/small.json"
 const smallSite = "Testwerk Attica"
 
 // presetNames are the presets gigasim must offer, in order.
-var presetNames = []string{"baseline", "diffusion-2025", "grid-crunch", "eu-chips", "startup-boom"}
+var presetNames = []string{"baseline", "diffusion-2025", "grid-crunch", "eu-chips", "startup-boom", "selection-round"}
 
 // invoke calls run with fresh buffers and returns its status and output.
 func invoke(args ...string) (code int, stdout, stderr string) {

@@ -56,7 +56,7 @@ func badLinks(t testing.TB) []struct{ name, link, want string } {
 		{"truncated", h("a100"), "the data ends too soon"},
 		{"extra-data", h("a1 00 01 00"), "extra data after the scenario"},
 		{"no-version", h("a1 01 01"), "link: version is missing"},
-		{"version-0", h("a1 00 00"), "link: version 0: want 1 to 1"},
+		{"version-0", h("a1 00 00"), "link: version 0: want 1 to 2"},
 		{"version-text", h("a1 00 61 31"), "link: version: want an unsigned integer"},
 		{"newer-version", h("a1 00 18 63"), "link: version 99: scenario was made by a newer version of the sandbox"},
 		{"newer-version-new-keys", h("a3 00 18 63 18 63 c1 00 18 64 9f ff"), "link: version 99: scenario was made by a newer version"},

@@ -84,14 +84,14 @@ var v1Params = [...]v1Param{
 // presets as they were when each was added. The list only grows, and a
 // file in bases/ never changes: a changed or new preset is frozen under a
 // new number, in a new link version (versionBases).
-var baseNames = [...]string{"default", "baseline", "diffusion-2025", "grid-crunch", "eu-chips", "startup-boom"}
+var baseNames = [...]string{"default", "baseline", "diffusion-2025", "grid-crunch", "eu-chips", "startup-boom", "selection-round"}
 
 // versionBases gives, for each link version, how many of baseNames its
 // links may use. The encoder's choice of base is part of a link's one
 // spelling, so a version can never gain a base: adding one makes a new
 // version, which is version 1's format with one more base. Version is the
 // last index.
-var versionBases = [...]int{1: 6}
+var versionBases = [...]int{1: 6, 2: 7}
 
 // Envelope keys (the top-level map). Never reuse or renumber one.
 const (

@@ -173,7 +173,7 @@ var (
 
 // envelopeError makes an error from decoding the envelope name the key at
 // fault.
-func envelopeError(payload []byte, err error) error {
+func envelopeError(version int, payload []byte, err error) error {
 	var (
 		te *cbor.UnmarshalTypeError
 		ue *cbor.UnknownFieldError
@@ -192,27 +192,27 @@ func envelopeError(payload []byte, err error) error {
 		}
 		return fmt.Errorf("link: %s: a %s is not allowed here", where, cborType(te.CBORType))
 	case errors.As(err, &ue):
-		return fmt.Errorf("link: %s: the link is damaged or was made by another program", unknownKey(payload))
+		return fmt.Errorf("link: %s: the link is damaged or was made by another program", unknownKey(version, payload))
 	}
 	return fmt.Errorf("link: damaged: %s", cborMessage(err))
 }
 
 // unknownKey finds the key the decoder did not know, for the message.
-func unknownKey(payload []byte) string {
+func unknownKey(version int, payload []byte) string {
 	var top map[uint64]cbor.RawMessage
 	if probeMode.Unmarshal(payload, &top) != nil {
 		return "a key this version does not know"
 	}
 	for k := range top {
 		if k >= uint64(len(envelopeKeys)) {
-			return fmt.Sprintf("key %d is not a key of version %d", k, Version)
+			return fmt.Sprintf("key %d is not a key of version %d", k, version)
 		}
 	}
 	var lv map[uint64]cbor.RawMessage
 	if raw, ok := top[keyLevers]; ok && probeMode.Unmarshal(raw, &lv) == nil {
 		for k := range lv {
 			if k >= uint64(len(leverKeys)) {
-				return fmt.Sprintf("levers: key %d is not a lever of version %d", k, Version)
+				return fmt.Sprintf("levers: key %d is not a lever of version %d", k, version)
 			}
 		}
 	}
@@ -714,7 +714,7 @@ func splitEdits(base, cmds []model.Command) ([]int, bool) {
 func decodeV1(version int, payload []byte) (model.Scenario, model.Day, error) {
 	var env envelope
 	if err := decMode.Unmarshal(payload, &env); err != nil {
-		return model.Scenario{}, 0, envelopeError(payload, err)
+		return model.Scenario{}, 0, envelopeError(version, payload, err)
 	}
 	bs, err := loadBases(version)
 	if err != nil {
@@ -754,7 +754,7 @@ func decodeV1(version int, payload []byte) (model.Scenario, model.Day, error) {
 	if env.Levers != nil {
 		var lv levers
 		if err := decMode.Unmarshal(env.Levers, &lv); err != nil {
-			return model.Scenario{}, 0, envelopeError(payload, err)
+			return model.Scenario{}, 0, envelopeError(version, payload, err)
 		}
 		if err := applyLevers(&sc.Levers, &lv); err != nil {
 			return model.Scenario{}, 0, err
@@ -767,7 +767,7 @@ func decodeV1(version int, payload []byte) (model.Scenario, model.Day, error) {
 		}
 		for k, v := range *env.Assumptions {
 			if k >= uint64(len(v1Params)) {
-				return model.Scenario{}, 0, fmt.Errorf("link: assumptions: key %d is not an assumption of version %d (0 to %d)", k, Version, len(v1Params)-1)
+				return model.Scenario{}, 0, fmt.Errorf("link: assumptions: key %d is not an assumption of version %d (0 to %d)", k, version, len(v1Params)-1)
 			}
 			p := v1Params[k]
 			if v < -1e15 || v > 1e15 {
