@@ -62,18 +62,20 @@ type Game struct {
 	fleet  fleetView
 	log    messageLog
 
-	banner     string // an error or notice shown across the top, until dismissed
-	bannerEnds time.Time
-	help       bool
-	presetMenu bool
-	assume     assumptionsView
-	share      shareView
-	platform   Platform
-	frames     int64
-	cat        *i18n.Catalog
-	baseline   *session.Projection // the baseline preset to its horizon, for comparison
-	updateTime timing
-	drawTime   timing
+	banner      string // an error or notice shown across the top, until dismissed
+	bannerEnds  time.Time
+	help        bool
+	presetMenu  bool
+	assume      assumptionsView
+	share       shareView
+	platform    Platform
+	scores      scoreView
+	compareOpen bool
+	frames      int64
+	cat         *i18n.Catalog
+	baseline    *session.Projection // the baseline preset to its horizon, for comparison
+	updateTime  timing
+	drawTime    timing
 
 	// OnChange, if set, is called after every edit with the scenario to
 	// save (the browser stores it and writes the link).
@@ -428,8 +430,13 @@ func (g *Game) keys() {
 		g.assume.open = !g.assume.open
 	case pressed(ebiten.KeyE):
 		g.share.open = !g.share.open
+	case pressed(ebiten.KeyC):
+		g.compareOpen = !g.compareOpen
+	case pressed(ebiten.KeyV):
+		g.scores.open = !g.scores.open
 	case pressed(ebiten.KeyEscape):
 		g.help, g.presetMenu, g.assume.open, g.share.open = false, false, false, false
+		g.scores.open, g.compareOpen = false, false
 		g.selSite, g.selState = 0, -1
 		g.u.focus = 0
 		g.mv.invalidate()

@@ -241,6 +241,12 @@ func (g *Game) overlays(u *ui) {
 	if g.share.open {
 		g.shareSheet(u)
 	}
+	if g.scores.open {
+		g.scoreSheet(u)
+	}
+	if g.compareOpen {
+		g.compareSheet(u)
+	}
 	if g.help {
 		g.helpSheet(u)
 	}

@@ -213,7 +213,13 @@ func (mv *mapView) layout(g *Game, u *ui, r rect) {
 		}
 		bx += w + 4
 	}
+	g.goalsBox(u, r)
 	g.log.drawToasts(u, r)
+}
+
+// eumapProject places a model position on the map.
+func eumapProject(lon, lat model.Degrees) eumap.Point {
+	return eumap.Project(float64(lon)/1e6, float64(lat)/1e6)
 }
 
 func (mv *mapView) siteAt(x, y float64, sites []model.SiteInfo) model.SiteID {
@@ -292,6 +298,7 @@ func (mv *mapView) draw(g *Game, u *ui, r rect, sites []model.SiteInfo) {
 	}
 	mv.legend(g, u, r)
 
+	mv.drawCandidates(g, u)
 	// sites, biggest first so small ones stay clickable on top
 	for _, s := range sites {
 		if s.Status == model.SiteRemoved {

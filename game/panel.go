@@ -150,6 +150,17 @@ func (g *Game) statePanel(u *ui, r rect) {
 	if u.button(rightR, g.tr("state.invest"), false, g.tr("state.invest.tip")) {
 		g.Do(model.Command{Kind: model.CmdInvestGrid, State: st.Code, MW: 500})
 	}
+	r.row(8)
+	g.candidateButtons(u, &r)
+	row = r.row(30)
+	pin := row.col(row.w/2 - 2)
+	row.col(4)
+	if u.button(pin, g.tr("score.pin"), g.scores.has(g.selState), g.tr("score.pin.tip")) {
+		g.scores.toggle(g.selState)
+	}
+	if u.button(row, g.tr("score.open", len(g.scores.pinned)), g.scores.open, g.tr("score.open.tip")) {
+		g.scores.open = !g.scores.open
+	}
 }
 
 // buildHere builds the chosen gigafactory in the selected state, at the
@@ -254,6 +265,10 @@ func (g *Game) leverPanel(u *ui, r rect) {
 	heading(u, &r, g.tr("levers.whatif"))
 	if u.button(r.row(32), g.tr("lever.crunch"), false, g.tr("lever.crunch.tip")) {
 		g.Do(model.Command{Kind: model.CmdGridCrunch, Share: 200, Days: 90})
+	}
+	r.row(10)
+	if u.button(r.row(32), g.tr("compare.open"), g.compareOpen, g.tr("compare.open.tip")) {
+		g.compareOpen = !g.compareOpen
 	}
 }
 

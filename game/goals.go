@@ -1,0 +1,293 @@
+package game
+
+import (
+	"image/color"
+	"strings"
+
+	"gigasandbox/model"
+)
+
+// The classroom side of the page: a guided preset's goals, shown live as
+// met, on track, at risk or missed; the selection round's candidate sites;
+// scorecards of up to four states side by side; and the comparison with the
+// baseline at the horizon. The model judges and computes; the page words.
+
+// trOr returns the catalog's text for key, or the model's English text
+// when the catalogs have none (a new goal, say): nothing shows blank.
+func (g *Game) trOr(key, english string) string {
+	if g.cat.Knows(key) {
+		return g.tr(key)
+	}
+	return english
+}
+
+var verdictKeys = [...]string{
+	model.GoalUnknown: "verdict.unknown", model.GoalOnTrack: "verdict.ontrack", model.GoalAtRisk: "verdict.atrisk",
+	model.GoalMet: "verdict.met", model.GoalMissed: "verdict.missed",
+}
+
+var verdictColours = [...]color.RGBA{
+	model.GoalUnknown: {0x99, 0x99, 0x99, 0xff},
+	model.GoalOnTrack: {0x56, 0xb4, 0xe9, 0xff},
+	model.GoalAtRisk:  {0xe6, 0x9f, 0x00, 0xff},
+	model.GoalMet:     {0x00, 0x9e, 0x73, 0xff},
+	model.GoalMissed:  {0xd5, 0x5e, 0x00, 0xff},
+}
+
+// goalsBox draws the loaded preset's goals over the map's top left.
+func (g *Game) goalsBox(u *ui, r rect) {
+	goals, story, ok := model.Goals(g.sess.Name())
+	if !ok || len(goals) == 0 {
+		return
+	}
+	var proj *model.Sim
+	if p := g.sess.Projection(); p.Done() && p.Err() == nil {
+		proj = p.Sim()
+	}
+	st := model.EvaluateGoals(goals, g.sess.Sim(), proj)
+	box := rect{r.x + 8, r.y + 42, 410, 30 + float64(len(st))*22}
+	u.fill(box, color.RGBA{0xff, 0xff, 0xff, 0xe8})
+	u.stroke(box, 1, colBorder)
+	head := rect{box.x, box.y, box.w, 26}
+	u.text(g.tr("goals.heading", g.presetLabel(g.sess.Name())), head.x+8, head.y+5, u.f.bold, colText, left)
+	u.setTip(head, g.trOr("story."+g.sess.Name(), story))
+	for i, s := range st {
+		row := rect{box.x + 8, box.y + 28 + float64(i)*22, box.w - 16, 20}
+		chip := rect{row.x + row.w - 68, row.y + 1, 68, 17}
+		u.fill(chip, verdictColours[s.Verdict])
+		u.textIn(g.tr(verdictKeys[s.Verdict]), chip, u.f.small, colTextOn, center)
+		u.text(g.trOr("goal."+g.sess.Name()+"."+s.Goal.ID, s.Goal.Text), row.x, row.y+2, u.f.small, colText, left)
+		tip := g.tr("goals.how")
+		if m, ok := s.Goal.MetricOf(); ok && s.Day != model.NoDay {
+			tip = g.tr("goals.value", m.Format(s.Value), s.Day.String()) + "\n" + tip
+		}
+		u.setTip(row, tip)
+	}
+}
+
+// candidatesHere lists the loaded preset's candidate sites in a state.
+func (g *Game) candidatesHere(st int) []model.Candidate {
+	var out []model.Candidate
+	for _, c := range model.Candidates(g.sess.Name()) {
+		if c.State == model.StateCode(st) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// built reports whether a site of that name is in the run (a candidate
+// already chosen).
+func (g *Game) built(name string) bool {
+	for _, s := range g.sess.Sim().Sites() {
+		if s.Spec.Name == name && s.Status != model.SiteRemoved {
+			return true
+		}
+	}
+	return false
+}
+
+// candidateButtons offers the selected state's candidates in the State tab.
+func (g *Game) candidateButtons(u *ui, r *rect) {
+	for _, c := range g.candidatesHere(g.selState) {
+		if g.built(c.Name) {
+			continue
+		}
+		b := r.row(32)
+		r.row(4)
+		label := g.tr("cand.build", c.Name)
+		if u.button(b, label, false, g.trOr("cand."+c.Name, c.Note)) {
+			if g.Do(c.Command(g.sess.Day())) == nil {
+				g.selSite = model.SiteID(len(g.sess.Sim().Sites()))
+			}
+		}
+	}
+}
+
+// drawCandidates marks the candidate sites not yet chosen on the map.
+func (mv *mapView) drawCandidates(g *Game, u *ui) {
+	for _, c := range model.Candidates(g.sess.Name()) {
+		if g.built(c.Name) {
+			continue
+		}
+		x, y := mv.toScreen(eumapProject(c.Lon, c.Lat))
+		rad := siteRadius(c.Chips)
+		u.ring(x, y, rad, 1.5, colBar)
+		u.ring(x, y, rad-3, 1, colPanel)
+		u.setTip(rect{x - rad, y - rad, 2 * rad, 2 * rad}, g.tr("cand.tip", c.Name, g.trOr("cand."+c.Name, c.Note)))
+	}
+}
+
+// scoreSheet shows the scorecards of up to four pinned states side by side.
+func (g *Game) scoreSheet(u *ui) {
+	r := rect{24, barH + 10, g.w - 48, g.h - barH - 30}
+	u.fill(r, colPanel)
+	u.stroke(r, 2, colBar)
+	body := r.inset(16)
+	head := body.row(28)
+	u.text(g.tr("score.heading"), head.x, head.y, u.f.big, colText, left)
+	if u.button(rect{head.x + head.w - 90, head.y - 2, 90, 28}, g.tr("assume.close"), false, g.tr("assume.close.tip")) {
+		g.scores.open = false
+		return
+	}
+	if len(g.scores.pinned) == 0 {
+		u.text(g.tr("score.none"), body.x, body.y+8, u.f.normal, colTextDim, left)
+		return
+	}
+	cards := make([]model.StateScore, len(g.scores.pinned))
+	for i, st := range g.scores.pinned {
+		cards[i] = model.Scorecard(g.sess.Sim(), st)
+	}
+	labelW := body.w - float64(len(cards))*170
+	hdr := body.row(26)
+	for i, c := range cards {
+		x := hdr.x + labelW + float64(i)*170
+		u.text(g.stateName(c.Index), x+160, hdr.y, u.f.bold, colText, right)
+		if u.button(rect{x + 4, hdr.y - 2, 22, 22}, "×", false, g.tr("score.unpin")) {
+			g.scores.pinned = append(g.scores.pinned[:i:i], g.scores.pinned[i+1:]...)
+			return
+		}
+	}
+	rows := make([][]model.ScoreRow, len(cards))
+	for i, c := range cards {
+		rows[i] = c.Rows()
+	}
+	for j := range rows[0] {
+		if body.h < 20 {
+			break
+		}
+		line := body.row(21)
+		if j%2 == 0 {
+			u.fill(line, colBackground)
+		}
+		first := rows[0][j]
+		u.text(g.trOr("score."+first.Key, first.Label), line.x+4, line.y+3, u.f.small, colText, left)
+		u.setTip(rect{line.x, line.y, labelW, line.h}, first.Source)
+		best := bestOf(rows, j)
+		for i := range cards {
+			x := line.x + labelW + float64(i)*170
+			c := colText
+			if best == i {
+				c = colGood
+			}
+			u.text(g.scoreValue(rows[i][j]), x+160, line.y+3, u.f.small, c, right)
+		}
+	}
+}
+
+// scoreValue words a scorecard figure in the page's language.
+func (g *Game) scoreValue(r model.ScoreRow) string {
+	switch {
+	case r.None:
+		return g.tr("state.cap.none")
+	case r.Unit == "yes/no" && r.Value != 0:
+		return g.tr("score.yes")
+	case r.Unit == "yes/no":
+		return g.tr("score.no")
+	}
+	return r.Format()
+}
+
+// bestOf is the column with the best value of row j, or -1 if the row has
+// no better direction or a tie.
+func bestOf(rows [][]model.ScoreRow, j int) int {
+	if len(rows) < 2 || rows[0][j].Better == 0 {
+		return -1
+	}
+	best := 0
+	for i := 1; i < len(rows); i++ {
+		if rows[i][j].None {
+			continue
+		}
+		if (rows[i][j].Value-rows[best][j].Value)*int64(rows[0][j].Better) > 0 || rows[best][j].None {
+			best = i
+		}
+	}
+	for i := range rows {
+		if i != best && rows[i][j].Value == rows[best][j].Value {
+			return -1
+		}
+	}
+	return best
+}
+
+// scoreView is the side-by-side scorecards.
+type scoreView struct {
+	open   bool
+	pinned []int // member-state indexes, at most maxPinned
+}
+
+const maxPinned = 4
+
+func (s *scoreView) has(st int) bool {
+	for _, p := range s.pinned {
+		if p == st {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *scoreView) toggle(st int) {
+	for i, p := range s.pinned {
+		if p == st {
+			s.pinned = append(s.pinned[:i:i], s.pinned[i+1:]...)
+			return
+		}
+	}
+	if len(s.pinned) == maxPinned {
+		s.pinned = s.pinned[1:]
+	}
+	s.pinned = append(s.pinned, st)
+}
+
+// compareSheet lists the headline outcomes at the horizon of the baseline
+// and of this scenario, and the difference (what `gigasim compare` prints).
+func (g *Game) compareSheet(u *ui) {
+	r := rect{g.w/2 - 360, barH + 10, 720, g.h - barH - 30}
+	u.fill(r, colPanel)
+	u.stroke(r, 2, colBar)
+	body := r.inset(16)
+	head := body.row(28)
+	u.text(g.tr("compare.heading"), head.x, head.y, u.f.big, colText, left)
+	if u.button(rect{head.x + head.w - 90, head.y - 2, 90, 28}, g.tr("assume.close"), false, g.tr("assume.close.tip")) {
+		g.compareOpen = false
+		return
+	}
+	p := g.sess.Projection()
+	if !p.Done() || g.baseline == nil || !g.baseline.Done() {
+		u.text(g.tr("compare.wait"), body.x, body.y+8, u.f.normal, colTextDim, left)
+		return
+	}
+	if p.Err() != nil {
+		u.text(p.Err().Error(), body.x, body.y+8, u.f.normal, colError, left)
+		return
+	}
+	rows := model.Compare(g.baseline.Sim().Outcomes(), p.Sim().Outcomes())
+	hdr := body.row(24)
+	cols := []string{g.tr("chart.baseline"), g.tr("compare.this"), g.tr("compare.diff")}
+	for i, c := range cols {
+		u.text(c, hdr.x+hdr.w-float64(2-i)*130, hdr.y, u.f.bold, colText, right)
+	}
+	for j, row := range rows {
+		if body.h < 20 {
+			break
+		}
+		line := body.row(20)
+		if j%2 == 0 {
+			u.fill(line, colBackground)
+		}
+		label := g.trOr("compare."+row.Key, row.Label)
+		if row.Unit != "" {
+			label += " (" + row.Unit + ")"
+		}
+		u.text(label, line.x+4, line.y+3, u.f.small, colText, left)
+		diff := row.Format(row.Diff)
+		if row.Diff > 0 && !strings.HasPrefix(diff, "+") {
+			diff = "+" + diff
+		}
+		for i, v := range []string{row.Format(row.A), row.Format(row.B), diff} {
+			u.text(v, line.x+line.w-float64(2-i)*130, line.y+3, u.f.small, colText, right)
+		}
+	}
+}
