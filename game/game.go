@@ -123,6 +123,10 @@ type Status struct {
 	Seeking bool    `json:"seeking"`
 	Frames  int64   `json:"frames"` // frames drawn since the page started
 	Banner  string  `json:"banner"` // the notice shown across the top, if any
+	// Goals are the guided preset's goals and their verdicts now; Pinned
+	// the states whose scorecards are side by side.
+	Goals  []GoalState `json:"goals"`
+	Pinned []string    `json:"pinned"`
 	// UpdateMs and DrawMs are the Go time per update and per draw, averaged
 	// over the last second: what the page itself costs, apart from the GPU.
 	UpdateMs float64 `json:"updateMs"`
@@ -133,7 +137,7 @@ type Status struct {
 // event loop and tests do).
 func (g *Game) Status() Status {
 	return Status{Status: g.sess.Status(), Playing: g.playing, Speed: speeds[g.speed].label, Lang: g.cat.Lang,
-		FPS: ebiten.ActualFPS(), TPS: ebiten.ActualTPS(), Seeking: g.seeking, Frames: g.frames, Banner: g.banner,
+		FPS: ebiten.ActualFPS(), TPS: ebiten.ActualTPS(), Seeking: g.seeking, Frames: g.frames, Banner: g.banner, Goals: g.goalStates(), Pinned: g.pinnedCodes(),
 		UpdateMs: g.updateTime.avgMs(), DrawMs: g.drawTime.avgMs()}
 }
 

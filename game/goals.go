@@ -291,3 +291,33 @@ func (g *Game) compareSheet(u *ui) {
 		}
 	}
 }
+
+// GoalState is a goal's verdict, for the automation API.
+type GoalState struct {
+	ID      string `json:"id"`
+	Verdict string `json:"verdict"` // "met", "on track", "at risk", "missed" or "unknown"
+}
+
+func (g *Game) goalStates() []GoalState {
+	goals, _, ok := model.Goals(g.sess.Name())
+	if !ok {
+		return nil
+	}
+	var proj *model.Sim
+	if p := g.sess.Projection(); p.Done() && p.Err() == nil {
+		proj = p.Sim()
+	}
+	var out []GoalState
+	for _, s := range model.EvaluateGoals(goals, g.sess.Sim(), proj) {
+		out = append(out, GoalState{ID: s.Goal.ID, Verdict: s.Verdict.String()})
+	}
+	return out
+}
+
+func (g *Game) pinnedCodes() []string {
+	var out []string
+	for _, st := range g.scores.pinned {
+		out = append(out, model.StateCode(st))
+	}
+	return out
+}

@@ -192,6 +192,9 @@ func (g *Game) kpiStrip(u *ui, r rect) {
 
 // overlays: the preset menu, the help sheet, the banner, the seek progress.
 func (g *Game) overlays(u *ui) {
+	if g.assume.open || g.share.open || g.scores.open || g.compareOpen || g.help {
+		u.tip = "" // a sheet covers the page: no tooltips from beneath it
+	}
 	if g.banner != "" {
 		br := rect{g.w/2 - 330, barH + 8, 660, 34}
 		lines := wrap(g.banner, 90)

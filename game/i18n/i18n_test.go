@@ -71,7 +71,7 @@ func TestTranslated(t *testing.T) {
 
 // dynamicPrefixes are keys the page builds from data: a state's code or a
 // preset's name. Tests below check that each such key exists.
-var dynamicPrefixes = []string{"country.", "preset."}
+var dynamicPrefixes = []string{"country.", "preset.", "param.", "goal.", "story.", "cand.", "score.", "compare."}
 
 // TestEveryKeyUsed: every catalog key appears as a string literal in the
 // page's code, or is built from data checked below.
@@ -115,6 +115,51 @@ func TestEveryStateAndPresetNamed(t *testing.T) {
 			if !cat.Knows(k) {
 				t.Errorf("no %q: a preset needs a name and a description in every language", k)
 			}
+		}
+	}
+	for i := range model.NumParams {
+		if k := "param." + model.Param(i).Info().Key; !cat.Knows(k) {
+			t.Errorf("no %q: every assumption needs a label", k)
+		}
+	}
+	for _, p := range model.PresetNames() {
+		goals, _, ok := model.Goals(p)
+		if !ok {
+			continue
+		}
+		for _, k := range []string{"story." + p} {
+			if !cat.Knows(k) {
+				t.Errorf("no %q", k)
+			}
+		}
+		for _, g := range goals {
+			if k := "goal." + p + "." + g.ID; !cat.Knows(k) {
+				t.Errorf("no %q", k)
+			}
+		}
+		for _, c := range model.Candidates(p) {
+			if k := "cand." + c.Name; !cat.Knows(k) {
+				t.Errorf("no %q", k)
+			}
+		}
+	}
+	sc, err := model.Preset("baseline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sim, err := model.New(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range model.Scorecard(sim, 0).Rows() {
+		if k := "score." + r.Key; !cat.Knows(k) {
+			t.Errorf("no %q", k)
+		}
+	}
+	o := sim.Outcomes()
+	for _, r := range model.Compare(o, o) {
+		if k := "compare." + r.Key; !cat.Knows(k) {
+			t.Errorf("no %q", k)
 		}
 	}
 	for k := range i18n.Raw("en") {
