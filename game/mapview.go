@@ -481,6 +481,7 @@ func (mv *mapView) outline(dst *ebiten.Image, rings [][]float32, dx, dy, width f
 
 // legend explains the layer's colours in the map's lower left.
 func (mv *mapView) legend(g *Game, u *ui, r rect) {
+	mv.siteLegend(g, u, rect{r.x + r.w - 258, r.y + r.h - 132, 250, 70})
 	l := layers[mv.layer]
 	box := rect{r.x + r.w - 258, r.y + r.h - 58, 250, 50}
 	u.fill(box, color.RGBA{0xff, 0xff, 0xff, 0xe0})
@@ -508,4 +509,18 @@ func (mv *mapView) legend(g *Game, u *ui, r rect) {
 	u.text(trimFloat(lo), bar.x, bar.y+11, u.f.small, colText, left)
 	u.text(trimFloat(hi), bar.x+bar.w, bar.y+11, u.f.small, colText, right)
 	u.setTip(box, g.tr(l.tip))
+}
+
+// siteLegend explains the sites' colours: their stage in the life cycle.
+func (mv *mapView) siteLegend(g *Game, u *ui, box rect) {
+	u.fill(box, color.RGBA{0xff, 0xff, 0xff, 0xe0})
+	u.stroke(box, 1, colBorder)
+	entries := []model.SiteStatus{model.SiteConstruction, model.SiteWaitingGrid, model.SiteWaitingChips, model.SiteOperating, model.SiteThrottled}
+	for i, st := range entries {
+		x := box.x + 10 + float64(i%2)*125
+		y := box.y + 14 + float64(i/2)*21
+		u.circle(x, y+1, 5, siteColour(st))
+		u.text(g.statusName(st), x+9, y-6, u.f.small, colText, left)
+	}
+	u.setTip(box, g.tr("map.sites.tip"))
 }
