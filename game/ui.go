@@ -1,15 +1,11 @@
 package game
 
 import (
-	"bytes"
 	"image/color"
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
 )
 
 // The page is laid out in logical pixels (CSS pixels in the browser) and
@@ -42,36 +38,23 @@ func (r *rect) col(w float64) rect {
 	return out
 }
 
+// face is a font at one size; see glyphAtlas.
+type face = *glyphAtlas
+
 // fonts are the faces the page uses, sized in device pixels.
 type fonts struct {
-	small, normal, bold, big text.Face
+	small, normal, bold, big face
 	k                        float64
-	atlas                    map[text.Face]*glyphAtlas
-}
-
-var regularSrc, boldSrc = mustFace(goregular.TTF), mustFace(gobold.TTF)
-
-func mustFace(ttf []byte) *text.GoTextFaceSource {
-	s, err := text.NewGoTextFaceSource(bytes.NewReader(ttf))
-	if err != nil {
-		panic(err) // the fonts are compiled in; this cannot fail at run time
-	}
-	return s
 }
 
 func newFonts(k float64) fonts {
-	f := fonts{
+	return fonts{
 		k:      k,
-		small:  &text.GoTextFace{Source: regularSrc, Size: 12 * k},
-		normal: &text.GoTextFace{Source: regularSrc, Size: 14 * k},
-		bold:   &text.GoTextFace{Source: boldSrc, Size: 14 * k},
-		big:    &text.GoTextFace{Source: boldSrc, Size: 20 * k},
-		atlas:  map[text.Face]*glyphAtlas{},
+		small:  newGlyphAtlas(regularFont, 12*k),
+		normal: newGlyphAtlas(regularFont, 14*k),
+		bold:   newGlyphAtlas(boldFont, 14*k),
+		big:    newGlyphAtlas(boldFont, 20*k),
 	}
-	for _, face := range []text.Face{f.small, f.normal, f.bold, f.big} {
-		f.atlas[face] = newGlyphAtlas(face)
-	}
-	return f
 }
 
 // ui is an immediate-mode toolkit: the page's layout function runs twice a
@@ -231,33 +214,23 @@ const (
 
 // text draws s with its top at y; x is the left edge, the centre or the
 // right edge depending on a.
-func (u *ui) text(s string, x, y float64, face text.Face, c color.Color, al align) {
+func (u *ui) text(s string, x, y float64, f face, c color.Color, al align) {
 	if !u.drawing() || s == "" {
 		return
 	}
-	if a := u.f.atlas[face]; a != nil {
-		px := x * u.k
-		switch al {
-		case center:
-			px -= a.width(s) / 2
-		case right:
-			px -= a.width(s)
-		}
-		if a.draw(u.dst, s, px, y*u.k, c) {
-			return
-		}
+	px := x * u.k
+	switch al {
+	case center:
+		px -= f.width(s) / 2
+	case right:
+		px -= f.width(s)
 	}
-	op := &text.DrawOptions{}
-	op.GeoM.Translate(x*u.k, y*u.k)
-	op.ColorScale.ScaleWithColor(c)
-	op.PrimaryAlign = [...]text.Align{text.AlignStart, text.AlignCenter, text.AlignEnd}[al]
-	op.LineSpacing = face.Metrics().HAscent*1.35 + face.Metrics().HDescent
-	text.Draw(u.dst, s, face, op)
+	f.draw(u.dst, s, px, y*u.k, c)
 }
 
 // textIn draws s vertically centred in r.
-func (u *ui) textIn(s string, r rect, face text.Face, c color.Color, a align) {
-	h := u.textHeight(face)
+func (u *ui) textIn(s string, r rect, f face, c color.Color, a align) {
+	h := u.textHeight(f)
 	x := r.x + 6
 	switch a {
 	case center:
@@ -265,20 +238,12 @@ func (u *ui) textIn(s string, r rect, face text.Face, c color.Color, a align) {
 	case right:
 		x = r.x + r.w - 6
 	}
-	u.text(s, x, r.y+(r.h-h)/2, face, c, a)
+	u.text(s, x, r.y+(r.h-h)/2, f, c, a)
 }
 
-func (u *ui) textWidth(s string, face text.Face) float64 {
-	if a := u.f.atlas[face]; a != nil {
-		return a.width(s) / u.k
-	}
-	return text.Advance(s, face) / u.k
-}
+func (u *ui) textWidth(s string, f face) float64 { return f.width(s) / u.k }
 
-func (u *ui) textHeight(face text.Face) float64 {
-	m := face.Metrics()
-	return (m.HAscent + m.HDescent) / u.k
-}
+func (u *ui) textHeight(f face) float64 { return f.height / u.k }
 
 // setTip shows a tooltip near the cursor when r is hovered.
 func (u *ui) setTip(r rect, tip string) {
