@@ -13,7 +13,9 @@ import (
 	"gigasandbox/model"
 )
 
-var verb = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z%]`)
+// verb matches fmt verbs; a space after '%' is not taken as a flag, so
+// "20% for" is text, not a verb.
+var verb = regexp.MustCompile(`%(\[\d+\])?[-+#0]*\d*(\.\d+)?[a-zA-Z%]`)
 
 // verbs lists a format's verbs, ignoring explicit argument indexes (a
 // translation may reorder them).
