@@ -70,6 +70,7 @@ type Game struct {
 	share       shareView
 	platform    Platform
 	scores      scoreView
+	guideCache  *guided
 	compareOpen bool
 	frames      int64
 	cat         *i18n.Catalog

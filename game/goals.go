@@ -21,6 +21,26 @@ func (g *Game) trOr(key, english string) string {
 	return english
 }
 
+// guided is the loaded preset's goals, story and candidates, read once per
+// preset (the model parses its goals file on every call).
+type guided struct {
+	name       string
+	goals      []model.Goal
+	story      string
+	ok         bool
+	candidates []model.Candidate
+}
+
+func (g *Game) guide() *guided {
+	if g.guideCache == nil || g.guideCache.name != g.sess.Name() {
+		gd := &guided{name: g.sess.Name()}
+		gd.goals, gd.story, gd.ok = model.Goals(gd.name)
+		gd.candidates = model.Candidates(gd.name)
+		g.guideCache = gd
+	}
+	return g.guideCache
+}
+
 var verdictKeys = [...]string{
 	model.GoalUnknown: "verdict.unknown", model.GoalOnTrack: "verdict.ontrack", model.GoalAtRisk: "verdict.atrisk",
 	model.GoalMet: "verdict.met", model.GoalMissed: "verdict.missed",
@@ -36,8 +56,9 @@ var verdictColours = [...]color.RGBA{
 
 // goalsBox draws the loaded preset's goals over the map's top left.
 func (g *Game) goalsBox(u *ui, r rect) {
-	goals, story, ok := model.Goals(g.sess.Name())
-	if !ok || len(goals) == 0 {
+	gd := g.guide()
+	goals, story := gd.goals, gd.story
+	if !gd.ok || len(goals) == 0 {
 		return
 	}
 	var proj *model.Sim
@@ -68,7 +89,7 @@ func (g *Game) goalsBox(u *ui, r rect) {
 // candidatesHere lists the loaded preset's candidate sites in a state.
 func (g *Game) candidatesHere(st int) []model.Candidate {
 	var out []model.Candidate
-	for _, c := range model.Candidates(g.sess.Name()) {
+	for _, c := range g.guide().candidates {
 		if c.State == model.StateCode(st) {
 			out = append(out, c)
 		}
@@ -76,21 +97,23 @@ func (g *Game) candidatesHere(st int) []model.Candidate {
 	return out
 }
 
-// built reports whether a site of that name is in the run (a candidate
-// already chosen).
-func (g *Game) built(name string) bool {
+// builtNames are the names of the sites in the run (a candidate is chosen
+// when a site has its name).
+func (g *Game) builtNames() map[string]bool {
+	out := map[string]bool{}
 	for _, s := range g.sess.Sim().Sites() {
-		if s.Spec.Name == name && s.Status != model.SiteRemoved {
-			return true
+		if s.Status != model.SiteRemoved {
+			out[s.Spec.Name] = true
 		}
 	}
-	return false
+	return out
 }
 
 // candidateButtons offers the selected state's candidates in the State tab.
 func (g *Game) candidateButtons(u *ui, r *rect) {
+	built := g.builtNames()
 	for _, c := range g.candidatesHere(g.selState) {
-		if g.built(c.Name) {
+		if built[c.Name] {
 			continue
 		}
 		b := r.row(32)
@@ -106,8 +129,13 @@ func (g *Game) candidateButtons(u *ui, r *rect) {
 
 // drawCandidates marks the candidate sites not yet chosen on the map.
 func (mv *mapView) drawCandidates(g *Game, u *ui) {
-	for _, c := range model.Candidates(g.sess.Name()) {
-		if g.built(c.Name) {
+	cands := g.guide().candidates
+	if len(cands) == 0 {
+		return
+	}
+	built := g.builtNames()
+	for _, c := range cands {
+		if built[c.Name] {
 			continue
 		}
 		x, y := mv.toScreen(eumapProject(c.Lon, c.Lat))
@@ -299,7 +327,8 @@ type GoalState struct {
 }
 
 func (g *Game) goalStates() []GoalState {
-	goals, _, ok := model.Goals(g.sess.Name())
+	gd := g.guide()
+	goals, ok := gd.goals, gd.ok
 	if !ok {
 		return nil
 	}
