@@ -1,7 +1,6 @@
 package game
 
 import (
-	"fmt"
 	"image/color"
 	"math"
 
@@ -85,7 +84,7 @@ func (g *Game) chartSpecs() []chartSpec {
 			{g.tr("chart.fund.left"), func(r run, i int) float64 { return float64(r.days[i].Ledger.FundLeft) / 1e11 }},
 			{g.tr("chart.fund.capex"), func(r run, i int) float64 { return float64(r.days[i].Ledger.EUCapex) / 1e11 }},
 			{g.tr("chart.fund.vouchers"), func(r run, i int) float64 { return float64(r.days[i].Ledger.Vouchers) / 1e11 }},
-		}, func(v float64) string { return fmt.Sprintf("%.2f", v) }},
+		}, func(v float64) string { return decimalMark(v, 2) }},
 		{g.tr("chart.demand"), g.tr("chart.demand.unit"), g.tr("chart.demand.tip"), []line{
 			{g.tr("chart.demand.served"), func(r run, i int) float64 { return float64(r.days[i].Served) / 24000 }},
 			{g.tr("chart.demand.leaked"), func(r run, i int) float64 { return float64(r.days[i].Leaked) / 24000 }},

@@ -3,6 +3,7 @@ package game
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"gigasandbox/model"
 )
@@ -10,24 +11,52 @@ import (
 // Formatting only: every figure shown comes from the model; these turn its
 // integers into text a reader can take in at a glance.
 
-// thousands writes n with a thin comma every three digits: 412,300.
+// numbers is how a language writes numbers: the thousands separator, the
+// decimal mark, and where units go.
+type numbers struct {
+	group, decimal   string
+	pctSep           string // between a number and %: "" in English, a narrow space in French and German
+	bn, m            string // "€%sbn" style formats of billions and millions of euros
+	euroPre, euroSuf string // euros below a million: prefix or suffix
+}
+
+var locales = map[string]numbers{
+	"en": {group: ",", decimal: ".", pctSep: "", bn: "€%sbn", m: "€%sm", euroPre: "€"},
+	"fr": {group: "\u202f", decimal: ",", pctSep: "\u202f", bn: "%s\u202fMd€", m: "%s\u202fM€", euroSuf: "\u202f€"},
+	"de": {group: ".", decimal: ",", pctSep: "\u202f", bn: "%s\u202fMrd.\u202f€", m: "%s\u202fMio.\u202f€", euroSuf: "\u202f€"},
+}
+
+// num is the page's current way of writing numbers; SetLang sets it (there
+// is one page per program).
+var num = locales["en"]
+
+// decimalMark writes f with digits decimals in the current language.
+func decimalMark(f float64, digits int) string {
+	s := strconv.FormatFloat(f, 'f', digits, 64)
+	if num.decimal != "." {
+		s = strings.Replace(s, ".", num.decimal, 1)
+	}
+	return s
+}
+
+// thousands writes n with a separator every three digits: 412,300.
 func thousands(n int64) string {
 	s := strconv.FormatInt(n, 10)
 	neg := n < 0
 	if neg {
 		s = s[1:]
 	}
-	out := make([]byte, 0, len(s)+len(s)/3+1)
+	var out strings.Builder
 	for i := range len(s) {
 		if i > 0 && (len(s)-i)%3 == 0 {
-			out = append(out, ',')
+			out.WriteString(num.group)
 		}
-		out = append(out, s[i])
+		out.WriteByte(s[i])
 	}
 	if neg {
-		return "-" + string(out)
+		return "-" + out.String()
 	}
-	return string(out)
+	return out.String()
 }
 
 // euros writes an amount in cents as €1.23bn, €456m or €7,890.
@@ -39,11 +68,11 @@ func euros(c model.EuroCents) string {
 	}
 	switch {
 	case e >= 1e9:
-		return fmt.Sprintf("%s€%.2fbn", sign, e/1e9)
+		return sign + fmt.Sprintf(num.bn, decimalMark(e/1e9, 2))
 	case e >= 1e6:
-		return fmt.Sprintf("%s€%.0fm", sign, e/1e6)
+		return sign + fmt.Sprintf(num.m, decimalMark(e/1e6, 0))
 	}
-	return sign + "€" + thousands(int64(e))
+	return sign + num.euroPre + thousands(int64(e)) + num.euroSuf
 }
 
 // mw writes a power in watts as megawatts.
@@ -54,20 +83,12 @@ func compact(n int64) string {
 	f := float64(n)
 	switch {
 	case n >= 1000000 || n <= -1000000:
-		return fmt.Sprintf("%.2fM", f/1e6)
+		return decimalMark(f/1e6, 2) + "M"
 	case n >= 10000 || n <= -10000:
-		return fmt.Sprintf("%.1fk", f/1e3)
+		return decimalMark(f/1e3, 1) + "k"
 	}
 	return thousands(n)
 }
 
 // pct writes a share in thousandths as a percentage.
-func pct(p int64) string { return fmt.Sprintf("%.1f%%", float64(p)/10) }
-
-// monthYear writes a day as "Mar 2027".
-func monthYear(d model.Day) string {
-	y, m, _ := d.Date()
-	return fmt.Sprintf("%s %d", months[m-1], y)
-}
-
-var months = [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+func pct(p int64) string { return decimalMark(float64(p)/10, 1) + num.pctSep + "%" }

@@ -265,6 +265,29 @@ func TestWrap(t *testing.T) {
 	}
 }
 
+func TestFormatByLanguage(t *testing.T) {
+	defer func() { num = locales["en"] }()
+	tests := []struct {
+		lang                      string
+		big, money, small, counts string
+		share                     string
+	}{
+		{"en", "1,234,567", "€17.08bn", "€456m", "412.3k", "16.9%"},
+		{"fr", "1\u202f234\u202f567", "17,08\u202fMd€", "456\u202fM€", "412,3k", "16,9\u202f%"},
+		{"de", "1.234.567", "17,08\u202fMrd.\u202f€", "456\u202fMio.\u202f€", "412,3k", "16,9\u202f%"},
+	}
+	for _, tt := range tests {
+		num = locales[tt.lang]
+		got := []string{thousands(1234567), euros(1_708_000_000_000), euros(45_600_000_000), compact(412300), pct(169)}
+		want := []string{tt.big, tt.money, tt.small, tt.counts, tt.share}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Errorf("%s: got %q, want %q", tt.lang, got[i], want[i])
+			}
+		}
+	}
+}
+
 func TestFormat(t *testing.T) {
 	tests := []struct{ got, want string }{
 		{thousands(0), "0"},
@@ -276,7 +299,6 @@ func TestFormat(t *testing.T) {
 		{compact(412300), "412.3k"},
 		{compact(1_200_000), "1.20M"},
 		{pct(169), "16.9%"},
-		{monthYear(model.DayOf(2027, 3, 5)), "Mar 2027"},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {
