@@ -15,15 +15,15 @@ import (
 // decimal mark, and where units go.
 type numbers struct {
 	group, decimal   string
-	pctSep           string // between a number and %: "" in English, a narrow space in French and German
+	pctSep           string // between a number and %: "" in English, a no-break space in French and German
 	bn, m            string // "€%sbn" style formats of billions and millions of euros
 	euroPre, euroSuf string // euros below a million: prefix or suffix
 }
 
 var locales = map[string]numbers{
 	"en": {group: ",", decimal: ".", pctSep: "", bn: "€%sbn", m: "€%sm", euroPre: "€"},
-	"fr": {group: "\u202f", decimal: ",", pctSep: "\u202f", bn: "%s\u202fMd€", m: "%s\u202fM€", euroSuf: "\u202f€"},
-	"de": {group: ".", decimal: ",", pctSep: "\u202f", bn: "%s\u202fMrd.\u202f€", m: "%s\u202fMio.\u202f€", euroSuf: "\u202f€"},
+	"fr": {group: "\u00a0", decimal: ",", pctSep: "\u00a0", bn: "%s\u00a0Md€", m: "%s\u00a0M€", euroSuf: "\u00a0€"},
+	"de": {group: ".", decimal: ",", pctSep: "\u00a0", bn: "%s\u00a0Mrd.\u00a0€", m: "%s\u00a0Mio.\u00a0€", euroSuf: "\u00a0€"},
 }
 
 // num is the page's current way of writing numbers; SetLang sets it (there
