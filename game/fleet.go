@@ -13,14 +13,15 @@ import (
 // 100,000-chip gigafactory is a square of 317×317 pixels that changes as
 // chips arrive, fail, get repaired, are throttled and retire.
 type fleetView struct {
-	img  *ebiten.Image
-	buf  []byte
-	side int
-	site model.SiteID
-	day  model.Day
-	sim  *model.Sim
-	ok   bool
-	at   time.Time // when the pixels were last painted
+	img    *ebiten.Image
+	buf    []byte
+	states []model.ChipState // scratch: the site's chips
+	side   int
+	site   model.SiteID
+	day    model.Day
+	sim    *model.Sim
+	ok     bool
+	at     time.Time // when the pixels were last painted
 }
 
 // fleetRefresh is how often the fleet's pixels are repainted while time
@@ -55,10 +56,8 @@ func isqrtCeil(n int) int {
 
 // refresh repaints the pixel buffer from the model.
 func (f *fleetView) refresh(sim *model.Sim, si model.SiteInfo) {
-	n := max(int(si.Spec.Chips), 1)
-	var count int
-	sim.ChipsOf(si.ID, func(model.ChipState, model.Gen) { count++ })
-	side := isqrtCeil(max(n, count))
+	f.states = sim.AppendChipStates(f.states[:0], si.ID)
+	side := isqrtCeil(max(int(si.Spec.Chips), len(f.states), 1))
 	if side != f.side || f.img == nil {
 		if f.img != nil {
 			f.img.Deallocate()
@@ -70,21 +69,18 @@ func (f *fleetView) refresh(sim *model.Sim, si model.SiteInfo) {
 	// throttled chips are active ones without power: paint that many of the
 	// active chips orange
 	throttled := int(si.Throttled)
-	i := 0
-	sim.ChipsOf(si.ID, func(st model.ChipState, _ model.Gen) {
+	n := min(len(f.states), side*side)
+	for i, st := range f.states[:n] {
 		c := fleetColours[st]
 		if st == model.ChipActive && throttled > 0 {
 			c = fleetColours[model.NumChipStates]
 			throttled--
 		}
-		if i < side*side {
-			p := f.buf[i*4 : i*4+4]
-			p[0], p[1], p[2], p[3] = c.R, c.G, c.B, c.A
-		}
-		i++
-	})
-	for ; i < side*side; i++ {
-		p := f.buf[i*4 : i*4+4]
+		p := f.buf[i*4 : i*4+4 : i*4+4]
+		p[0], p[1], p[2], p[3] = c.R, c.G, c.B, c.A
+	}
+	for i := n; i < side*side; i++ {
+		p := f.buf[i*4 : i*4+4 : i*4+4]
 		p[0], p[1], p[2], p[3] = fleetEmpty.R, fleetEmpty.G, fleetEmpty.B, fleetEmpty.A
 	}
 	f.img.WritePixels(f.buf)

@@ -162,3 +162,31 @@ func TestApplyBeforeScheduledCommands(t *testing.T) {
 		t.Fatalf("replay of Scenario() hash %016x, live run %016x", replay.StateHash(), live.StateHash())
 	}
 }
+
+// TestAppendChipStates agrees with ChipsOf, chip for chip.
+func TestAppendChipStates(t *testing.T) {
+	sc, err := model.Preset("baseline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sim := mustNew(t, sc)
+	step(t, sim, 1500)
+	total := 0
+	for _, si := range sim.Sites() {
+		var want []model.ChipState
+		sim.ChipsOf(si.ID, func(st model.ChipState, _ model.Gen) { want = append(want, st) })
+		got := sim.AppendChipStates(nil, si.ID)
+		if len(got) != len(want) {
+			t.Fatalf("site %d: %d chips, ChipsOf gives %d", si.ID, len(got), len(want))
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("site %d chip %d: %v, ChipsOf gives %v", si.ID, i, got[i], want[i])
+			}
+		}
+		total += len(got)
+	}
+	if total != sim.NumChips() {
+		t.Fatalf("the sites' chips add up to %d, the fleet has %d", total, sim.NumChips())
+	}
+}

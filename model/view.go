@@ -30,3 +30,16 @@ func (s *Sim) MessagesFrom(i int) []Message {
 
 // SiteName is the name of the site the message is about ("" if none).
 func (m Message) SiteName() string { return m.site }
+
+// AppendChipStates appends the state of every chip of site id, in chip
+// order, to dst and returns it: the fleet view paints one pixel per entry.
+// It reads the fleet once, without a call per chip.
+func (s *Sim) AppendChipStates(dst []ChipState, id SiteID) []ChipState {
+	idx := uint16(id - 1)
+	for i := range s.chips {
+		if s.chips[i].site == idx {
+			dst = append(dst, s.chips[i].state)
+		}
+	}
+	return dst
+}

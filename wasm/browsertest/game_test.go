@@ -203,6 +203,34 @@ func TestFrameRate(t *testing.T) {
 	t.Logf("the fixture (fills its screen, nothing else) in the same browser: %.1f frames/s", floor)
 	t.Logf("first frame %.0f ms after navigation; wasm %d bytes, %d gzipped", *st.FirstFrameMs, s.Manifest.Size, s.Manifest.GzipSize)
 	p.screenshot("fast")
+
+	// a million chips, the fleet view of a 200,000-chip site open
+	evalJS[any](p, "window.gigasim.pause()")
+	evalJS[status](p, "window.gigasim.runTo(0)")
+	for _, at := range []struct{ code, lon, lat string }{{"SE", "17", "62"}, {"FR", "2.5", "46.5"}, {"ES", "-3.7", "40.4"}} {
+		code := at.code
+		cmd := `{"kind":"build","build":{"name":"Million ` + code + `","state":"` + code + `","chips":200000,"chip":"h100","start":"2026-01-01","lon":"` + at.lon + `","lat":"` + at.lat + `"}}`
+		if msg := evalJS[string](p, "window.gigasim.command("+jsString(cmd)+")"); msg != "" {
+			t.Fatalf("building in %s: %s", code, msg)
+		}
+	}
+	at := evalJS[status](p, "window.gigasim.runTo(1400)")
+	site := evalJS[*point](p, "window.gigasim.sitePoint(9)")
+	if site == nil {
+		t.Fatal("no site 9")
+	}
+	p.click(site.X, site.Y)
+	p.waitJS(`window.gigasim.widget("Remove") !== null`, 10*time.Second, "the fleet view of site 9")
+	evalJS[any](p, "window.gigasim.play()")
+	time.Sleep(500 * time.Millisecond)
+	a = gameStatus(p)
+	t0 = time.Now()
+	time.Sleep(5 * time.Second)
+	b = gameStatus(p)
+	secs = time.Since(t0).Seconds()
+	t.Logf("with a million chips ordered (%d running on day %d), the fleet view open, a year per second: %.1f frames/s over %.1f s; Go time per update %.2f ms, per draw %.2f ms",
+		at.ChipsActive, at.Day, float64(b.Frames-a.Frames)/secs, secs, b.UpdateMs, b.DrawMs)
+	p.screenshot("million")
 }
 
 // TestLanguages switches the page to French and German and back: the
