@@ -73,6 +73,8 @@ type Game struct {
 	guideCache  *guided
 	compareOpen bool
 	frames      int64
+	needsDraw   bool     // something on the page changed since the last draw
+	lastSig     frameSig // what the page showed at the last draw
 	cat         *i18n.Catalog
 	baseline    *session.Projection // the baseline preset to its horizon, for comparison
 	updateTime  timing
@@ -268,6 +270,7 @@ func (g *Game) reset() {
 // second.
 func (g *Game) Update() error {
 	defer g.updateTime.since(time.Now())
+	defer g.checkChanged()
 	g.readInput()
 	g.keys()
 	g.layout(&g.u)
@@ -455,6 +458,9 @@ func (g *Game) keys() {
 // screen is not cleared first (see New): in a software renderer each
 // full-screen pass costs frames.
 func (g *Game) Draw(screen *ebiten.Image) {
+	if !g.needsDraw {
+		return // nothing on the page changed: the screen keeps the last frame
+	}
 	defer g.drawTime.since(time.Now())
 	g.frames++
 	g.u.dst = screen
@@ -466,6 +472,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	}
 	g.u.drawTip(g.w, g.h)
 	g.u.dst = nil
+	g.needsDraw = false
 }
 
 // LayoutF makes the screen as many device pixels as the window has, so the
@@ -564,4 +571,50 @@ func (t *timing) avgMs() float64 {
 // baseline's) have reached the horizon: what a screenshot waits for.
 func (g *Game) Settled() bool {
 	return g.sess.Projection().Done() && g.baseline != nil && g.baseline.Done()
+}
+
+// frameSig is what decides the page's pixels apart from the model's state
+// at the day shown: when it and the day stay the same and there is no
+// input, the page is left as it is, which frees the CPU of an idle page
+// (the screen is not cleared between frames; see New).
+type frameSig struct {
+	sess                          *session.Session
+	day, projDay, baseDay         model.Day
+	edits, toasts, pinned, focus  int
+	tab, selState, layer, speed   int
+	selSite                       model.SiteID
+	lang, banner                  string
+	playing, seeking, help, menu  bool
+	assume, share, scores, compar bool
+	w, h, k, mx, my, scroll       float64
+	mouse                         bool
+}
+
+func (g *Game) signature() frameSig {
+	sig := frameSig{sess: g.sess, day: g.sess.Day(), edits: len(g.sess.Edits()), toasts: len(g.log.toasts),
+		pinned: len(g.scores.pinned), focus: g.u.focus, tab: g.tab, selState: g.selState, layer: g.mv.layer,
+		speed: g.speed, selSite: g.selSite, lang: g.cat.Lang, banner: g.banner, playing: g.playing, seeking: g.seeking,
+		help: g.help, menu: g.presetMenu, assume: g.assume.open, share: g.share.open || g.share.shot, scores: g.scores.open,
+		compar: g.compareOpen, w: g.w, h: g.h, k: g.u.k, mx: g.u.mx, my: g.u.my, scroll: g.assume.scroll,
+		mouse: ebiten.IsMouseButtonPressed(ebiten.MouseButtonLeft)}
+	if p := g.sess.Projection().Sim(); p != nil {
+		sig.projDay = p.Day()
+	}
+	if g.baseline != nil && g.baseline.Sim() != nil {
+		sig.baseDay = g.baseline.Sim().Day()
+	}
+	return sig
+}
+
+// checkChanged decides whether the next Draw must draw.
+func (g *Game) checkChanged() {
+	sig := g.signature()
+	input := len(inpututil.AppendPressedKeys(nil)) > 0 || len(ebiten.AppendTouchIDs(nil)) > 0
+	if _, dy := ebiten.Wheel(); dy != 0 {
+		input = true
+	}
+	if sig != g.lastSig || input || g.frames < 3 {
+		g.needsDraw = true
+		g.lastSig = sig
+	}
 }
