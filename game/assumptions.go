@@ -20,12 +20,8 @@ const assumptionRowH = 38
 func (g *Game) assumptionsSheet(u *ui) {
 	av := &g.assume
 	r := rect{24, barH + 10, g.w - 48, g.h - barH - 30}
-	u.fill(r, colPanel)
-	u.stroke(r, 2, colBar)
-	body := r.inset(16)
-	head := body.row(26)
-	u.text(g.tr("assume.heading"), head.x, head.y, u.f.big, colText, left)
-	if u.button(rect{head.x + head.w - 90, head.y - 2, 90, 28}, g.tr("assume.close"), false, g.tr("assume.close.tip")) {
+	body, closed := g.sheet(u, r, g.tr("assume.heading"))
+	if closed {
 		av.open = false
 		return
 	}

@@ -149,12 +149,8 @@ func (mv *mapView) drawCandidates(g *Game, u *ui) {
 // scoreSheet shows the scorecards of up to four pinned states side by side.
 func (g *Game) scoreSheet(u *ui) {
 	r := rect{24, barH + 10, g.w - 48, g.h - barH - 30}
-	u.fill(r, colPanel)
-	u.stroke(r, 2, colBar)
-	body := r.inset(16)
-	head := body.row(28)
-	u.text(g.tr("score.heading"), head.x, head.y, u.f.big, colText, left)
-	if u.button(rect{head.x + head.w - 90, head.y - 2, 90, 28}, g.tr("assume.close"), false, g.tr("assume.close.tip")) {
+	body, closed := g.sheet(u, r, g.tr("score.heading"))
+	if closed {
 		g.scores.open = false
 		return
 	}
@@ -273,12 +269,8 @@ func (s *scoreView) toggle(st int) {
 // and of this scenario, and the difference (what `gigasim compare` prints).
 func (g *Game) compareSheet(u *ui) {
 	r := rect{g.w/2 - 360, barH + 10, 720, g.h - barH - 30}
-	u.fill(r, colPanel)
-	u.stroke(r, 2, colBar)
-	body := r.inset(16)
-	head := body.row(28)
-	u.text(g.tr("compare.heading"), head.x, head.y, u.f.big, colText, left)
-	if u.button(rect{head.x + head.w - 90, head.y - 2, 90, 28}, g.tr("assume.close"), false, g.tr("assume.close.tip")) {
+	body, closed := g.sheet(u, r, g.tr("compare.heading"))
+	if closed {
 		g.compareOpen = false
 		return
 	}

@@ -313,3 +313,15 @@ func nextLang(lang string) string {
 	}
 	return i18n.Langs[0]
 }
+
+// sheet draws a sheet over the page: a panel with a title and a Close
+// button. It returns the panel's inside, and whether Close was pressed.
+func (g *Game) sheet(u *ui, r rect, title string) (body rect, closed bool) {
+	u.fill(r, colPanel)
+	u.stroke(r, 2, colBar)
+	body = r.inset(16)
+	head := body.row(28)
+	u.text(title, head.x, head.y, u.f.big, colText, left)
+	closed = u.button(rect{head.x + head.w - 90, head.y - 2, 90, 28}, g.tr("assume.close"), false, g.tr("assume.close.tip"))
+	return body, closed
+}

@@ -64,12 +64,8 @@ func (g *Game) Link() (string, error) {
 
 func (g *Game) shareSheet(u *ui) {
 	r := rect{g.w/2 - 380, barH + 10, 760, 380}
-	u.fill(r, colPanel)
-	u.stroke(r, 2, colBar)
-	body := r.inset(16)
-	head := body.row(28)
-	u.text(g.tr("share.heading"), head.x, head.y, u.f.big, colText, left)
-	if u.button(rect{head.x + head.w - 90, head.y - 2, 90, 28}, g.tr("assume.close"), false, g.tr("assume.close.tip")) {
+	body, closed := g.sheet(u, r, g.tr("share.heading"))
+	if closed {
 		g.share.open = false
 		return
 	}
