@@ -89,7 +89,7 @@ type Game struct {
 func New(sess *session.Session) *Game {
 	ebiten.SetScreenClearedEveryFrame(false)
 	g := &Game{sess: sess, selState: -1, speed: 2, cat: i18n.Get("en")}
-	g.u.seen = map[string]rect{}
+	g.u.seen, g.u.next = map[string]rect{}, map[string]rect{}
 	g.build = defaultBuild()
 	g.mv.init()
 	g.log.reset()

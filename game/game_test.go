@@ -22,7 +22,6 @@ func newTestGame(t *testing.T, preset string) *Game {
 	g.u.k = 1
 	g.u.f = newFonts(1)
 	g.w, g.h = 1280, 720
-	g.u.seen = map[string]rect{}
 	g.frame() // lay out once so widgets are known
 	return g
 }

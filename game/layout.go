@@ -50,13 +50,14 @@ func (g *Game) layout(u *ui) {
 	}
 	r := g.regions()
 	if !u.drawing() {
-		clear(u.seen) // widgets not laid out this frame are not on screen
+		clear(u.next) // widgets not laid out this frame are not on screen
 		g.overlays(u)
 		g.topBar(u, r.bar)
 		g.panel(u, r.panel)
 		g.kpiStrip(u, r.kpis)
 		g.charts.layout(g, u, r.charts)
 		g.mv.layout(g, u, r.mapArea)
+		u.seen, u.next = u.next, u.seen
 		return
 	}
 	g.mv.layout(g, u, r.mapArea)

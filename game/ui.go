@@ -75,15 +75,16 @@ type ui struct {
 	focus   int // the focused widget's number, 0 for none
 	enter   bool
 
-	// seen, when not nil, records where each labelled widget was laid out:
-	// tests click widgets by label.
-	seen map[string]rect
+	// seen is where each labelled widget was laid out in the last complete
+	// update pass, for the automation API and tests; next collects the
+	// pass under way, so a reader between passes never sees half a frame.
+	seen, next map[string]rect
 }
 
 // saw records a widget for tests.
 func (u *ui) saw(label string, r rect) {
-	if u.seen != nil {
-		u.seen[label] = r
+	if !u.drawing() && u.next != nil {
+		u.next[label] = r
 	}
 }
 

@@ -3,6 +3,7 @@
 package browsertest
 
 import (
+	"strconv"
 	"testing"
 	"time"
 )
@@ -35,7 +36,9 @@ func TestSelectionRound(t *testing.T) {
 		pt := evalJS[*point](p, "window.gigasim.statePoint('"+code+"')")
 		p.click(pt.X+2, pt.Y+12)
 		p.waitJS("window.gigasim.widget('Pin to compare') !== null", 5*time.Second, "the State tab of "+code)
+		pinned := len(evalJS[classStatus](p, "window.gigasim.status()").Pinned)
 		pressWidget(t, p, "Pin to compare")
+		p.waitJS("window.gigasim.status().pinned.length === "+strconv.Itoa(pinned+1), 5*time.Second, "pinning "+code)
 	}
 	p.waitJS("window.gigasim.status().pinned.length === 2", 5*time.Second, "two pinned states")
 	pressWidget(t, p, "Side by side (2)")
@@ -48,10 +51,14 @@ func TestSelectionRound(t *testing.T) {
 		{"FR", "Gigafactory Rhône"}, {"ES", "Gigafactory Aragón"}, {"FI", "Gigafactory Oulu"},
 		{"SE", "Gigafactory Norrbotten"}, {"PT", "Gigafactory Alentejo"},
 	} {
+		edits := gameStatus(p).Edits
 		evalJS[any](p, "window.gigasim.select('"+c.state+"')")
 		label := "Build candidate: " + c.name
 		p.waitJS("window.gigasim.widget("+jsString(label)+") !== null", 5*time.Second, label)
 		pressWidget(t, p, label)
+		// the click reaches the page at its next update: wait for it before
+		// the next selection moves another button under the same spot
+		p.waitJS("window.gigasim.status().edits === "+strconv.Itoa(edits+1), 5*time.Second, "the build of "+c.name)
 	}
 	p.waitJS("window.gigasim.status().edits === 5", 10*time.Second, "five candidates built")
 	p.screenshot("chosen")
