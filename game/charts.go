@@ -16,7 +16,6 @@ type chartView struct {
 	cols  []float64
 }
 
-func (c *chartView) invalidate() {}
 
 // line is one series of a chart: its value on day i of a run.
 type line struct {

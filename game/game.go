@@ -8,6 +8,7 @@ package game
 
 import (
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -152,7 +153,6 @@ func (g *Game) Load(sess *session.Session) {
 	g.seeking = false
 	g.selSite = 0
 	g.log.reset()
-	g.charts.invalidate()
 	g.mv.invalidate()
 	g.changed()
 }
@@ -201,7 +201,6 @@ func (g *Game) rewind(d model.Day) {
 // afterJump resynchronises the views after time moved other than by a step.
 func (g *Game) afterJump() {
 	g.log.reset()
-	g.charts.invalidate()
 	g.mv.invalidate()
 }
 
@@ -221,7 +220,6 @@ func (g *Game) Do(c model.Command) error {
 
 // afterEdit refreshes the views after the scenario changed.
 func (g *Game) afterEdit() {
-	g.charts.invalidate()
 	g.mv.invalidate()
 	g.changed()
 }
@@ -487,7 +485,6 @@ func (g *Game) LayoutF(outsideWidth, outsideHeight float64) (float64, float64) {
 		g.u.f = newFonts(k)
 		g.mv.invalidate()
 		g.fleet.invalidate()
-		g.charts.invalidate()
 	}
 	g.w, g.h = outsideWidth, outsideHeight
 	return outsideWidth * k, outsideHeight * k
@@ -514,26 +511,13 @@ func (g *Game) Select(state string, site model.SiteID, tab string) {
 		g.selSite, g.tab = site, tabSite
 	}
 	for i, n := range tabNames {
-		if equalFold(n, tab) {
+		if strings.EqualFold(n, tab) {
 			g.tab = i
 		}
 	}
-	g.assume.open = equalFold(tab, "assumptions")
-	g.share.open = equalFold(tab, "share")
+	g.assume.open = strings.EqualFold(tab, "assumptions")
+	g.share.open = strings.EqualFold(tab, "share")
 	g.mv.invalidate()
-}
-
-func equalFold(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range len(a) {
-		x, y := a[i]|0x20, b[i]|0x20
-		if x != y {
-			return false
-		}
-	}
-	return true
 }
 
 // Widget returns where the widget with this label was laid out in the last
