@@ -16,7 +16,6 @@ type chartView struct {
 	cols  []float64
 }
 
-
 // line is one series of a chart: its value on day i of a run.
 type line struct {
 	label string

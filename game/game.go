@@ -121,7 +121,7 @@ func (g *Game) SetLang(lang string) {
 type Status struct {
 	session.Status
 	Playing bool    `json:"playing"`
-	Speed   string  `json:"speed"`
+	Speed   string  `json:"speed"` // "day", "week", "month" or "year" per second
 	Lang    string  `json:"lang"`
 	FPS     float64 `json:"fps"`
 	TPS     float64 `json:"tps"`
@@ -141,7 +141,7 @@ type Status struct {
 // Status reports where the run is. Call it between frames (the browser's
 // event loop and tests do).
 func (g *Game) Status() Status {
-	return Status{Status: g.sess.Status(), Playing: g.playing, Speed: speeds[g.speed].label, Lang: g.cat.Lang,
+	return Status{Status: g.sess.Status(), Playing: g.playing, Speed: strings.TrimPrefix(speeds[g.speed].label, "speed."), Lang: g.cat.Lang,
 		FPS: ebiten.ActualFPS(), TPS: ebiten.ActualTPS(), Seeking: g.seeking, Frames: g.frames, Banner: g.banner, Goals: g.goalStates(), Pinned: g.pinnedCodes(),
 		UpdateMs: g.updateTime.avgMs(), DrawMs: g.drawTime.avgMs()}
 }

@@ -107,7 +107,7 @@ func TestBuildPlayAndReplay(t *testing.T) {
 
 	// play at a month per second until a few weeks have passed
 	pressWidget(t, p, "Month/s")
-	p.waitJS(`window.gigasim.status().speed === "speed.month"`, 5*time.Second, "the month-per-second speed")
+	p.waitJS(`window.gigasim.status().speed === "month"`, 5*time.Second, "the month-per-second speed")
 	pressWidget(t, p, "►")
 	p.waitJS("window.gigasim.status().day >= 20", 30*time.Second, "play to advance the days")
 	pressWidget(t, p, "||")
