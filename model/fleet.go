@@ -94,6 +94,29 @@ func (c *calendar) init(chips int64) {
 // day's list. They join the last entry if they follow on from it and are
 // like its chips.
 func (s *Sim) file(day Day, first, n int32) {
+	if !s.cal.add(day, first, n) {
+		s.fileSlow(day, first, n)
+	}
+}
+
+// add files like file in the common case, a new entry in a chunk with
+// room, and reports whether it did; else file's caller calls fileSlow. It
+// is small enough to be inlined where events are filed one chip at a time
+// (a call costs ~2.5 ns in WebAssembly).
+func (c *calendar) add(day Day, first, n int32) bool {
+	b := &c.days[day&calMask]
+	if b.end == first || b.slot&(chunkSize-1) == chunkEntries {
+		return false
+	}
+	c.pool[b.slot] = chipRange{first, n}
+	b.slot++
+	b.end = first + n
+	return true
+}
+
+// fileSlow is file when chips first.. follow on from the day's last entry,
+// or its last chunk is full (or it has none).
+func (s *Sim) fileSlow(day Day, first, n int32) {
 	c := &s.cal
 	b := &c.days[day&calMask]
 	if b.end == first && s.chips[first-1].alike(&s.chips[first]) {
@@ -331,11 +354,19 @@ func (s *Sim) scheduleActive(first, n int32) {
 		if s.surv[life-1] > target {
 			continue
 		}
-		s.fileRun(retire, run, i)
-		s.schedule(i, born+Day(s.searchAge(target, a, life)))
+		if i > run {
+			s.fileRun(retire, run, i)
+		}
+		day := born + Day(s.searchAge(target, a, life))
+		s.chips[i].until = int16(day)
+		if !s.cal.add(day, i, 1) {
+			s.fileSlow(day, i, 1)
+		}
 		run = i + 1
 	}
-	s.fileRun(retire, run, first+n)
+	if run < first+n {
+		s.fileRun(retire, run, first+n)
+	}
 }
 
 // fileRun files the events of chips first..end-1, alike, for day.
@@ -346,7 +377,9 @@ func (s *Sim) fileRun(day Day, first, end int32) {
 	for i := first; i < end; i++ {
 		s.chips[i].until = int16(day)
 	}
-	s.file(day, first, end-first)
+	if !s.cal.add(day, first, end-first) {
+		s.fileSlow(day, first, end-first)
+	}
 }
 
 // startBurnIn puts chips first..first+n-1 of one site, installed, into
@@ -370,11 +403,19 @@ func (s *Sim) startBurnIn(first, n int32, d Day) {
 		if sBurn > target {
 			continue
 		}
-		s.fileRun(end, run, i)
-		s.schedule(i, d+Day(s.searchAge(target, 0, burn)))
+		if i > run {
+			s.fileRun(end, run, i)
+		}
+		day := d + Day(s.searchAge(target, 0, burn))
+		s.chips[i].until = int16(day)
+		if !s.cal.add(day, i, 1) {
+			s.fileSlow(day, i, 1)
+		}
 		run = i + 1
 	}
-	s.fileRun(end, run, first+n)
+	if run < first+n {
+		s.fileRun(end, run, first+n)
+	}
 }
 
 // stepChipEvents runs the events of chips whose timed state ends today, in
@@ -453,7 +494,7 @@ func (s *Sim) runEvent(r chipRange, c *chip, d Day) {
 // next event on day until (noDay: none, or not known yet) and counts them
 // there.
 func (s *Sim) move(r chipRange, c *chip, to ChipState, until Day) {
-	cs := s.chips[r.first : r.first+r.n]
+	cs := s.chips[r.first:][:r.n]
 	for i := range cs {
 		cs[i].state, cs[i].until = to, int16(until)
 	}
@@ -493,7 +534,9 @@ func (t *site) stagedChips() int64 {
 func (s *Sim) fail(r chipRange, c *chip, d Day) {
 	day := d + Day(s.params[ParamRepairDays])
 	s.move(r, c, ChipRepair, day)
-	s.file(day, r.first, r.n)
+	if !s.cal.add(day, r.first, r.n) {
+		s.fileSlow(day, r.first, r.n)
+	}
 	cost := EuroCents(s.params[ParamRepairCostEUR]) * 100 * EuroCents(r.n)
 	s.sites[c.site].opex += cost
 	s.ledger.Maintenance += cost
