@@ -342,16 +342,19 @@ func (s *Sim) scheduleActive(first, n int32) {
 	life := len(s.surv) - 1
 	retire := max(born+Day(life), s.day+1)
 	run := first // chips run..i-1 retire without failing
+	if a >= life {
+		s.fileRun(retire, run, first+n)
+		return
+	}
+	key, today := s.failKey, int64(s.day)
+	outlive, sa, last := s.outlive[a], s.surv[a], s.surv[life-1]
 	for i := first; i < first+n; i++ {
-		if a >= life {
+		u := key.Uint64(uint64(i), today)
+		if u < outlive { // saves the 128-bit product, a call in wasm
 			continue
 		}
-		u := s.failKey.Uint64(uint64(i), int64(s.day))
-		if u < s.outlive[a] { // saves the 128-bit product, a call in wasm
-			continue
-		}
-		target, _ := bits.Mul64(s.surv[a], u)
-		if s.surv[life-1] > target {
+		target, _ := bits.Mul64(sa, u)
+		if last > target {
 			continue
 		}
 		if i > run {

@@ -87,7 +87,11 @@ func (s *Sim) order(idx int, n int32, d Day) {
 	t := &s.sites[idx]
 	g := s.orderGen(t, d)
 	first := int32(len(s.chips))
-	s.chips = append(s.chips, make([]chip, n)...)
+	if int(first+n) <= cap(s.chips) { // the fleet is sized for the run: no zeroing first
+		s.chips = s.chips[:first+n]
+	} else {
+		s.chips = append(s.chips, make([]chip, n)...)
+	}
 	for i := first; i < first+n; i++ {
 		s.chips[i] = chip{state: ChipOrdered, gen: g, site: uint16(idx), until: noDay, born: noDay}
 	}
