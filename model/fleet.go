@@ -439,8 +439,20 @@ func (s *Sim) stepChipEvents(d Day) {
 			due[j] = s.chips[r.first].until == int16(d) // else its site was removed
 		}
 		for j, r := range ents {
-			if due[j] {
-				h := s.chips[r.first]
+			if !due[j] {
+				continue
+			}
+			// Failures and the ends of repairs, the most frequent
+			// events, are run here as runEvent would run them: a call
+			// less each.
+			h := s.chips[r.first]
+			switch live := int(d-Day(h.born)) < len(s.surv)-1; {
+			case h.state == ChipActive && live:
+				s.fail(r, &h, d)
+			case h.state == ChipRepair && live:
+				s.move(r, &h, ChipActive, noDay)
+				s.scheduleActive(r.first, r.n)
+			default:
 				s.runEvent(r, &h, d)
 			}
 		}
