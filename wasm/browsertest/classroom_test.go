@@ -25,7 +25,7 @@ func TestSelectionRound(t *testing.T) {
 	s := buildSite(t, "./wasm")
 	p := openPage(t, serve(t, s))
 	p.waitReady(bootTimeout)
-	p.waitJS("window.gigasim && window.gigasim.status().frames > 3", bootTimeout, "the game drawing frames")
+	p.waitJS("window.gigasim && window.gigasim.status().frames >= 3", bootTimeout, "the game drawing frames")
 	if msg := evalJS[string](p, "window.gigasim.loadPreset('selection-round')"); msg != "" {
 		t.Fatal(msg)
 	}
