@@ -313,12 +313,16 @@ func (s *Sim) lifetime() int { return int(s.params[ParamLifetimeYears] * 36525 /
 // age up to a has S above target. So t is in [max(guide[k], a+1),
 // min(guide[k+1], limit-1)], a range of one or two ages when each slice
 // holds at most one age (see buildGuide): then one comparison picks t.
+//
+// It is small enough to be inlined into the draw loops (a call costs ~2.5
+// ns in WebAssembly): S(0) is 2^62 by construction (buildSurvival), a
+// constant rather than a load.
 func (s *Sim) searchAge(target uint64, a, limit int) int {
-	k := (s.surv[0] - target) >> s.guideShift
+	k := (1<<62 - target) >> s.guideShift
 	lo := max(int(s.guide[k]), a+1)
 	hi := min(int(s.guide[k+1]), limit-1)
 	for hi-lo > 1 { // a coarse guide: halve [lo, hi], which holds t
-		mid := lo + (hi-lo)/2
+		mid := (lo + hi) >> 1 // ages are small and not negative
 		if s.surv[mid] > target {
 			lo = mid + 1
 		} else {
@@ -346,10 +350,10 @@ func (s *Sim) scheduleActive(first, n int32) {
 		s.fileRun(retire, run, first+n)
 		return
 	}
-	key, today := s.failKey, int64(s.day)
+	key := s.failKey.Day(int64(s.day))
 	outlive, sa, last := s.outlive[a], s.surv[a], s.surv[life-1]
 	for i := first; i < first+n; i++ {
-		u := key.Uint64(uint64(i), today)
+		u := key.Uint64(uint64(i))
 		if u < outlive { // saves the 128-bit product, a call in wasm
 			continue
 		}
@@ -357,18 +361,24 @@ func (s *Sim) scheduleActive(first, n int32) {
 		if last > target {
 			continue
 		}
-		if i > run {
-			s.fileRun(retire, run, i)
-		}
-		day := born + Day(s.searchAge(target, a, life))
-		s.chips[i].until = int16(day)
-		if !s.cal.add(day, i, 1) {
-			s.fileSlow(day, i, 1)
-		}
+		s.fileFailure(run, i, retire, born+Day(s.searchAge(target, a, life)))
 		run = i + 1
 	}
 	if run < first+n {
 		s.fileRun(retire, run, first+n)
+	}
+}
+
+// fileFailure files chips run..i-1, which retire without failing, for
+// retire, then chip i's failure for day: scheduleActive's rare path, out of
+// its draw loop so that the loop keeps its values in registers.
+func (s *Sim) fileFailure(run, i int32, retire, day Day) {
+	if i > run {
+		s.fileRun(retire, run, i)
+	}
+	s.chips[i].until = int16(day)
+	if !s.cal.add(day, i, 1) {
+		s.fileSlow(day, i, 1)
 	}
 }
 
@@ -395,6 +405,7 @@ func (s *Sim) startBurnIn(first, n int32, d Day) {
 	burn := int(s.params[ParamBurnInDays])
 	end := d + Day(burn)
 	sBurn := s.surv[burn-1]
+	key := s.failKey.Day(int64(d))
 	run := first // chips run..i-1 end burn-in together
 	for i := first; i < first+n; i++ {
 		s.chips[i].born = int16(d)
@@ -402,7 +413,7 @@ func (s *Sim) startBurnIn(first, n int32, d Day) {
 			s.fileRun(end, run, i)
 			run = i
 		}
-		target := s.failKey.Uint64(uint64(i), int64(d)) >> 2
+		target := key.Uint64(uint64(i)) >> 2
 		if sBurn > target {
 			continue
 		}

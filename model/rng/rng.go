@@ -48,6 +48,23 @@ func (k Key) Uint64(unit uint64, day int64) uint64 {
 	return mix(z ^ uint64(day)*0xaef17502108ef2d9)
 }
 
+// DayKey is a Key with a day's part of the key mixed once, for loops that
+// draw for many units on one day: k.Day(day).Uint64(unit) ==
+// k.Uint64(unit, day), with a multiplication less per draw (and a 64-bit
+// constant less held in a register through the loop).
+type DayKey struct{ key, day uint64 }
+
+// Day returns the key's DayKey for day.
+func (k Key) Day(day int64) DayKey {
+	return DayKey{uint64(k), uint64(day) * 0xaef17502108ef2d9}
+}
+
+// Uint64 returns the draw for unit on the key's day in the key's stream.
+func (k DayKey) Uint64(unit uint64) uint64 {
+	z := mix(k.key ^ unit*0x9e3779b97f4a7c15)
+	return mix(z ^ k.day)
+}
+
 // Below reports whether the draw for the key falls below p/2^32, that is,
 // whether an event of probability p/2^32 happens.
 func Below(seed uint64, stream Stream, unit uint64, day int64, p uint32) bool {

@@ -94,3 +94,21 @@ func BenchmarkUint64(b *testing.B) {
 	}
 	_ = sink
 }
+
+// TestDayKey checks that a DayKey draws what its Key draws for the same unit
+// and day.
+func TestDayKey(t *testing.T) {
+	for _, seed := range []uint64{0, 1, 42, 1 << 63} {
+		for _, st := range []rng.Stream{rng.StreamFailure, rng.StreamLicence} {
+			k := rng.NewKey(seed, st)
+			for _, day := range []int64{0, 1, 365, 3651, -1} {
+				dk := k.Day(day)
+				for unit := uint64(0); unit < 1000; unit += 7 {
+					if got, want := dk.Uint64(unit), k.Uint64(unit, day); got != want {
+						t.Fatalf("seed %d stream %d day %d unit %d: DayKey %#x, Key %#x", seed, st, day, unit, got, want)
+					}
+				}
+			}
+		}
+	}
+}
