@@ -369,12 +369,20 @@ func (s *Sim) scheduleActive(first, n int32) {
 	}
 }
 
-// fileFailure files chips run..i-1, which retire without failing, for
-// retire, then chip i's failure for day: scheduleActive's rare path, out of
-// its draw loop so that the loop keeps its values in registers.
-func (s *Sim) fileFailure(run, i int32, retire, day Day) {
+// fileFailure files chips run..i-1, alike chips that do not fail in the
+// window drawn, for runDay (their retirement, or the end of burn-in), then
+// chip i's failure for day: the rare path of the draw loops, out of line
+// so that the loops keep their values in registers natively, and with
+// fileRun written out (a call less per failure in WebAssembly).
+func (s *Sim) fileFailure(run, i int32, runDay, day Day) {
 	if i > run {
-		s.fileRun(retire, run, i)
+		cs := s.chips[run:i]
+		for j := range cs {
+			cs[j].until = int16(runDay)
+		}
+		if !s.cal.add(runDay, run, i-run) {
+			s.fileSlow(runDay, run, i-run)
+		}
 	}
 	s.chips[i].until = int16(day)
 	if !s.cal.add(day, i, 1) {
@@ -417,14 +425,7 @@ func (s *Sim) startBurnIn(first, n int32, d Day) {
 		if sBurn > target {
 			continue
 		}
-		if i > run {
-			s.fileRun(end, run, i)
-		}
-		day := d + Day(s.searchAge(target, 0, burn))
-		s.chips[i].until = int16(day)
-		if !s.cal.add(day, i, 1) {
-			s.fileSlow(day, i, 1)
-		}
+		s.fileFailure(run, i, end, d+Day(s.searchAge(target, 0, burn)))
 		run = i + 1
 	}
 	if run < first+n {
