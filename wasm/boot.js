@@ -61,6 +61,8 @@
     }
   }
 
+  singleSampledWebGL();
+
   window.addEventListener("error", (e) => {
     showError(title(), `Something went wrong in the page. ${RELOAD}`, describe(e.error ?? e.message));
   });
@@ -113,6 +115,28 @@
     go.run(instance).then(exited, (err) => {
       showError(title(), `The sandbox hit an internal error. ${RELOAD}`, describe(err));
     });
+  }
+
+  // singleSampledWebGL makes the page's WebGL canvas single-sampled.
+  // Ebitengine asks for a WebGL2 context without saying antialias, and the
+  // default is a multisampled canvas. Ebitengine draws the page into its
+  // own image and copies it to the canvas pixel for pixel, so multisampling
+  // changes no pixel; but without a GPU (SwiftShader, on school laptops and
+  // in CI) resolving the samples costs about a quarter of every frame:
+  // measured 29 → 40 frames a second for a page that only fills its screen,
+  // and 25 → 34 for the sandbox (docs/performance.md).
+  function singleSampledWebGL() {
+    const proto = window.HTMLCanvasElement && HTMLCanvasElement.prototype;
+    if (!proto || typeof proto.getContext !== "function") {
+      return;
+    }
+    const getContext = proto.getContext;
+    proto.getContext = function (type, attributes) {
+      if (type === "webgl2" || type === "webgl") {
+        attributes = Object.assign({}, attributes, { antialias: false });
+      }
+      return getContext.call(this, type, attributes);
+    };
   }
 
   function ready() {
