@@ -11,9 +11,8 @@ import (
 // the whole run, filling in as the days pass. Hovering reads out the values
 // of the day under the cursor.
 type chartView struct {
-	lines lineBatch
-	pts   []float32
-	cols  []float64
+	pts  []float32
+	cols []float64
 }
 
 // line is one series of a chart: its value on day i of a run.
@@ -164,7 +163,7 @@ func (c *chartView) chart(g *Game, u *ui, r rect, s chartSpec) {
 		for x := from; x < to; x++ {
 			if dashed && (x/4)%2 == 1 {
 				if len(c.pts) >= 4 {
-					c.lines.polyline(u.dst, c.pts, 0, 0, false, width, col)
+					u.polyline(c.pts, 0, 0, false, width, col)
 				}
 				c.pts = c.pts[:0]
 				continue
@@ -175,7 +174,7 @@ func (c *chartView) chart(g *Game, u *ui, r rect, s chartSpec) {
 			c.pts = append(c.pts, c.pts[0]+1, c.pts[1])
 		}
 		if len(c.pts) >= 4 {
-			c.lines.polyline(u.dst, c.pts, 0, 0, false, width, col)
+			u.polyline(c.pts, 0, 0, false, width, col)
 		}
 	}
 	lastCol := func(days int) int { // first column whose day is not yet simulated
@@ -196,7 +195,6 @@ func (c *chartView) chart(g *Game, u *ui, r rect, s chartSpec) {
 			trace(l, proj, max(liveTo-1, 0), projTo, float32(1.3*k), col, true)
 		}
 	}
-	c.lines.flush(u.dst)
 	// legend, with the values of the day under the cursor (or today)
 	readDay := n - 1
 	if u.hover(plot) {

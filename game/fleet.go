@@ -13,15 +13,16 @@ import (
 // 100,000-chip gigafactory is a square of 317×317 pixels that changes as
 // chips arrive, fail, get repaired, are throttled and retire.
 type fleetView struct {
-	img    *ebiten.Image
-	buf    []byte
-	states []model.ChipState // scratch: the site's chips
-	side   int
-	site   model.SiteID
-	day    model.Day
-	sim    *model.Sim
-	ok     bool
-	at     time.Time // when the pixels were last painted
+	img     *ebiten.Image
+	buf     []byte
+	states  []model.ChipState // scratch: the site's chips
+	side    int
+	site    model.SiteID
+	day     model.Day
+	sim     *model.Sim
+	ok      bool
+	at      time.Time // when the pixels were last painted
+	version int       // bumped whenever img is repainted: see ui.image
 }
 
 // fleetRefresh is how often the fleet's pixels are repainted while time
@@ -84,6 +85,7 @@ func (f *fleetView) refresh(sim *model.Sim, si model.SiteInfo) {
 		p[0], p[1], p[2], p[3] = fleetEmpty.R, fleetEmpty.G, fleetEmpty.B, fleetEmpty.A
 	}
 	f.img.WritePixels(f.buf)
+	f.version++
 	f.site, f.day, f.sim, f.ok = si.ID, sim.Day(), sim, true
 }
 
@@ -113,7 +115,7 @@ func (f *fleetView) layout(g *Game, u *ui, r *rect, si model.SiteInfo) {
 		} else {
 			op.Filter = ebiten.FilterLinear
 		}
-		u.dst.DrawImage(f.img, op)
+		u.image(f.img, f.version, op)
 	}
 	u.stroke(sq, 1, colBorder)
 	r.row(6)

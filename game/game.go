@@ -136,6 +136,9 @@ type Status struct {
 	// over the last second: what the page itself costs, apart from the GPU.
 	UpdateMs float64 `json:"updateMs"`
 	DrawMs   float64 `json:"drawMs"`
+	// DrawnShare is the share of the screen's pixels that the last frame
+	// drew: the parts whose pixels changed (see damage.go).
+	DrawnShare float64 `json:"drawnShare"`
 }
 
 // Status reports where the run is. Call it between frames (the browser's
@@ -143,7 +146,7 @@ type Status struct {
 func (g *Game) Status() Status {
 	return Status{Status: g.sess.Status(), Playing: g.playing, Speed: strings.TrimPrefix(speeds[g.speed].label, "speed."), Lang: g.cat.Lang,
 		FPS: ebiten.ActualFPS(), TPS: ebiten.ActualTPS(), Seeking: g.seeking, Frames: g.frames, Banner: g.banner, Goals: g.goalStates(), Pinned: g.pinnedCodes(),
-		UpdateMs: g.updateTime.avgMs(), DrawMs: g.drawTime.avgMs()}
+		UpdateMs: g.updateTime.avgMs(), DrawMs: g.drawTime.avgMs(), DrawnShare: g.u.dmg.drawnShare()}
 }
 
 // Load replaces the session (a preset chosen, a link opened).
@@ -464,13 +467,26 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	g.u.dst = screen
 	g.u.keyNext = 0
 	g.layout(&g.u)
-	if g.share.shot {
-		g.share.shot = false
-		g.savePicture(screen) // before the tooltip: the picture is of the page
+	shot := g.share.shot
+	if shot {
+		g.u.tip = "" // the picture is of the page, without a tooltip
 	}
 	g.u.drawTip(g.w, g.h)
+	g.u.drawFrame(screen)
+	if shot {
+		g.share.shot = false
+		g.savePicture(screen)
+	}
 	g.u.dst = nil
 	g.needsDraw = false
+}
+
+// Redraw makes the next frame draw every part of the page, not only what
+// changed: for tests that check the two agree, and after anything that may
+// have spoilt the screen.
+func (g *Game) Redraw() {
+	g.u.dmg.invalidate()
+	g.needsDraw = true
 }
 
 // LayoutF makes the screen as many device pixels as the window has, so the
@@ -481,10 +497,14 @@ func (g *Game) LayoutF(outsideWidth, outsideHeight float64) (float64, float64) {
 		k = 1
 	}
 	if k != g.u.k {
+		g.u.dmg.invalidate()
 		g.u.k = k
 		g.u.f = newFonts(k)
 		g.mv.invalidate()
 		g.fleet.invalidate()
+	}
+	if outsideWidth != g.w || outsideHeight != g.h {
+		g.u.dmg.invalidate() // a new screen: nothing on it yet
 	}
 	g.w, g.h = outsideWidth, outsideHeight
 	return outsideWidth * k, outsideHeight * k

@@ -21,6 +21,7 @@ import (
 // Ebitengine's text/v2 out of the WebAssembly (it was a sixth of the
 // download) and the text cheap to draw every frame.
 type glyphAtlas struct {
+	serial  uint64 // tells faces apart in a damage sketch
 	face    font.Face
 	ascent  fixed.Int26_6
 	height  float64 // ascent + descent, device pixels
@@ -34,6 +35,8 @@ type glyphAtlas struct {
 	is      []uint16
 	scratch []byte
 }
+
+var atlasSerial uint64
 
 type atlasGlyph struct {
 	sx, sy, w, h int
@@ -60,7 +63,8 @@ func newGlyphAtlas(f *opentype.Font, size float64) *glyphAtlas {
 		panic(err) // only an invalid size fails, and sizes are constants
 	}
 	m := face.Metrics()
-	return &glyphAtlas{face: face, ascent: m.Ascent, height: float64(m.Ascent+m.Descent) / 64,
+	atlasSerial++
+	return &glyphAtlas{serial: atlasSerial, face: face, ascent: m.Ascent, height: float64(m.Ascent+m.Descent) / 64,
 		glyphs: map[rune]atlasGlyph{}, adv: map[rune]float64{}}
 }
 

@@ -55,6 +55,7 @@ type mapView struct {
 	img     *ebiten.Image // the states, cached until something they show changes
 	key     mapKey
 	ok      bool
+	version int           // bumped whenever img is repainted: see ui.image
 	rings   [][][]float32 // per state, its rings in device pixels of the image, for borders
 	context [][]float32   // the non-EU land's rings
 	lines   lineBatch
@@ -289,12 +290,13 @@ func (mv *mapView) draw(g *Game, u *ui, r rect, sites []model.SiteInfo) {
 	}
 	op := &ebiten.DrawImageOptions{}
 	op.GeoM.Translate(math.Round(r.x*u.k), math.Round(r.y*u.k))
-	u.dst.DrawImage(mv.img, op)
+	u.image(mv.img, mv.version, op)
 
 	// hover outline, live
 	if mv.hover >= 0 && mv.hover != g.selState && mv.hover < len(mv.rings) {
-		mv.outline(u.dst, mv.rings[mv.hover], math.Round(r.x*u.k), math.Round(r.y*u.k), 1.5*u.k, colTextDim)
-		mv.lines.flush(u.dst)
+		for _, ring := range mv.rings[mv.hover] {
+			u.polyline(ring, float32(math.Round(r.x*u.k)), float32(math.Round(r.y*u.k)), true, float32(1.5*u.k), colTextDim)
+		}
 	}
 	mv.legend(g, u, r)
 
@@ -417,6 +419,7 @@ func (mv *mapView) render(u *ui, key mapKey) {
 		z.Draw(pix, pix.Bounds(), image.NewUniform(mv.colourFor(st)), image.Point{})
 	}
 	mv.img.WritePixels(pix.Pix)
+	mv.version++
 
 	mv.outline(mv.img, mv.context, 0, 0, 0.7*k, colContextEdge)
 	for st := range mv.rings {

@@ -5,7 +5,6 @@ import (
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/vector"
 )
 
 // The page is laid out in logical pixels (CSS pixels in the browser) and
@@ -59,7 +58,8 @@ func newFonts(k float64) fonts {
 
 // ui is an immediate-mode toolkit: the page's layout function runs twice a
 // frame, once in Update (dst == nil: widgets report clicks) and once in Draw
-// (dst != nil: widgets draw themselves). One function describes a panel
+// (dst != nil: widgets draw themselves, into a display list that drawFrame
+// puts on the screen where it changed). One function describes a panel
 // once, so drawing and input can never disagree about where a button is.
 type ui struct {
 	dst     *ebiten.Image
@@ -79,6 +79,8 @@ type ui struct {
 	// update pass, for the automation API and tests; next collects the
 	// pass under way, so a reader between passes never sees half a frame.
 	seen, next map[string]rect
+
+	dmg damage // the draw pass's display list; see damage.go
 }
 
 // saw records a widget for tests.
@@ -107,8 +109,9 @@ func (u *ui) fill(r rect, c color.Color) {
 	if !u.drawing() {
 		return
 	}
-	k := u.k
-	vector.FillRect(u.dst, float32(r.x*k), float32(r.y*k), float32(r.w*k), float32(r.h*k), c, false)
+	k := float32(u.k)
+	x, y, w, h := float32(r.x)*k, float32(r.y)*k, float32(r.w)*k, float32(r.h)*k
+	u.record(cmd{op: opFill, a: x, b: y, e: w, f: h, c: rgba(c), box: box(x, y, x+w, y+h, 0)})
 }
 
 // stroke outlines r.
@@ -116,32 +119,36 @@ func (u *ui) stroke(r rect, width float64, c color.Color) {
 	if !u.drawing() {
 		return
 	}
-	k := u.k
-	vector.StrokeRect(u.dst, float32(r.x*k), float32(r.y*k), float32(r.w*k), float32(r.h*k), float32(width*k), c, false)
+	k := float32(u.k)
+	x, y, w, h, lw := float32(r.x)*k, float32(r.y)*k, float32(r.w)*k, float32(r.h)*k, float32(width)*k
+	u.record(cmd{op: opStroke, a: x, b: y, e: w, f: h, width: lw, c: rgba(c), box: box(x, y, x+w, y+h, lw)})
 }
 
 func (u *ui) line(x0, y0, x1, y1, width float64, c color.Color) {
 	if !u.drawing() {
 		return
 	}
-	k := u.k
-	vector.StrokeLine(u.dst, float32(x0*k), float32(y0*k), float32(x1*k), float32(y1*k), float32(width*k), c, false)
+	k := float32(u.k)
+	a, b, e, f, lw := float32(x0)*k, float32(y0)*k, float32(x1)*k, float32(y1)*k, float32(width)*k
+	u.record(cmd{op: opLine, a: a, b: b, e: e, f: f, width: lw, c: rgba(c), box: box(a, b, e, f, lw)})
 }
 
 func (u *ui) circle(x, y, r float64, c color.Color) {
 	if !u.drawing() {
 		return
 	}
-	k := u.k
-	vector.FillCircle(u.dst, float32(x*k), float32(y*k), float32(r*k), c, false)
+	k := float32(u.k)
+	cx, cy, cr := float32(x)*k, float32(y)*k, float32(r)*k
+	u.record(cmd{op: opCircle, a: cx, b: cy, e: cr, c: rgba(c), box: box(cx, cy, cx, cy, cr)})
 }
 
 func (u *ui) ring(x, y, r, width float64, c color.Color) {
 	if !u.drawing() {
 		return
 	}
-	k := u.k
-	vector.StrokeCircle(u.dst, float32(x*k), float32(y*k), float32(r*k), float32(width*k), c, false)
+	k := float32(u.k)
+	cx, cy, cr, lw := float32(x)*k, float32(y)*k, float32(r)*k, float32(width)*k
+	u.record(cmd{op: opRing, a: cx, b: cy, e: cr, width: lw, c: rgba(c), box: box(cx, cy, cx, cy, cr+lw)})
 }
 
 // lineBatch draws thick polylines as plain quads, batched into few draw
@@ -219,14 +226,18 @@ func (u *ui) text(s string, x, y float64, f face, c color.Color, al align) {
 	if !u.drawing() || s == "" {
 		return
 	}
-	px := x * u.k
+	px, w := x*u.k, f.width(s)
 	switch al {
 	case center:
-		px -= f.width(s) / 2
+		px -= w / 2
 	case right:
-		px -= f.width(s)
+		px -= w
 	}
-	f.draw(u.dst, s, px, y*u.k, c)
+	// draw rounds the pen to whole pixels; glyphs may reach a little
+	// beyond their advance
+	tx, ty := float32(math.Round(px)), float32(math.Round(y*u.k))
+	m := float32(f.height / 4)
+	u.record(cmd{op: opText, s: s, face: f, a: tx, b: ty, c: rgba(c), box: box(tx, ty, tx+float32(w), ty+float32(f.height), m)})
 }
 
 // textIn draws s vertically centred in r.

@@ -8,9 +8,10 @@
 //
 //	status()            {scenario, day, date, horizon, stateHash, sites, chipsActive,
 //	                     fundLeftEUR, edits, playing, speed, lang, fps, tps, seeking, frames,
-//	                     updateMs, drawMs, banner}
+//	                     updateMs, drawMs, drawnShare, banner, goals, pinned}
 //	runTo(day)          simulate (or rewind) to a day at once; returns status()
 //	play(), pause()     start and stop time
+//	redraw()            draw the whole page in the next frame, not only what changed
 //	setSpeed(i)         0 = a day, 1 = a week, 2 = a month, 3 = a year per second
 //	statePoint(code)    {x, y} in CSS pixels of a member state on the map, or null
 //	sitePoint(id)       {x, y} of a site on the map, or null
@@ -256,6 +257,7 @@ func installAPI(g *game.Game) {
 	})
 	fn("play", func([]js.Value) any { g.Play(); return nil })
 	fn("pause", func([]js.Value) any { g.Pause(); return nil })
+	fn("redraw", func([]js.Value) any { g.Redraw(); return nil })
 	fn("setSpeed", func(a []js.Value) any {
 		if len(a) > 0 && a[0].Type() == js.TypeNumber {
 			g.SetSpeed(a[0].Int())

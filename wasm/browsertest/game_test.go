@@ -28,6 +28,7 @@ type status struct {
 	Frames      int64   `json:"frames"`
 	UpdateMs    float64 `json:"updateMs"`
 	DrawMs      float64 `json:"drawMs"`
+	DrawnShare  float64 `json:"drawnShare"`
 }
 
 type point struct{ X, Y float64 }
@@ -277,6 +278,75 @@ func TestLanguages(t *testing.T) {
 			t.Errorf("the page in %s differs from English in only %d pixels", lang, n)
 		}
 	}
+}
+
+// TestOnlyChangesAreDrawn plays the baseline at the fastest speed while the
+// mouse wanders over charts, the map and buttons and a sheet opens and
+// closes: each frame draws only where the page changed (game/damage.go).
+// Then the page drawn that way must equal, pixel for pixel, the same page
+// drawn whole.
+func TestOnlyChangesAreDrawn(t *testing.T) {
+	s := buildSite(t, "./wasm")
+	p := openPage(t, serve(t, s))
+	p.waitReady(bootTimeout)
+	p.waitJS("window.gigasim && window.gigasim.status().frames >= 3", bootTimeout, "the game drawing frames")
+	evalJS[any](p, "window.gigasim.select('PL')")
+	evalJS[any](p, "window.gigasim.setSpeed(3)")
+	evalJS[any](p, "window.gigasim.play()")
+	share := 0.0
+	sample := func() { share = max(share, gameStatus(p).DrawnShare) }
+	de := evalJS[*point](p, "window.gigasim.statePoint('DE')")
+	if de == nil {
+		t.Fatal("no Germany on the map")
+	}
+	for _, pt := range []point{{700, 200}, {760, 420}, {de.X, de.Y}, {de.X + 40, de.Y + 30}, {1000, 300}, {50, 20}} {
+		p.move(pt.X, pt.Y)
+		time.Sleep(300 * time.Millisecond)
+		sample()
+	}
+	pressWidget(t, p, "Share")
+	p.waitJS(`window.gigasim.widget("Copy link") !== null`, 10*time.Second, "the share sheet")
+	time.Sleep(300 * time.Millisecond)
+	pressWidget(t, p, "Share")
+	p.waitJS(`window.gigasim.widget("Copy link") === null`, 10*time.Second, "the share sheet to close")
+	p.move(760, 370) // a chart's read-out and its tooltip stay on screen
+	time.Sleep(300 * time.Millisecond)
+	p.move(761, 371)
+	time.Sleep(300 * time.Millisecond)
+	evalJS[any](p, "window.gigasim.pause()")
+	time.Sleep(500 * time.Millisecond) // the page idles once the last change is drawn
+	if share >= 0.5 {
+		t.Errorf("while playing, frames drew up to %.0f%% of the screen; only what changes should be drawn", 100*share)
+	}
+	t.Logf("while playing, a frame drew at most %.1f%% of the screen", 100*share)
+
+	partial := p.screenshot("drawn-in-parts")
+	f := gameStatus(p).Frames
+	evalJS[any](p, "window.gigasim.redraw()")
+	p.waitJS("window.gigasim.status().frames > "+strconv.FormatInt(f, 10), 10*time.Second, "the whole page drawn again")
+	if got := gameStatus(p).DrawnShare; got != 1 {
+		t.Errorf("redraw() drew %.2f of the screen, want all of it", got)
+	}
+	whole := p.screenshot("drawn-whole")
+	if partial == nil || whole == nil {
+		t.Fatal("no screenshots to compare")
+	}
+	if n := differentPixels(partial, whole); n != 0 {
+		t.Errorf("the page drawn in parts differs from the page drawn whole in %d pixels, first at %v", n, firstDifference(partial, whole))
+	}
+}
+
+// firstDifference is the first pixel, row by row, where a and b differ.
+func firstDifference(a, b image.Image) image.Point {
+	r := a.Bounds().Intersect(b.Bounds())
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if a.At(x, y) != b.At(x, y) {
+				return image.Pt(x, y)
+			}
+		}
+	}
+	return image.Pt(-1, -1)
 }
 
 func differentPixels(a, b image.Image) int {

@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
@@ -417,6 +418,14 @@ func (p *page) click(x, y float64) {
 	p.t.Helper()
 	if err := chromedp.Do(p.ctx, chromedp.MouseClickXY(x, y)); err != nil {
 		p.t.Fatalf("clicking at (%v, %v): %v", x, y, err)
+	}
+}
+
+// move moves the mouse to (x, y) in CSS pixels of the viewport.
+func (p *page) move(x, y float64) {
+	p.t.Helper()
+	if err := chromedp.Do(p.ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x, y)); err != nil {
+		p.t.Fatalf("moving the mouse to (%v, %v): %v", x, y, err)
 	}
 }
 
