@@ -403,24 +403,23 @@ func (s *Sim) fileRun(day Day, first, end int32) {
 	}
 }
 
-// startBurnIn puts chips first..first+n-1 of one site, installed, into
-// burn-in on day d. Chips that will not fail in burn-in end it together on
-// d+burn_in_days (runs of alike chips are filed at once, as in
-// scheduleActive); the others are filed for the day they fail. At age 0
-// the draw needs no 128-bit product: S(0) is 2^62, so target is u>>2
-// exactly.
+// startBurnIn puts chips first..first+n-1 of one site, installed and
+// alike (a transit entry, or a staged range: see stage), into burn-in on
+// day d. Chips that will not fail in burn-in end it together on
+// d+burn_in_days (runs of them are filed at once, as in scheduleActive);
+// the others are filed for the day they fail. At age 0 the draw needs no
+// 128-bit product: S(0) is 2^62, so target is u>>2 exactly.
 func (s *Sim) startBurnIn(first, n int32, d Day) {
 	burn := int(s.params[ParamBurnInDays])
 	end := d + Day(burn)
 	sBurn := s.surv[burn-1]
 	key := s.failKey.Day(int64(d))
+	cs := s.chips[first:][:n]
+	for i := range cs {
+		cs[i].born = int16(d)
+	}
 	run := first // chips run..i-1 end burn-in together
 	for i := first; i < first+n; i++ {
-		s.chips[i].born = int16(d)
-		if i > run && !s.chips[i].alike(&s.chips[i-1]) { // staged chips of another generation
-			s.fileRun(end, run, i)
-			run = i
-		}
 		target := key.Uint64(uint64(i)) >> 2
 		if sBurn > target {
 			continue
@@ -527,7 +526,7 @@ func (s *Sim) runEvent(r chipRange, c *chip, d Day) {
 		if t.energised {
 			s.startBurnIn(r.first, r.n, d)
 		} else {
-			t.stage(r.first, r.n)
+			s.stage(t, r.first, r.n)
 		}
 	case ChipInstalling:
 		if age >= int(s.params[ParamBurnInDays]) { // burn-in passed
@@ -571,10 +570,13 @@ func (s *Sim) move(r chipRange, c *chip, to ChipState, until Day) {
 	}
 }
 
-// stage keeps delivered chips first..first+n-1 until the site has power.
-func (t *site) stage(first, n int32) {
+// stage keeps delivered chips first..first+n-1 of site t, alike, until the
+// site has power. A range joins the last one only if its chips are like
+// the last one's (not if they are of another generation), so that every
+// staged range is alike, as startBurnIn needs.
+func (s *Sim) stage(t *site, first, n int32) {
 	if k := len(t.staged); k > 0 {
-		if last := &t.staged[k-1]; last.first+last.n == first {
+		if last := &t.staged[k-1]; last.first+last.n == first && s.chips[first-1].alike(&s.chips[first]) {
 			last.n += n
 			return
 		}
