@@ -468,7 +468,11 @@ func (s *Sim) stepChipEvents(d Day) {
 			case h.state == ChipActive && live:
 				// fail
 				day := d + repairDays
-				s.move(r, &h, ChipRepair, day)
+				if r.n == 1 {
+					s.moveOne(r.first, &h, ChipRepair, day)
+				} else {
+					s.move(r, &h, ChipRepair, day)
+				}
 				if !s.cal.add(day, r.first, r.n) {
 					s.fileSlow(day, r.first, r.n)
 				}
@@ -491,7 +495,7 @@ func (s *Sim) stepChipEvents(d Day) {
 						day = Day(h.born) + Day(s.searchAge(target, a, life))
 					}
 				}
-				s.move(r, &h, ChipActive, day)
+				s.moveOne(r.first, &h, ChipActive, day)
 				if !s.cal.add(day, r.first, 1) {
 					s.fileSlow(day, r.first, 1)
 				}
@@ -567,6 +571,21 @@ func (s *Sim) move(r chipRange, c *chip, to ChipState, until Day) {
 	}
 	if to == ChipActive {
 		t.active[c.gen] += r.n
+	}
+}
+
+// moveOne is move for a range of one chip, i: without the loop, for the
+// single chips of failures and repairs, most of a run's events.
+func (s *Sim) moveOne(i int32, c *chip, to ChipState, until Day) {
+	s.chips[i].state, s.chips[i].until = to, int16(until)
+	t := &s.sites[c.site]
+	t.count[c.state]--
+	t.count[to]++
+	if c.state == ChipActive {
+		t.active[c.gen]--
+	}
+	if to == ChipActive {
+		t.active[c.gen]++
 	}
 }
 
