@@ -86,3 +86,29 @@ func TestBoxesCoverWhatIsDrawn(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkDrawPass measures the Go side of a frame while the baseline
+// plays at a year a second: the page's layout into the display list, and
+// the sketches that find what changed (the replay's draw calls are not
+// included: they need a GPU).
+func BenchmarkDrawPass(b *testing.B) {
+	g := newTestGame(b, "baseline")
+	g.u.mx, g.u.my = -1, -1
+	for !g.sess.Projection().Done() || g.baseline == nil || !g.baseline.Done() {
+		g.Update()
+	}
+	damageFrame(g)
+	share := 0.0
+	for b.Loop() {
+		if g.sess.Ended() {
+			b.StopTimer()
+			g.RunTo(0)
+			b.StartTimer()
+		}
+		if _, err := g.sess.Step(6); err != nil {
+			b.Fatal(err)
+		}
+		share += damageFrame(g)
+	}
+	b.ReportMetric(100*share/float64(b.N), "%drawn/frame")
+}

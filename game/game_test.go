@@ -12,7 +12,7 @@ import (
 // same one that draws, so a click that works here lands on the drawn
 // button. Pixels are tested in the browser (wasm/browsertest).
 
-func newTestGame(t *testing.T, preset string) *Game {
+func newTestGame(t testing.TB, preset string) *Game {
 	t.Helper()
 	s, err := session.NewPreset(preset)
 	if err != nil {
