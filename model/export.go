@@ -172,14 +172,15 @@ func (s *Sim) toTransit(i int32, d Day) {
 // a run of alike chips at a time.
 func (s *Sim) toTransitRange(first, n int32, d Day) {
 	day := d + Day(s.params[ParamTransitDays])
-	run := first
-	for i := first; i < first+n; i++ {
-		if i+1 < first+n && s.chips[i+1].alike(&s.chips[run]) {
-			continue
+	end := first + n
+	for run := first; run < end; {
+		h := s.chips[run] // a copy: the comparisons read no fleet record twice
+		i := run + 1
+		for i < end && s.chips[i].alike(&h) {
+			i++
 		}
-		h := s.chips[run]
-		s.move(chipRange{run, i + 1 - run}, &h, ChipTransit, day)
-		s.file(day, run, i+1-run)
-		run = i + 1
+		s.move(chipRange{run, i - run}, &h, ChipTransit, day)
+		s.file(day, run, i-run)
+		run = i
 	}
 }
