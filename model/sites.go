@@ -92,8 +92,9 @@ func (s *Sim) order(idx int, n int32, d Day) {
 	} else {
 		s.chips = append(s.chips, make([]chip, n)...)
 	}
-	for i := first; i < first+n; i++ {
-		s.chips[i] = chip{state: ChipOrdered, gen: g, site: uint16(idx), until: noDay, born: noDay}
+	cs := s.chips[first:] // one bounds check, not one per chip
+	for i := range cs {
+		cs[i] = chip{state: ChipOrdered, gen: g, site: uint16(idx), until: noDay, born: noDay}
 	}
 	t.live += n
 	t.count[ChipOrdered] += n
@@ -189,8 +190,9 @@ func (s *Sim) deliver(r chipRange) {
 		return
 	}
 	t := &s.sites[c.site]
-	for i := r.first; i < r.first+r.n; i++ {
-		s.chips[i].state = ChipLicence
+	cs := s.chips[r.first:][:r.n] // one bounds check, not one per chip
+	for i := range cs {
+		cs[i].state = ChipLicence
 	}
 	t.count[ChipOrdered] -= r.n
 	t.count[ChipLicence] += r.n
