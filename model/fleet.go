@@ -459,50 +459,68 @@ func (s *Sim) stepChipEvents(d Day) {
 			}
 			// Failures, the ends of repairs and retirements, the most
 			// frequent events, are run here as runEvent would run them
-			// (fail and retire written out), and a single chip back
-			// from repair as scheduleActive would file it: calls less
-			// each (a call costs ~2.5 ns in WebAssembly).
-			h := s.chips[r.first]
-			a := int(d - Day(h.born))
+			// (fail, retire and move written out), and a single chip
+			// back from repair as scheduleActive would file it: calls
+			// less each (a call costs ~2.5 ns in WebAssembly). The
+			// first chip's fields are read into locals rather than
+			// copying its record (five fields: the compiler would copy
+			// it through the stack), and the counters of a failure or
+			// a repair change without testing the states they know.
+			p := &s.chips[r.first]
+			state, gen, born := p.state, p.gen, Day(p.born)
+			t := &s.sites[p.site]
+			a := int(d - born)
 			switch live := a < life; {
-			case h.state == ChipActive && live:
+			case state == ChipActive && live:
 				// fail
 				day := d + repairDays
 				if r.n == 1 {
-					s.moveOne(r.first, &h, ChipRepair, day)
+					p.state, p.until = ChipRepair, int16(day)
 				} else {
-					s.move(r, &h, ChipRepair, day)
+					cs := s.chips[r.first:][:r.n]
+					for i := range cs {
+						cs[i].state, cs[i].until = ChipRepair, int16(day)
+					}
 				}
+				t.count[ChipActive] -= r.n
+				t.count[ChipRepair] += r.n
+				t.active[gen] -= r.n
 				if !s.cal.add(day, r.first, r.n) {
 					s.fileSlow(day, r.first, r.n)
 				}
 				cost := repairCost * EuroCents(r.n)
-				s.sites[h.site].opex += cost
+				t.opex += cost
 				s.ledger.Maintenance += cost
 				s.ledger.OperatorCash -= cost
 				s.today.Failures += int64(r.n)
-			case (h.state == ChipActive || h.state == ChipRepair) && !live:
-				// retire
-				s.move(r, &h, ChipRetired, noDay)
-				s.sites[h.site].live -= r.n
-				s.today.Retirements += int64(r.n)
-			case h.state == ChipRepair && live && r.n == 1:
+			case state == ChipRepair && live && r.n == 1:
 				// The chip's next failure, or its retirement: the
 				// draw of scheduleActive.
-				day := max(Day(h.born)+Day(life), d+1)
+				day := max(born+Day(life), d+1)
 				if u := key.Uint64(uint64(r.first)); u >= s.outlive[a] {
 					if target, _ := bits.Mul64(s.surv[a], u); target >= s.surv[life-1] {
-						day = Day(h.born) + Day(s.searchAge(target, a, life))
+						day = born + Day(s.searchAge(target, a, life))
 					}
 				}
-				s.moveOne(r.first, &h, ChipActive, day)
+				p.state, p.until = ChipActive, int16(day)
+				t.count[ChipRepair]--
+				t.count[ChipActive]++
+				t.active[gen]++
 				if !s.cal.add(day, r.first, 1) {
 					s.fileSlow(day, r.first, 1)
 				}
-			case h.state == ChipRepair && live:
+			case (state == ChipActive || state == ChipRepair) && !live:
+				// retire
+				h := *p
+				s.move(r, &h, ChipRetired, noDay)
+				t.live -= r.n
+				s.today.Retirements += int64(r.n)
+			case state == ChipRepair && live:
+				h := *p
 				s.move(r, &h, ChipActive, noDay)
 				s.scheduleActive(r.first, r.n)
 			default:
+				h := *p
 				s.runEvent(r, &h, d)
 			}
 		}
@@ -571,21 +589,6 @@ func (s *Sim) move(r chipRange, c *chip, to ChipState, until Day) {
 	}
 	if to == ChipActive {
 		t.active[c.gen] += r.n
-	}
-}
-
-// moveOne is move for a range of one chip, i: without the loop, for the
-// single chips of failures and repairs, most of a run's events.
-func (s *Sim) moveOne(i int32, c *chip, to ChipState, until Day) {
-	s.chips[i].state, s.chips[i].until = to, int16(until)
-	t := &s.sites[c.site]
-	t.count[c.state]--
-	t.count[to]++
-	if c.state == ChipActive {
-		t.active[c.gen]--
-	}
-	if to == ChipActive {
-		t.active[c.gen]++
 	}
 }
 
