@@ -350,6 +350,12 @@ func (s *Sim) scheduleActive(first, n int32) {
 		s.fileRun(retire, run, first+n)
 		return
 	}
+	// Every chip's until is set to its retirement first, in one tight
+	// loop; the draws then overwrite it for the chips that fail.
+	cs := s.chips[first:][:n]
+	for i := range cs {
+		cs[i].until = int16(retire)
+	}
 	key := s.failKey.Day(int64(s.day))
 	outlive, sa, last := s.outlive[a], s.surv[a], s.surv[life-1]
 	for i := first; i < first+n; i++ {
@@ -365,24 +371,18 @@ func (s *Sim) scheduleActive(first, n int32) {
 		run = i + 1
 	}
 	if run < first+n {
-		s.fileRun(retire, run, first+n)
+		s.file(retire, run, first+n-run)
 	}
 }
 
 // fileFailure files chips run..i-1, alike chips that do not fail in the
-// window drawn, for runDay (their retirement, or the end of burn-in), then
-// chip i's failure for day: the rare path of the draw loops, out of line
-// so that the loops keep their values in registers natively, and with
-// fileRun written out (a call less per failure in WebAssembly).
+// window drawn and whose until is already runDay (their retirement, or the
+// end of burn-in), then chip i's failure for day: the rare path of the
+// draw loops, out of line so that the loops keep their values in registers
+// natively.
 func (s *Sim) fileFailure(run, i int32, runDay, day Day) {
-	if i > run {
-		cs := s.chips[run:i]
-		for j := range cs {
-			cs[j].until = int16(runDay)
-		}
-		if !s.cal.add(runDay, run, i-run) {
-			s.fileSlow(runDay, run, i-run)
-		}
+	if i > run && !s.cal.add(runDay, run, i-run) {
+		s.fileSlow(runDay, run, i-run)
 	}
 	s.chips[i].until = int16(day)
 	if !s.cal.add(day, i, 1) {
@@ -415,8 +415,8 @@ func (s *Sim) startBurnIn(first, n int32, d Day) {
 	sBurn := s.surv[burn-1]
 	key := s.failKey.Day(int64(d))
 	cs := s.chips[first:][:n]
-	for i := range cs {
-		cs[i].born = int16(d)
+	for i := range cs { // the draws overwrite until for the chips that fail
+		cs[i].born, cs[i].until = int16(d), int16(end)
 	}
 	run := first // chips run..i-1 end burn-in together
 	for i := first; i < first+n; i++ {
@@ -428,7 +428,7 @@ func (s *Sim) startBurnIn(first, n int32, d Day) {
 		run = i + 1
 	}
 	if run < first+n {
-		s.fileRun(end, run, first+n)
+		s.file(end, run, first+n-run)
 	}
 }
 
