@@ -37,6 +37,21 @@ func (a *chip) alike(b *chip) bool {
 	return a.state == b.state && a.site == b.site && a.gen == b.gen && a.born == b.born
 }
 
+// fill sets every record of cs to v: the chips of a range that become
+// alike and due the same day are identical records. Beyond the first, the
+// records are copied in blocks that double (copy is memmove), not one at a
+// time: a loop iteration costs a br_table dispatch in WebAssembly, and a
+// run ranges over thousands of chips.
+func fill(cs []chip, v chip) {
+	if len(cs) == 0 {
+		return
+	}
+	cs[0] = v
+	for k := 1; k < len(cs); k *= 2 {
+		copy(cs[k:], cs[:k])
+	}
+}
+
 // The calendar holds, for each of the next calSize days, the chips whose
 // timed state ends that day, in the order they were scheduled (the order
 // matters: chips whose licence review ends join their state's licence queue
@@ -352,10 +367,9 @@ func (s *Sim) scheduleActive(first, n int32) {
 	}
 	// Every chip's until is set to its retirement first, in one tight
 	// loop; the draws then overwrite it for the chips that fail.
-	cs := s.chips[first:][:n]
-	for i := range cs {
-		cs[i].until = int16(retire)
-	}
+	v := s.chips[first]
+	v.until = int16(retire)
+	fill(s.chips[first:][:n], v)
 	key := s.failKey.Day(int64(s.day))
 	outlive, sa, last := s.outlive[a], s.surv[a], s.surv[life-1]
 	for i := first; i < first+n; i++ {
@@ -395,9 +409,9 @@ func (s *Sim) fileRun(day Day, first, end int32) {
 	if end <= first {
 		return
 	}
-	for i := first; i < end; i++ {
-		s.chips[i].until = int16(day)
-	}
+	v := s.chips[first]
+	v.until = int16(day)
+	fill(s.chips[first:end], v)
 	if !s.cal.add(day, first, end-first) {
 		s.fileSlow(day, first, end-first)
 	}
@@ -414,10 +428,9 @@ func (s *Sim) startBurnIn(first, n int32, d Day) {
 	end := d + Day(burn)
 	sBurn := s.surv[burn-1]
 	key := s.failKey.Day(int64(d))
-	cs := s.chips[first:][:n]
-	for i := range cs { // the draws overwrite until for the chips that fail
-		cs[i].born, cs[i].until = int16(d), int16(end)
-	}
+	v := s.chips[first] // the draws overwrite until for the chips that fail
+	v.born, v.until = int16(d), int16(end)
+	fill(s.chips[first:][:n], v)
 	run := first // chips run..i-1 end burn-in together
 	for i := first; i < first+n; i++ {
 		target := key.Uint64(uint64(i)) >> 2

@@ -92,10 +92,7 @@ func (s *Sim) order(idx int, n int32, d Day) {
 	} else {
 		s.chips = append(s.chips, make([]chip, n)...)
 	}
-	cs := s.chips[first:] // one bounds check, not one per chip
-	for i := range cs {
-		cs[i] = chip{state: ChipOrdered, gen: g, site: uint16(idx), until: noDay, born: noDay}
-	}
+	fill(s.chips[first:], chip{state: ChipOrdered, gen: g, site: uint16(idx), until: noDay, born: noDay})
 	t.live += n
 	t.count[ChipOrdered] += n
 	s.supply[g].push(chipRange{first, n})
