@@ -490,10 +490,9 @@ func (s *Sim) stepChipEvents(d Day) {
 				if r.n == 1 {
 					p.state, p.until = ChipRepair, int16(day)
 				} else {
-					cs := s.chips[r.first:][:r.n]
-					for i := range cs {
-						cs[i].state, cs[i].until = ChipRepair, int16(day)
-					}
+					v := *p
+					v.state, v.until = ChipRepair, int16(day)
+					fill(s.chips[r.first:][:r.n], v)
 				}
 				t.count[ChipActive] -= r.n
 				t.count[ChipRepair] += r.n
@@ -524,8 +523,18 @@ func (s *Sim) stepChipEvents(d Day) {
 				}
 			case (state == ChipActive || state == ChipRepair) && !live:
 				// retire
-				h := *p
-				s.move(r, &h, ChipRetired, noDay)
+				if r.n == 1 {
+					p.state, p.until = ChipRetired, noDay
+				} else {
+					v := *p
+					v.state, v.until = ChipRetired, noDay
+					fill(s.chips[r.first:][:r.n], v)
+				}
+				t.count[state] -= r.n
+				t.count[ChipRetired] += r.n
+				if state == ChipActive {
+					t.active[gen] -= r.n
+				}
 				t.live -= r.n
 				s.today.Retirements += int64(r.n)
 			case state == ChipRepair && live:
@@ -590,10 +599,9 @@ func (s *Sim) runEvent(r chipRange, c *chip, d Day) {
 // next event on day until (noDay: none, or not known yet) and counts them
 // there.
 func (s *Sim) move(r chipRange, c *chip, to ChipState, until Day) {
-	cs := s.chips[r.first:][:r.n]
-	for i := range cs {
-		cs[i].state, cs[i].until = to, int16(until)
-	}
+	v := *c
+	v.state, v.until = to, int16(until)
+	fill(s.chips[r.first:][:r.n], v)
 	t := &s.sites[c.site]
 	t.count[c.state] -= r.n
 	t.count[to] += r.n

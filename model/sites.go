@@ -187,10 +187,11 @@ func (s *Sim) deliver(r chipRange) {
 		return
 	}
 	t := &s.sites[c.site]
-	cs := s.chips[r.first:][:r.n] // one bounds check, not one per chip
-	for i := range cs {
-		cs[i].state = ChipLicence
-	}
+	// r is part of one order (supplyQueue holds orders), whose chips are
+	// identical records until they are delivered.
+	v := *c
+	v.state = ChipLicence
+	fill(s.chips[r.first:][:r.n], v)
 	t.count[ChipOrdered] -= r.n
 	t.count[ChipLicence] += r.n
 	s.export[t.state].enqueue(r)
