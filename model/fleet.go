@@ -80,25 +80,35 @@ const (
 )
 
 type calendar struct {
-	days [calSize]calDay
-	pool []chipRange // chunk k is pool[k*chunkSize:][:chunkSize]
-	free int32       // first free chunk (linked through their last slot), -1 if none
+	tails [calSize]calTail // where each day's list goes on
+	heads [calSize]int32   // each day's first chunk, -1 if none
+	pool  []chipRange      // chunk k is pool[k*chunkSize:][:chunkSize]
+	free  int32            // first free chunk (linked through their last slot), -1 if none
 }
 
-// calDay is one day's list: its first chunk (-1 if empty); the pool index
-// where its next entry goes, which is the last chunk's link slot when that
-// chunk is full (and -1, a "full" slot too, when there is no chunk); and the
-// chip after its last entry (-1 if empty).
+// calTail is where a day's list goes on: the pool index where its next
+// entry goes, which is the last chunk's link slot when that chunk is full
+// (and -1, a "full" slot too, when there is no chunk); and the chip after
+// its last entry (-1 if empty). It is what filing reads and writes, kept
+// apart from the lists' heads so that the 4,096 days' tails take 32 KB
+// and an element never straddles two cache lines.
+type calTail struct {
+	slot, end int32
+}
+
+// calDay is one day's list, as take returns it: its first chunk (-1 if
+// empty) and its tail.
 type calDay struct {
 	head, slot, end int32
 }
 
-var emptyDay = calDay{head: -1, slot: -1, end: -1}
+var emptyTail = calTail{slot: -1, end: -1}
 
 // init empties the calendar, with room for about chips pending entries.
 func (c *calendar) init(chips int64) {
-	for i := range c.days {
-		c.days[i] = emptyDay
+	for i := range c.tails {
+		c.tails[i] = emptyTail
+		c.heads[i] = -1
 	}
 	chunks := chips/chunkEntries + min(chips, calSize) + 1
 	c.pool = make([]chipRange, 0, chunks*chunkSize)
@@ -119,7 +129,7 @@ func (s *Sim) file(day Day, first, n int32) {
 // is small enough to be inlined where events are filed one chip at a time
 // (a call costs ~2.5 ns in WebAssembly).
 func (c *calendar) add(day Day, first, n int32) bool {
-	b := &c.days[day&calMask]
+	b := &c.tails[day&calMask]
 	if b.end == first || b.slot&(chunkSize-1) == chunkEntries {
 		return false
 	}
@@ -133,22 +143,22 @@ func (c *calendar) add(day Day, first, n int32) bool {
 // or its last chunk is full (or it has none).
 func (s *Sim) fileSlow(day Day, first, n int32) {
 	c := &s.cal
-	b := &c.days[day&calMask]
+	b := &c.tails[day&calMask]
 	if b.end == first && s.chips[first-1].alike(&s.chips[first]) {
 		c.pool[b.slot-1].n += n
 		b.end += n
 		return
 	}
 	if b.slot&(chunkSize-1) == chunkEntries { // the last chunk is full, or there is none
-		c.grow(b)
+		c.grow(day, b)
 	}
 	c.pool[b.slot] = chipRange{first, n}
 	b.slot++
 	b.end = first + n
 }
 
-// grow gives list b a new last chunk.
-func (c *calendar) grow(b *calDay) {
+// grow gives day's list, whose tail is b, a new last chunk.
+func (c *calendar) grow(day Day, b *calTail) {
 	var k int32
 	if c.free >= 0 {
 		k = c.free
@@ -157,19 +167,26 @@ func (c *calendar) grow(b *calDay) {
 		k = int32(len(c.pool) / chunkSize)
 		c.pool = append(c.pool, make([]chipRange, chunkSize)...)
 	}
-	if b.head < 0 {
-		b.head = k
+	if h := &c.heads[day&calMask]; *h < 0 {
+		*h = k
 	} else {
 		c.pool[b.slot].first = k // the full chunk's link slot
 	}
 	b.slot = k * chunkSize
 }
 
+// list returns day's list without detaching it.
+func (c *calendar) list(day Day) calDay {
+	t := c.tails[day&calMask]
+	return calDay{head: c.heads[day&calMask], slot: t.slot, end: t.end}
+}
+
 // take detaches day's list and returns it. Run it with entries and next,
 // then give its chunks back with release.
 func (c *calendar) take(day Day) calDay {
-	b := c.days[day&calMask]
-	c.days[day&calMask] = emptyDay
+	b := c.list(day)
+	c.tails[day&calMask] = emptyTail
+	c.heads[day&calMask] = -1
 	return b
 }
 

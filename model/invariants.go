@@ -90,7 +90,7 @@ func (s *Sim) CheckCalendar() error {
 	seen := make([]uint64, (len(s.chips)+63)/64)
 	var listed int64
 	for day := s.day; day < s.day+calSize; day++ {
-		b := s.cal.days[day&calMask]
+		b := s.cal.list(day)
 		for k := b.head; k >= 0; k = s.cal.next(b, k) {
 			for _, r := range s.cal.entries(b, k) {
 				if Day(s.chips[r.first].until) != day {
