@@ -1,6 +1,10 @@
 package model
 
-import "math/bits"
+import (
+	"math/bits"
+
+	"gigasandbox/model/rng"
+)
 
 // chip is one accelerator. The fleet is a flat slice of these 8-byte
 // records indexed by chip ID: no per-chip heap objects, and a day touches
@@ -387,23 +391,51 @@ func (s *Sim) scheduleActive(first, n int32) {
 	v := s.chips[first]
 	v.until = int16(retire)
 	fill(s.chips[first:][:n], v)
+	// The draws go a block of chips at a time: the first loop keeps the
+	// chips whose draw is at or above outlive[a] (below it, a chip outlives
+	// its service life), without a branch on it; the second decides them.
+	// About half the chips of a batch fail before the end of life, so a
+	// branch per draw would be mispredicted half the time.
+	var cand [64]int32
+	var draws [64]uint64
 	key := s.failKey.Day(int64(s.day))
 	outlive, sa, last := s.outlive[a], s.surv[a], s.surv[life-1]
-	for i := first; i < first+n; i++ {
+	end := first + n
+	for base := first; base < end; base += int32(len(cand)) {
+		m := drawBlock(key, base, min(base+int32(len(cand)), end), outlive, &cand, &draws)
+		for j, i := range cand[:m] {
+			target, _ := bits.Mul64(sa, draws[j])
+			if last > target { // when outlive[a] is 0: no shortcut
+				continue
+			}
+			s.fileFailure(run, i, retire, born+Day(s.searchAge(target, a, life)))
+			run = i + 1
+		}
+	}
+	if run < end {
+		s.file(retire, run, end-run)
+	}
+}
+
+// drawBlock draws for chips base..end-1 (at most 64) and puts those whose
+// draw is at or above bound in cand, with their draws, in order; it
+// returns how many. It keeps the chip without a branch (a chip is put
+// and the count moves on only if it is kept), and is out of line so that
+// the compiler keeps the few values of its loop in registers.
+//
+//go:noinline
+func drawBlock(key rng.DayKey, base, end int32, bound uint64, cand *[64]int32, draws *[64]uint64) int {
+	m := 0
+	for i := base; i < end; i++ {
 		u := key.Uint64(uint64(i))
-		if u < outlive { // saves the 128-bit product, a call in wasm
-			continue
+		cand[m&63], draws[m&63] = i, u // m < 64: the mask spares the bounds check
+		inc := 0
+		if u >= bound {
+			inc = 1
 		}
-		target, _ := bits.Mul64(sa, u)
-		if last > target {
-			continue
-		}
-		s.fileFailure(run, i, retire, born+Day(s.searchAge(target, a, life)))
-		run = i + 1
+		m += inc
 	}
-	if run < first+n {
-		s.file(retire, run, first+n-run)
-	}
+	return m
 }
 
 // fileFailure files chips run..i-1, alike chips that do not fail in the
