@@ -386,8 +386,9 @@ func (s *Sim) scheduleActive(first, n int32) {
 		s.fileRun(retire, run, first+n)
 		return
 	}
-	// Every chip's until is set to its retirement first, in one tight
-	// loop; the draws then overwrite it for the chips that fail.
+	// Every chip's until is set to its retirement first, with one fill
+	// (they are alike, so they become identical records); the draws then
+	// overwrite it for the chips that fail.
 	v := s.chips[first]
 	v.until = int16(retire)
 	fill(s.chips[first:][:n], v)
