@@ -316,7 +316,7 @@ func (u *ui) replay(dst *ebiten.Image, r image.Rectangle) {
 		case opText:
 			c.face.draw(dst, c.s, float64(c.a), float64(c.b), c.c)
 		case opPolyline:
-			d.lines.polyline(dst, d.pts[c.p0:c.p1], 0, 0, c.closed, c.width, c.c)
+			d.lines.polylineIn(dst, r, d.pts[c.p0:c.p1], 0, 0, c.closed, c.width, c.c)
 		case opImage:
 			dst.DrawImage(c.img, &ebiten.DrawImageOptions{GeoM: c.geom, Filter: c.filter})
 		}
