@@ -75,7 +75,8 @@ func distinctColours(img image.Image) int {
 func TestBuildPlayAndReplay(t *testing.T) {
 	s := buildSite(t, "./wasm")
 	p := openPage(t, serve(t, s))
-	p.waitReady(bootTimeout)
+	st := p.waitReady(bootTimeout)
+	t.Logf("the first frame on screen %.0f ms after navigation (docs/performance.md)", *st.FirstFrameMs)
 	p.waitJS("window.gigasim && window.gigasim.status().frames >= 3", bootTimeout, "the game drawing frames")
 	if img := p.screenshot("start"); img != nil {
 		if n := distinctColours(img); n < 50 {
