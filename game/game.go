@@ -132,6 +132,8 @@ type Status struct {
 	// the states whose scorecards are side by side.
 	Goals  []GoalState `json:"goals"`
 	Pinned []string    `json:"pinned"`
+	// Selected is the member state selected on the map, "" for none.
+	Selected string `json:"selected"`
 	// UpdateMs and DrawMs are the Go time per update and per draw, averaged
 	// over the last second: what the page itself costs, apart from the GPU.
 	UpdateMs float64 `json:"updateMs"`
@@ -146,7 +148,14 @@ type Status struct {
 func (g *Game) Status() Status {
 	return Status{Status: g.sess.Status(), Playing: g.playing, Speed: strings.TrimPrefix(speeds[g.speed].label, "speed."), Lang: g.cat.Lang,
 		FPS: ebiten.ActualFPS(), TPS: ebiten.ActualTPS(), Seeking: g.seeking, Frames: g.frames, Banner: g.banner, Goals: g.goalStates(), Pinned: g.pinnedCodes(),
-		UpdateMs: g.updateTime.avgMs(), DrawMs: g.drawTime.avgMs(), DrawnShare: g.u.dmg.drawnShare()}
+		UpdateMs: g.updateTime.avgMs(), DrawMs: g.drawTime.avgMs(), DrawnShare: g.u.dmg.drawnShare(), Selected: g.selectedCode()}
+}
+
+func (g *Game) selectedCode() string {
+	if g.selState < 0 {
+		return ""
+	}
+	return model.StateCode(g.selState)
 }
 
 // Load replaces the session (a preset chosen, a link opened).

@@ -1,6 +1,7 @@
 package game
 
 import (
+	"encoding/json"
 	"testing"
 
 	"gigasandbox/game/session"
@@ -337,4 +338,25 @@ func TestTenSitesTenLeversFitALink(t *testing.T) {
 		t.Fatalf("ten sites and ten levers need %d characters of fragment, more than 300: %s", len(frag), frag)
 	}
 	t.Logf("ten clicked sites and ten lever changes: %d characters", len(frag))
+}
+
+// TestStatusListsAreNeverNull: the automation API's lists are [] when
+// empty, so a page script can read their length at any moment.
+func TestStatusListsAreNeverNull(t *testing.T) {
+	for _, preset := range []string{"baseline", "grid-crunch"} {
+		g := newTestGame(t, preset)
+		b, err := json.Marshal(g.Status())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var st map[string]any
+		if err := json.Unmarshal(b, &st); err != nil {
+			t.Fatal(err)
+		}
+		for _, key := range []string{"goals", "pinned"} {
+			if _, ok := st[key].([]any); !ok {
+				t.Errorf("%s: status %q is %v, want a list", preset, key, st[key])
+			}
+		}
+	}
 }

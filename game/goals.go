@@ -322,13 +322,13 @@ func (g *Game) goalStates() []GoalState {
 	gd := g.guide()
 	goals, ok := gd.goals, gd.ok
 	if !ok {
-		return nil
+		return []GoalState{} // [] in JSON, not null: a reader can always take its length
 	}
 	var proj *model.Sim
 	if p := g.sess.Projection(); p.Done() && p.Err() == nil {
 		proj = p.Sim()
 	}
-	var out []GoalState
+	out := []GoalState{}
 	for _, s := range model.EvaluateGoals(goals, g.sess.Sim(), proj) {
 		out = append(out, GoalState{ID: s.Goal.ID, Verdict: s.Verdict.String()})
 	}
@@ -336,7 +336,7 @@ func (g *Game) goalStates() []GoalState {
 }
 
 func (g *Game) pinnedCodes() []string {
-	var out []string
+	out := []string{} // [] in JSON, not null
 	for _, st := range g.scores.pinned {
 		out = append(out, model.StateCode(st))
 	}

@@ -8,7 +8,7 @@
 //
 //	status()            {scenario, day, date, horizon, stateHash, sites, chipsActive,
 //	                     fundLeftEUR, edits, playing, speed, lang, fps, tps, seeking, frames,
-//	                     updateMs, drawMs, drawnShare, banner, goals, pinned}
+//	                     updateMs, drawMs, drawnShare, banner, goals, pinned, selected}
 //	runTo(day)          simulate (or rewind) to a day at once; returns status()
 //	play(), pause()     start and stop time
 //	redraw()            draw the whole page in the next frame, not only what changed

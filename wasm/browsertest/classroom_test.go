@@ -35,7 +35,7 @@ func TestSelectionRound(t *testing.T) {
 	for _, code := range []string{"DE", "FR"} {
 		pt := evalJS[*point](p, "window.gigasim.statePoint('"+code+"')")
 		p.click(pt.X+2, pt.Y+12)
-		p.waitJS("window.gigasim.widget('Pin to compare') !== null", 5*time.Second, "the State tab of "+code)
+		p.waitJS("window.gigasim.status().selected === '"+code+"' && window.gigasim.widget('Pin to compare') !== null", 5*time.Second, "the State tab of "+code)
 		pinned := len(evalJS[classStatus](p, "window.gigasim.status()").Pinned)
 		pressWidget(t, p, "Pin to compare")
 		p.waitJS("window.gigasim.status().pinned.length === "+strconv.Itoa(pinned+1), 5*time.Second, "pinning "+code)
