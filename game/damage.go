@@ -146,11 +146,8 @@ func (c *cmd) hash() uint64 {
 	h = mix(h, uint64(c.c.R)<<24|uint64(c.c.G)<<16|uint64(c.c.B)<<8|uint64(c.c.A))
 	h = mixF(mixF(mixF(mixF(mixF(h, c.a), c.b), c.e), c.f), c.width)
 	switch c.op {
-	case opText:
+	case opText: // the runes are folded a glyph at a time (foldText)
 		h = mix(h, c.face.serial)
-		for i := 0; i < len(c.s); i++ {
-			h = mix(h, uint64(c.s[i]))
-		}
 	case opImage:
 		h = mix(mix(h, uint64(c.version)), uint64(c.filter))
 		for i := range 2 {
@@ -222,6 +219,10 @@ func (d *damage) sketchCells() {
 	for i := range d.list {
 		c := &d.list[i]
 		h := c.hash()
+		if c.op == opText {
+			d.foldText(c, h)
+			continue
+		}
 		if c.op != opPolyline {
 			d.fold(c.box, h)
 			continue
@@ -240,6 +241,21 @@ func (d *damage) sketchCells() {
 			hs := mixF(mixF(mixF(mixF(h, x0), y0), x1), y1)
 			d.fold(box(x0, y0, x1, y1, c.width+1), hs)
 		}
+	}
+}
+
+// foldText folds a string a glyph at a time, so that a number whose last
+// digit changes changes the cells of that digit, not of the whole string.
+// Each glyph's box is its advance, grown by a quarter of the line's height
+// for glyphs that reach beyond it; its hash is the string's (face, colour,
+// line) with the rune and its pen position.
+func (d *damage) foldText(c *cmd, h uint64) {
+	m := float32(c.face.height / 4)
+	pen := c.a
+	for _, r := range c.s {
+		adv := float32(c.face.advance(r))
+		d.fold(box(pen, c.b, pen+adv, c.b+float32(c.face.height), m).Inset(-1), mixF(mix(h, uint64(r)), pen))
+		pen += adv
 	}
 }
 
