@@ -18,14 +18,15 @@ import (
 // together. Ebitengine keeps the screen from one frame to the next (see
 // New), so a frame only needs to paint what changed. While the run plays
 // at a year a second that is the date, the headline numbers, the charts'
-// legends and their newest pixel columns: a fifth of the screen, not the
-// map, the panel or the chart backgrounds.
+// legends and their newest pixel columns: 1–3% of the screen, not the map,
+// the panel or the chart backgrounds.
 //
 // In the draw pass the ui primitives do not draw: they append commands to
 // a display list, each with the box of device pixels it can touch. The
 // screen is cut into cells of cellSize×cellSize device pixels, and each
 // cell gets a sketch: a hash of the commands that touch it, in order (a
-// polyline folds in only its segments that cross the cell). A cell whose
+// polyline folds in only its segments that cross the cell, and a string
+// only its glyphs that do). A cell whose
 // sketch is the one it had in the frame before shows the right pixels
 // already. The changed cells are merged into a few rectangles, and the
 // commands that touch each rectangle are replayed onto the screen clipped
