@@ -77,9 +77,9 @@
 // each chip's next event (end of transit, burn-in, repair; its next failure
 // or its retirement) is drawn once and filed in a calendar of day buckets,
 // so the million chips that do nothing on a given day are not touched.
-// Chips that move together (a shipment, a batch in burn-in, the survivors
-// of a batch that retire together) share one calendar entry and are moved
-// and counted together (fleet.go).
+// Chips that move together (a shipment, a batch in burn-in) share one
+// calendar entry and are moved and counted together; the survivors of a
+// batch retire together in one sweep of its chips (fleet.go).
 //
 // docs/model.md writes down every rule with its parameter, default, unit
 // and source.

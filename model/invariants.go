@@ -83,7 +83,9 @@ func (s *Sim) CheckInvariants() error {
 
 // CheckCalendar checks that every chip with a pending event (until set)
 // has exactly one calendar entry, on that day, and that the chips of an
-// entry are alike: running an event reads only its first chip. It walks
+// entry are alike: running an event reads only its first chip. An active
+// chip due to retire is covered by its batch's retirement sweep instead
+// (a sweep's chips are of one site, generation and birthday). It walks
 // the fleet and every pending event (in scattered order), so tests call
 // it, and less often than CheckInvariants.
 func (s *Sim) CheckCalendar() error {
@@ -93,6 +95,25 @@ func (s *Sim) CheckCalendar() error {
 		b := s.cal.list(day)
 		for k := b.head; k >= 0; k = s.cal.next(b, k) {
 			for _, r := range s.cal.entries(b, k) {
+				if r.n < 0 { // a retirement sweep: its active chips due that day
+					h := &s.chips[r.first]
+					for i := r.first; i < r.first-r.n; i++ {
+						c := &s.chips[i]
+						if c.site != h.site || c.gen != h.gen || c.born != h.born {
+							return fmt.Errorf("calendar: chip %d (site %d, gen %d, born %d) in the sweep of chip %d (site %d, gen %d, born %d) on day %d",
+								i, c.site, c.gen, c.born, r.first, h.site, h.gen, h.born, day)
+						}
+						if Day(c.until) != day || c.state != ChipActive {
+							continue
+						}
+						if seen[i/64]&(1<<(i%64)) != 0 {
+							return fmt.Errorf("calendar: chip %d filed twice", i)
+						}
+						seen[i/64] |= 1 << (i % 64)
+						listed++
+					}
+					continue
+				}
 				if Day(s.chips[r.first].until) != day {
 					continue // cancelled: its site was removed
 				}

@@ -398,6 +398,9 @@ func (s *Sim) addSite(sp SiteSpec) error {
 	t.count[ChipActive] = sp.Chips
 	t.active[g] = sp.Chips
 	s.scheduleActive(first, sp.Chips) // drawn on day 0, from the age they have then
+	if retire := Day(sp.Start) + Day(len(s.surv)-1); retire > s.day {
+		s.fileSweep(retire, first, sp.Chips) // scheduleActive filed none that retire then
+	}
 	t.status = SiteOperating
 	return nil
 }
