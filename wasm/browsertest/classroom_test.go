@@ -24,8 +24,7 @@ type classStatus struct {
 func TestSelectionRound(t *testing.T) {
 	s := buildSite(t, "./wasm")
 	p := openPage(t, serve(t, s))
-	p.waitReady(bootTimeout)
-	p.waitJS("window.gigasim && window.gigasim.status().frames >= 3", bootTimeout, "the game drawing frames")
+	p.waitGame()
 	if msg := evalJS[string](p, "window.gigasim.loadPreset('selection-round')"); msg != "" {
 		t.Fatal(msg)
 	}

@@ -75,9 +75,9 @@ func distinctColours(img image.Image) int {
 func TestBuildPlayAndReplay(t *testing.T) {
 	s := buildSite(t, "./wasm")
 	p := openPage(t, serve(t, s))
-	st := p.waitReady(bootTimeout)
+	st := p.waitGame()
 	t.Logf("the first frame on screen %.0f ms after navigation (docs/performance.md)", *st.FirstFrameMs)
-	p.waitJS("window.gigasim && window.gigasim.status().frames >= 3", bootTimeout, "the game drawing frames")
+
 	if img := p.screenshot("start"); img != nil {
 		if n := distinctColours(img); n < 50 {
 			t.Fatalf("the page looks blank: %d colours on screen", n)
@@ -169,6 +169,15 @@ func framesOver(p *page, d time.Duration) float64 {
 	return (b - a) / time.Since(t0).Seconds()
 }
 
+// waitGame waits for the sandbox to boot and draw its first frames, and
+// returns the boot script's state.
+func (p *page) waitGame() bootState {
+	p.t.Helper()
+	st := p.waitReady(bootTimeout)
+	p.waitJS("window.gigasim && window.gigasim.status().frames >= 3", bootTimeout, "the game drawing frames")
+	return st
+}
+
 // measured is a frame rate read through the automation API: frames the
 // page drew (it skips a browser frame in which nothing changed) and, when
 // the page counts them (rafCounter), the browser's animation frames.
@@ -231,8 +240,7 @@ func TestFrameRate(t *testing.T) {
 
 	s := buildSite(t, "./wasm")
 	p := startBrowser(t).newPage().addInitScript(rafCounter).navigate(serve(t, s))
-	st := p.waitReady(bootTimeout)
-	p.waitJS("window.gigasim && window.gigasim.status().frames >= 3", bootTimeout, "the game drawing frames")
+	st := p.waitGame()
 	evalJS[any](p, "window.gigasim.select('PL')")
 	evalJS[any](p, "window.gigasim.setSpeed(3)")
 	m := playFor(p, 0, 10*time.Second)
@@ -271,8 +279,7 @@ func TestFrameRate(t *testing.T) {
 func TestLanguages(t *testing.T) {
 	s := buildSite(t, "./wasm")
 	p := openPage(t, serve(t, s))
-	p.waitReady(bootTimeout)
-	p.waitJS("window.gigasim && window.gigasim.status().frames >= 3", bootTimeout, "the game drawing frames")
+	p.waitGame()
 	evalJS[status](p, "window.gigasim.runTo(900)")
 	evalJS[any](p, "window.gigasim.select('PL')")
 	// The page starts in English and idles once drawn, so only a real
@@ -310,8 +317,7 @@ func TestLanguages(t *testing.T) {
 func TestOnlyChangesAreDrawn(t *testing.T) {
 	s := buildSite(t, "./wasm")
 	p := openPage(t, serve(t, s))
-	p.waitReady(bootTimeout)
-	p.waitJS("window.gigasim && window.gigasim.status().frames >= 3", bootTimeout, "the game drawing frames")
+	p.waitGame()
 	evalJS[any](p, "window.gigasim.select('PL')")
 	evalJS[any](p, "window.gigasim.setSpeed(3)")
 	evalJS[any](p, "window.gigasim.play()")

@@ -27,8 +27,7 @@ func TestLinkOpensTheSameRun(t *testing.T) {
 	s := buildSite(t, "./wasm")
 	url := serve(t, s)
 	a := openPage(t, url)
-	a.waitReady(bootTimeout)
-	a.waitJS("window.gigasim && window.gigasim.status().frames >= 3", bootTimeout, "the game drawing frames")
+	a.waitGame()
 	for _, cmd := range []string{
 		`{"kind":"build","build":{"name":"Linked","state":"SE","chips":50000,"chip":"b200","start":"2026-01-01","lon":"18","lat":"60"}}`,
 		`{"kind":"lever","lever":"voucher_share","value":"0.25"}`,
@@ -83,8 +82,7 @@ func TestBadLinks(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := openPage(t, url+"#"+strings.TrimSpace(string(first)))
-	p.waitReady(bootTimeout)
-	p.waitJS("window.gigasim && window.gigasim.status().frames >= 3", bootTimeout, "the game drawing frames")
+	p.waitGame()
 	st := linkStatusOf(p)
 	if st.Banner == "" || st.Scenario != "baseline" || st.Day != 0 {
 		t.Fatalf("booting on %s: banner %q, scenario %q, day %d; want a banner and the baseline at day 0", filepath.Base(files[0]), st.Banner, st.Scenario, st.Day)
