@@ -23,6 +23,11 @@ type Platform struct {
 	// BaseURL is the page's address without its fragment; a link is it,
 	// '#' and Fragment().
 	BaseURL func() string
+	// PartialPresent reports whether the canvas keeps its pixels between
+	// frames and nothing is drawn on it before the page's copy (boot.js
+	// arranges both): then only what changed is copied to it. Nil: the
+	// whole page is copied each frame, as Ebitengine does by default.
+	PartialPresent func() bool
 }
 
 // shareView is the Share sheet: the link, its QR code, and the exports.

@@ -42,6 +42,7 @@
     bytesTotal: 0,
     firstFrameMs: null,
     canvasFillsSkipped: 0,
+    partialPresent: false,
     marks: {},
     error: null,
     exitCode: null,
@@ -61,6 +62,14 @@
       this.details = details;
     }
   }
+
+  // canvasKept: the canvas's context keeps its pixels between frames;
+  // fillsDropped: the black fill under the page's copy is dropped. With both
+  // (boot.partialPresent), the game copies to the canvas only what changed
+  // (game/damage.go, DrawFinalScreen), so the next frame's fill must never
+  // be drawn: it would black out the rest.
+  let canvasKept = false;
+  let fillsDropped = true;
 
   singleSampledWebGL();
   noBlackFillUnderTheCopy();
@@ -119,7 +128,9 @@
     });
   }
 
-  // singleSampledWebGL makes the page's WebGL canvas single-sampled.
+  // singleSampledWebGL makes the page's WebGL canvas single-sampled, and
+  // keeping its pixels from one frame to the next (preserveDrawingBuffer),
+  // so that the game can copy to it only what changed.
   // Ebitengine asks for a WebGL2 context without saying antialias, and the
   // default is a multisampled canvas. Ebitengine draws the page into its
   // own image and copies it to the canvas pixel for pixel, so multisampling
@@ -134,34 +145,45 @@
     }
     const getContext = proto.getContext;
     proto.getContext = function (type, attributes) {
-      if (type === "webgl2" || type === "webgl") {
-        attributes = Object.assign({}, attributes, { antialias: false });
+      if (type !== "webgl2" && type !== "webgl") {
+        return getContext.call(this, type, attributes);
       }
-      return getContext.call(this, type, attributes);
+      // preserveDrawingBuffer: the canvas keeps last frame's pixels, so the
+      // page need only copy what changed (see noBlackFillUnderTheCopy)
+      attributes = Object.assign({}, attributes, { antialias: false, preserveDrawingBuffer: true });
+      const context = getContext.call(this, type, attributes);
+      if (context && typeof context.getContextAttributes === "function") {
+        const got = context.getContextAttributes();
+        canvasKept = Boolean(got && got.preserveDrawingBuffer);
+        boot.partialPresent = canvasKept && fillsDropped;
+      }
+      return context;
     };
   }
 
   // noBlackFillUnderTheCopy drops a redundant full-screen pass. To
   // present a frame, Ebitengine (v2.10.4, internal/ui/context.go, drawGame)
-  // first fills the whole canvas black, then copies its image, which covers
-  // the canvas, onto it: two draws on the canvas's own framebuffer in that
-  // order. The page paints every pixel opaquely, so the fill changes no
-  // pixel; without a GPU it costs as much as the copy (about 12 ms of
-  // SwiftShader time a frame, measured with a Chrome trace; the baseline
-  // playing at a year a second went from 47–50 to 56–59 frames a second). So the first draw on the canvas in each animation frame is
-  // skipped. Should a frame ever draw on the canvas only once (an Ebitengine
-  // that presents differently), that draw was the picture: the skipping
-  // stops for good, and the next frame is whole again.
-  // boot.canvasFillsSkipped counts the skipped fills (TestOnlyChangesAreDrawn
+  // first fills the whole canvas black, then copies its image onto it: two
+  // draws on the canvas's own framebuffer, in that order, after the frame's
+  // other draws and before the gl.flush that ends the frame. The page paints
+  // every pixel opaquely, so the fill changes no pixel; without a GPU it
+  // costs as much as a full copy (about 12 ms of SwiftShader time a frame,
+  // measured with a Chrome trace; the baseline playing at a year a second
+  // went from 47–50 to 56–59 frames a second). So the first draw on the
+  // canvas after each flush is dropped. Should a frame ever draw on the
+  // canvas only once (an Ebitengine that presents differently), that draw
+  // was the picture: dropping stops for good, and so does copying only what
+  // changed (boot.partialPresent), so the next frames are whole again.
+  // boot.canvasFillsSkipped counts the dropped fills (TestOnlyChangesAreDrawn
   // checks that there are some, and that the page is drawn right).
   function noBlackFillUnderTheCopy() {
     const GL = window.WebGL2RenderingContext;
-    if (!GL || typeof window.requestAnimationFrame !== "function") {
+    if (!GL) {
+      fillsDropped = false;
       return;
     }
     let onCanvas = true; // the canvas's own framebuffer (null or undefined) is bound
-    let canvasDraws = 0; // in this animation frame
-    let off = false;
+    let canvasDraws = 0; // since the last flush
     const bindFramebuffer = GL.prototype.bindFramebuffer;
     GL.prototype.bindFramebuffer = function (target, framebuffer) {
       if (target === this.FRAMEBUFFER || target === this.DRAW_FRAMEBUFFER) {
@@ -171,25 +193,22 @@
     };
     const drawElements = GL.prototype.drawElements;
     GL.prototype.drawElements = function (...args) {
-      if (onCanvas && !off && canvasDraws++ === 0) {
+      if (onCanvas && fillsDropped && canvasDraws++ === 0) {
         boot.canvasFillsSkipped++;
         return undefined;
       }
       return drawElements.apply(this, args);
     };
-    const requestAnimationFrame = window.requestAnimationFrame;
-    window.requestAnimationFrame = function (callback) {
-      return requestAnimationFrame.call(window, (time) => {
-        canvasDraws = 0;
-        try {
-          callback(time);
-        } finally {
-          if (canvasDraws === 1 && !off) {
-            off = true; // that was no fill: draw everything from now on
-            boot.canvasFillsSkipped--;
-          }
-        }
-      });
+    const flush = GL.prototype.flush;
+    GL.prototype.flush = function () {
+      if (canvasDraws === 1 && fillsDropped) {
+        // that was no fill: draw everything from now on
+        fillsDropped = false;
+        boot.partialPresent = false;
+        boot.canvasFillsSkipped--;
+      }
+      canvasDraws = 0;
+      return flush.call(this);
     };
   }
 

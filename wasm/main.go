@@ -52,7 +52,7 @@ func main() {
 	case start.restored:
 		g.NotifyRestored()
 	}
-	g.SetPlatform(game.Platform{Save: download, Copy: copyText, BaseURL: baseURL})
+	g.SetPlatform(game.Platform{Save: download, Copy: copyText, BaseURL: baseURL, PartialPresent: partialPresent})
 	if start.day > 0 {
 		g.SeekTo(start.day)
 	}
@@ -173,6 +173,12 @@ func keepAddress(g *game.Game) {
 	g.OnChange = func(model.Scenario) { sync() }
 	tick := js.FuncOf(func(js.Value, []js.Value) any { sync(); return nil })
 	js.Global().Call("setInterval", tick, 1000)
+}
+
+// partialPresent asks boot.js whether the canvas keeps its pixels and the
+// fill under the page's copy is dropped (boot.js, noBlackFillUnderTheCopy).
+func partialPresent() bool {
+	return js.Global().Get("gigasimBoot").Get("partialPresent").Truthy()
 }
 
 func baseURL() string {
