@@ -50,6 +50,11 @@ type Game struct {
 	playing bool
 	speed   int     // index into speeds
 	carry   float64 // fraction of a day still to simulate
+	// now is the wall clock (tests replace it) and lastTick when the last
+	// update ran: time plays at its speed per second of the clock, however
+	// many frames the browser gives.
+	now      func() time.Time
+	lastTick time.Time
 	seekTo  model.Day
 	seeking bool
 
@@ -86,10 +91,18 @@ type Game struct {
 	OnChange func(model.Scenario)
 }
 
+// maxStep is the longest clock step an update turns into simulated days; a
+// longer gap (a hidden tab, a debugger) counts as one frame.
+const maxStep = 0.25
+
 // New makes a game on a session.
 func New(sess *session.Session) *Game {
 	ebiten.SetScreenClearedEveryFrame(false)
-	g := &Game{sess: sess, selState: -1, speed: 2, cat: i18n.Get("en")}
+	// One update a frame, timed by the clock: at Ebitengine's fixed 60
+	// updates a second, a browser frame that came a little early had no
+	// update and so nothing new to draw.
+	ebiten.SetTPS(ebiten.SyncWithFPS)
+	g := &Game{sess: sess, selState: -1, speed: 2, cat: i18n.Get("en"), now: time.Now}
 	g.u.seen, g.u.next = map[string]rect{}, map[string]rect{}
 	g.build = defaultBuild()
 	g.mv.init()
@@ -328,6 +341,12 @@ func (g *Game) baselineSim() *model.Sim {
 }
 
 func (g *Game) advance() {
+	now := g.now()
+	dt := now.Sub(g.lastTick).Seconds()
+	g.lastTick = now
+	if dt <= 0 || dt > maxStep {
+		dt = 1.0 / 60 // the first update, or a tab that slept: no jump
+	}
 	var err error
 	switch {
 	case g.seeking:
@@ -339,7 +358,7 @@ func (g *Game) advance() {
 			g.seeking = false
 		}
 	case g.playing:
-		g.carry += speeds[g.speed].days / float64(ebiten.TPS())
+		g.carry += speeds[g.speed].days * dt
 		n := int(g.carry)
 		g.carry -= float64(n)
 		_, err = g.sess.Step(n)
