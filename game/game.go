@@ -55,8 +55,8 @@ type Game struct {
 	// many frames the browser gives.
 	now      func() time.Time
 	lastTick time.Time
-	seekTo  model.Day
-	seeking bool
+	seekTo   model.Day
+	seeking  bool
 
 	tab      int
 	selState int // member-state index, -1 for none
