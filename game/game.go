@@ -483,9 +483,10 @@ func (g *Game) keys() {
 
 // Draw draws the page. It changes nothing but caches.
 //
-// Every pixel of the page is painted by some region each frame, so the
-// screen is not cleared first (see New): in a software renderer each
-// full-screen pass costs frames.
+// The layout records the whole page, every pixel of it, as a display list;
+// drawFrame puts on the screen only the parts that differ from the last
+// frame (damage.go). So the screen is kept between frames, never cleared
+// (see New): in a software renderer each full-screen pass costs frames.
 func (g *Game) Draw(screen *ebiten.Image) {
 	if !g.needsDraw {
 		return // nothing on the page changed: the screen keeps the last frame
