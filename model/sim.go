@@ -231,18 +231,11 @@ func New(sc Scenario) (*Sim, error) {
 	s.dem.init(s)
 
 	// Size the fleet for every chip the run will order, so that it does
-	// not grow by copying: a new site's chips are replaced each time they
-	// retire, at most once per lifetime within the horizon. (Up to
-	// MaxTotalChips: a bigger fleet grows as it goes.)
+	// not grow by copying (Apply does the same for a site built mid-run).
 	var chips, ordered int64
-	gens := (int64(sc.Days) + int64(s.lifetime()) - 1) / int64(s.lifetime())
 	add := func(sp *SiteSpec) {
 		chips += int64(sp.Chips)
-		if sp.Existing {
-			ordered += int64(sp.Chips)
-		} else {
-			ordered += int64(sp.Chips) * gens
-		}
+		ordered += s.fleetNeed(sp, sc.Days)
 	}
 	for i := range sc.Sites {
 		add(&sc.Sites[i])
@@ -262,6 +255,31 @@ func New(sc Scenario) (*Sim, error) {
 		}
 	}
 	return s, nil
+}
+
+// fleetNeed is how many chip records site sp takes in a run of days more
+// days: its chips once for an existing system; for a new site, once for
+// each service life that can begin within those days, as its chips are
+// replaced each time they retire. (Failed chips are replaced too, but a
+// chip that fails shortens its slot's next life as much as its own, so
+// the count holds on average.)
+func (s *Sim) fleetNeed(sp *SiteSpec, days int32) int64 {
+	if sp.Existing {
+		return int64(sp.Chips)
+	}
+	life := s.lifetime()
+	return int64(sp.Chips) * ((int64(days) + int64(life) - 1) / int64(life))
+}
+
+// reserveFleet makes room for n more chip records than already planned:
+// in one copy now rather than in several as the chips are ordered (in
+// WebAssembly each copy of a million-chip fleet, and the collection it
+// brings on, cost the page several frames). Up to MaxTotalChips records: a
+// bigger fleet grows as it goes.
+func (s *Sim) reserveFleet(n int64) {
+	if want := min(int64(cap(s.chips))+n, MaxTotalChips); want > int64(cap(s.chips)) {
+		s.chips = append(make([]chip, 0, want), s.chips...)
+	}
 }
 
 // Day returns the day the next Step will simulate.
@@ -305,6 +323,9 @@ var ErrWrongDay = errors.New("command is stamped with another day than the simul
 func (s *Sim) Apply(c Command) error {
 	if err := s.apply(c); err != nil {
 		return err
+	}
+	if c.Kind == CmdBuild { // New did not plan for this site's chips
+		s.reserveFleet(s.fleetNeed(c.Build, s.sc.Days-int32(s.day)))
 	}
 	s.sc.Commands = slices.Insert(s.sc.Commands, s.nextCmd, c)
 	s.nextCmd++
