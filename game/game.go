@@ -8,6 +8,7 @@ package game
 
 import (
 	"errors"
+	"runtime"
 	"strings"
 	"time"
 
@@ -154,6 +155,22 @@ type Status struct {
 	// DrawnShare is the share of the screen's pixels that the last frame
 	// drew: the parts whose pixels changed (see damage.go).
 	DrawnShare float64 `json:"drawnShare"`
+	// Memory is the Go heap. In WebAssembly the collector shares the
+	// page's only thread with drawing, so its cycles cost frames.
+	Memory Memory `json:"memory"`
+}
+
+// Memory is what the Go runtime reports of its heap.
+type Memory struct {
+	HeapMB      float64 `json:"heapMB"`      // live and not yet collected
+	AllocatedMB float64 `json:"allocatedMB"` // allocated since the page started
+	GCCycles    uint32  `json:"gcCycles"`    // collections since the page started
+}
+
+func readMemory() Memory {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return Memory{HeapMB: float64(ms.HeapAlloc) / 1e6, AllocatedMB: float64(ms.TotalAlloc) / 1e6, GCCycles: ms.NumGC}
 }
 
 // Status reports where the run is. Call it between frames (the browser's
@@ -161,7 +178,7 @@ type Status struct {
 func (g *Game) Status() Status {
 	return Status{Status: g.sess.Status(), Playing: g.playing, Speed: strings.TrimPrefix(speeds[g.speed].label, "speed."), Lang: g.cat.Lang,
 		FPS: ebiten.ActualFPS(), TPS: ebiten.ActualTPS(), Seeking: g.seeking, Frames: g.frames, Banner: g.banner, Goals: g.goalStates(), Pinned: g.pinnedCodes(),
-		UpdateMs: g.updateTime.avgMs(), DrawMs: g.drawTime.avgMs(), DrawnShare: g.u.dmg.drawnShare(), Selected: g.selectedCode()}
+		UpdateMs: g.updateTime.avgMs(), DrawMs: g.drawTime.avgMs(), DrawnShare: g.u.dmg.drawnShare(), Selected: g.selectedCode(), Memory: readMemory()}
 }
 
 func (g *Game) selectedCode() string {

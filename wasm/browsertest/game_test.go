@@ -29,6 +29,11 @@ type status struct {
 	UpdateMs    float64 `json:"updateMs"`
 	DrawMs      float64 `json:"drawMs"`
 	DrawnShare  float64 `json:"drawnShare"`
+	Memory      struct {
+		HeapMB      float64 `json:"heapMB"`
+		AllocatedMB float64 `json:"allocatedMB"`
+		GCCycles    int     `json:"gcCycles"`
+	} `json:"memory"`
 }
 
 type point struct{ X, Y float64 }
