@@ -9,6 +9,7 @@ package game
 import (
 	"errors"
 	"runtime"
+	"runtime/metrics"
 	"strings"
 	"time"
 
@@ -162,6 +163,7 @@ type Status struct {
 
 // Memory is what the Go runtime reports of its heap.
 type Memory struct {
+	LiveMB      float64 `json:"liveMB"`      // live at the end of the last collection
 	HeapMB      float64 `json:"heapMB"`      // live and not yet collected
 	AllocatedMB float64 `json:"allocatedMB"` // allocated since the page started
 	GCCycles    uint32  `json:"gcCycles"`    // collections since the page started
@@ -170,7 +172,9 @@ type Memory struct {
 func readMemory() Memory {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
-	return Memory{HeapMB: float64(ms.HeapAlloc) / 1e6, AllocatedMB: float64(ms.TotalAlloc) / 1e6, GCCycles: ms.NumGC}
+	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(live)
+	return Memory{LiveMB: float64(live[0].Value.Uint64()) / 1e6, HeapMB: float64(ms.HeapAlloc) / 1e6, AllocatedMB: float64(ms.TotalAlloc) / 1e6, GCCycles: ms.NumGC}
 }
 
 // Status reports where the run is. Call it between frames (the browser's
