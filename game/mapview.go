@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/draw"
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -59,9 +58,12 @@ type mapView struct {
 	rings   [][][]float32 // per state, its rings in device pixels of the image, for borders
 	context [][]float32   // the non-EU land's rings
 	lines   lineBatch
-	pix     *image.RGBA
-	raster  xvector.Rasterizer
-	vals    [model.NumStates]float64
+	// land is each state's shape (and, first, the non-EU land's) as a
+	// mask of anti-aliased coverage, rasterised once per size and tinted
+	// by the GPU on each repaint (see render).
+	land   []landMask
+	raster xvector.Rasterizer
+	vals   [model.NumStates]float64
 
 	// transform: screen = origin + (p - min) * scale, y flipped
 	area          rect
@@ -370,11 +372,13 @@ func (mv *mapView) colourFor(st int) color.RGBA {
 	return viridis((v - lo) / (hi - lo))
 }
 
-// render draws the map into the cached image. The fills are rasterised on
-// the CPU (golang.org/x/image/vector: anti-aliased, a few milliseconds) and
-// uploaded once; the borders are plain triangles. Ebitengine's own
-// anti-aliased path filling goes through a stencil buffer, which took a
-// second per map in a software renderer.
+// render draws the map into the cached image. The land is a mask per
+// state, rasterised on the CPU once per size (golang.org/x/image/vector,
+// anti-aliased) and tinted with its colour by the GPU at each repaint, so
+// a new colour costs no rasterising and no upload; the borders are plain
+// triangles. (Ebitengine's own anti-aliased path filling goes through a
+// stencil buffer, which took a second per map in a software renderer, and
+// rasterising the whole map on the CPU at each repaint took 60 ms.)
 func (mv *mapView) render(u *ui, key mapKey) {
 	r := key.area
 	w, h := int(math.Ceil(r.w*u.k)), int(math.Ceil(r.h*u.k))
@@ -386,41 +390,23 @@ func (mv *mapView) render(u *ui, key mapKey) {
 			mv.img.Deallocate()
 		}
 		mv.img = ebiten.NewImage(w, h)
-		mv.pix = image.NewRGBA(image.Rect(0, 0, w, h))
 		mv.rings = nil
 	}
 	if mv.rings == nil || mv.key.area != key.area || mv.key.k != key.k {
 		mv.buildRings(r, u.k)
+		mv.buildLand(w, h)
 	}
-	pix := mv.pix
-	draw.Draw(pix, pix.Bounds(), image.NewUniform(colSea), image.Point{}, draw.Src)
-	z := &mv.raster
-	k := u.k
-	addRings := func(rings [][]eumap.Point) {
-		for _, ring := range rings {
-			for i, pt := range ring {
-				x, y := mv.toScreen(pt)
-				fx, fy := float32((x-r.x)*k), float32((y-r.y)*k)
-				if i == 0 {
-					z.MoveTo(fx, fy)
-				} else {
-					z.LineTo(fx, fy)
-				}
-			}
-			z.ClosePath()
+	mv.img.Fill(colSea)
+	for i, m := range mv.land {
+		c := colNonEU
+		if i > 0 {
+			c = mv.colourFor(i - 1)
 		}
+		m.draw(mv.img, c)
 	}
-	z.Reset(w, h)
-	addRings(mv.m.Context)
-	z.Draw(pix, pix.Bounds(), image.NewUniform(colNonEU), image.Point{})
-	for st, s := range mv.m.States {
-		z.Reset(w, h)
-		addRings(s.Rings)
-		z.Draw(pix, pix.Bounds(), image.NewUniform(mv.colourFor(st)), image.Point{})
-	}
-	mv.img.WritePixels(pix.Pix)
 	mv.version++
 
+	k := u.k
 	mv.outline(mv.img, mv.context, 0, 0, 0.7*k, colContextEdge)
 	for st := range mv.rings {
 		mv.outline(mv.img, mv.rings[st], 0, 0, 0.9*k, colStateEdge)
@@ -452,6 +438,78 @@ func (mv *mapView) render(u *ui, key mapKey) {
 
 // viridisDark reports whether text on c should be light.
 func viridisDark(c color.RGBA) bool { return int(c.R)*299+int(c.G)*587+int(c.B)*114 < 128000 }
+
+// landMask is one shape's coverage, white with alpha premultiplied, over
+// the box of the map image it covers.
+type landMask struct {
+	img  *ebiten.Image // nil if the shape is outside the map
+	x, y int           // where img's corner goes on the map image
+}
+
+// draw tints the mask with c onto dst.
+func (m landMask) draw(dst *ebiten.Image, c color.RGBA) {
+	if m.img == nil {
+		return
+	}
+	op := &ebiten.DrawImageOptions{}
+	op.GeoM.Translate(float64(m.x), float64(m.y))
+	op.ColorScale.ScaleWithColor(c)
+	dst.DrawImage(m.img, op)
+}
+
+// buildLand rasterises the non-EU land and each state, from the rings in
+// device pixels (buildRings), into masks for a map image of w×h, each over
+// its own bounding box only.
+func (mv *mapView) buildLand(w, h int) {
+	for _, m := range mv.land {
+		if m.img != nil {
+			m.img.Deallocate()
+		}
+	}
+	shapes := append([][][]float32{mv.context}, mv.rings...)
+	mv.land = make([]landMask, len(shapes))
+	for i, rings := range shapes {
+		mv.land[i] = mv.rasterise(rings, w, h)
+	}
+}
+
+// rasterise draws closed rings as one anti-aliased mask clipped to w×h.
+func (mv *mapView) rasterise(rings [][]float32, w, h int) landMask {
+	box := image.Rectangle{Min: image.Pt(w, h)}
+	for _, ring := range rings {
+		for i := 0; i+1 < len(ring); i += 2 {
+			x, y := int(math.Floor(float64(ring[i]))), int(math.Floor(float64(ring[i+1])))
+			box.Min.X, box.Min.Y = min(box.Min.X, x), min(box.Min.Y, y)
+			box.Max.X, box.Max.Y = max(box.Max.X, x+2), max(box.Max.Y, y+2)
+		}
+	}
+	box = box.Intersect(image.Rect(0, 0, w, h))
+	if box.Empty() {
+		return landMask{}
+	}
+	z := &mv.raster
+	z.Reset(box.Dx(), box.Dy())
+	ox, oy := float32(box.Min.X), float32(box.Min.Y)
+	for _, ring := range rings {
+		for i := 0; i+1 < len(ring); i += 2 {
+			if i == 0 {
+				z.MoveTo(ring[i]-ox, ring[i+1]-oy)
+			} else {
+				z.LineTo(ring[i]-ox, ring[i+1]-oy)
+			}
+		}
+		z.ClosePath()
+	}
+	cover := image.NewAlpha(image.Rect(0, 0, box.Dx(), box.Dy()))
+	z.Draw(cover, cover.Bounds(), image.Opaque, image.Point{})
+	pix := make([]byte, 4*len(cover.Pix))
+	for i, a := range cover.Pix {
+		pix[4*i], pix[4*i+1], pix[4*i+2], pix[4*i+3] = a, a, a, a
+	}
+	img := ebiten.NewImage(box.Dx(), box.Dy())
+	img.WritePixels(pix)
+	return landMask{img: img, x: box.Min.X, y: box.Min.Y}
+}
 
 // buildRings converts every ring to device pixels relative to the map
 // image, for the borders.
