@@ -51,7 +51,10 @@ type Game struct {
 
 	playing bool
 	speed   int     // index into speeds
-	carry   float64 // fraction of a day still to simulate
+	carry   float64 // days the clock says have passed and the run has still to simulate
+	// runClock and projClock time the live run's and the projections'
+	// days, to keep each frame within its budget (budget.go).
+	runClock, projClock dayClock
 	// now is the wall clock (tests replace it) and lastTick when the last
 	// update ran: time plays at its speed per second of the clock, however
 	// many frames the browser gives.
@@ -318,8 +321,9 @@ func (g *Game) Update() error {
 	g.readInput()
 	g.keys()
 	g.layout(&g.u)
-	g.advance()
-	g.project()
+	start := time.Now()
+	g.advance(start)
+	g.project(start)
 	g.log.update(g)
 	if g.banner != "" && time.Now().After(g.bannerEnds) {
 		g.banner = ""
@@ -327,20 +331,15 @@ func (g *Game) Update() error {
 	return nil
 }
 
-// frameBudget is how long a frame may spend catching up a seek.
-const frameBudget = 10 * time.Millisecond
-
-// projectBudget is how long a frame may spend on projections: the current
-// scenario's to the horizon first, then the baseline's.
-const projectBudget = 4 * time.Millisecond
-
-// project advances the projections within the frame's budget.
-func (g *Game) project() {
-	start := time.Now()
+// project advances the projections a day at a time within the frame's
+// budget (see budget.go), the current scenario's first.
+func (g *Game) project(start time.Time) {
 	p := g.sess.Projection()
-	for !p.Done() && time.Since(start) < projectBudget {
-		p.Advance(20)
-	}
+	// Advance keeps a projection's error for the page to show.
+	g.projClock.run(start, projectBudget, func() bool { return !p.Done() }, func() error {
+		p.Advance(1)
+		return nil
+	})
 	if g.baseline == nil {
 		sc, err := model.Preset("baseline")
 		if err != nil {
@@ -348,9 +347,13 @@ func (g *Game) project() {
 		}
 		g.baseline = session.NewProjection(sc)
 	}
-	for p.Done() && !g.baseline.Done() && time.Since(start) < projectBudget {
-		g.baseline.Advance(20)
+	if !p.Done() {
+		return
 	}
+	g.projClock.run(start, projectBudget, func() bool { return !g.baseline.Done() }, func() error {
+		g.baseline.Advance(1)
+		return nil
+	})
 }
 
 // baselineSim is the baseline preset's run so far, for the charts.
@@ -361,7 +364,16 @@ func (g *Game) baselineSim() *model.Sim {
 	return g.baseline.Sim()
 }
 
-func (g *Game) advance() {
+// stepDay simulates one day of the live run.
+func (g *Game) stepDay() error {
+	_, err := g.sess.Step(1)
+	return err
+}
+
+// advance moves the live run on: a seek by as many days as the frame's
+// budget allows, play by the days its clock says have passed (see
+// budget.go). start is when the frame's update began.
+func (g *Game) advance(start time.Time) {
 	now := g.now()
 	dt := now.Sub(g.lastTick).Seconds()
 	g.lastTick = now
@@ -371,20 +383,18 @@ func (g *Game) advance() {
 	var err error
 	switch {
 	case g.seeking:
-		start := time.Now()
-		for g.sess.Day() < g.seekTo && time.Since(start) < frameBudget && err == nil {
-			_, err = g.sess.Step(int(min(10, g.seekTo-g.sess.Day())))
-		}
+		err = g.runClock.run(start, seekBudget, func() bool { return g.sess.Day() < g.seekTo }, g.stepDay)
 		if g.sess.Day() >= g.seekTo {
 			g.seeking = false
 		}
 	case g.playing:
-		g.carry += speeds[g.speed].days * dt
-		n := int(g.carry)
-		g.carry -= float64(n)
-		_, err = g.sess.Step(n)
+		g.carry = min(g.carry+speeds[g.speed].days*dt, maxBehind)
+		err = g.runClock.run(start, playBudget, func() bool { return g.carry >= 1 && !g.sess.Ended() }, func() error {
+			g.carry--
+			return g.stepDay()
+		})
 		if g.sess.Ended() {
-			g.playing = false
+			g.playing, g.carry = false, 0
 		}
 	}
 	if err != nil { // the model refuses to go on: say so rather than freeze silently

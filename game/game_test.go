@@ -213,7 +213,7 @@ func TestTimeControls(t *testing.T) {
 	g.now = func() time.Time { clock = clock.Add(time.Second / 50); return clock }
 	g.lastTick = clock
 	for range 50 { // one second at 50 frames a second, at the fastest speed
-		g.advance()
+		g.advance(time.Now())
 	}
 	if d := g.sess.Day(); d < 360 || d > 370 {
 		t.Fatalf("a second at a year per second reached day %d", d)
@@ -224,7 +224,7 @@ func TestTimeControls(t *testing.T) {
 	}
 	press(t, g, "►|")
 	for g.seeking {
-		g.advance()
+		g.advance(time.Now())
 	}
 	if !g.sess.Ended() {
 		t.Fatalf("►| stopped at day %d", g.sess.Day())
