@@ -229,6 +229,13 @@ type measured struct {
 // at the ends of a span, as each read is a call into the page's one
 // thread; restarting (runTo re-simulates up to day from) is left out.
 func playFor(p *page, from int, d time.Duration) measured {
+	return playEditing(p, from, d, "")
+}
+
+// playEditing is playFor with an edit, a command's JSON, made twice a
+// second while playing, as a user pulling a lever would (each edit starts
+// the projection again); "" for none.
+func playEditing(p *page, from int, d time.Duration, edit string) measured {
 	p.t.Helper()
 	const span = 5 * time.Second
 	var frames, raf float64
@@ -241,7 +248,16 @@ func playFor(p *page, from int, d time.Duration) measured {
 		time.Sleep(500 * time.Millisecond) // settle
 		evalJS[any](p, "window.__gaps && Object.assign(window.__gaps, {late: 0, longestMs: 0, last: 0})")
 		t0, raf0, a := time.Now(), evalJS[float64](p, "window.__frames || 0"), gameStatus(p)
-		time.Sleep(min(span, d-played))
+		for end := time.Now().Add(min(span, d-played)); time.Now().Before(end); {
+			if edit == "" {
+				time.Sleep(time.Until(end))
+				break
+			}
+			time.Sleep(min(500*time.Millisecond, time.Until(end)))
+			if msg := evalJS[string](p, "window.gigasim.command("+jsString(edit)+")"); msg != "" {
+				p.t.Fatalf("editing while playing: %s", msg)
+			}
+		}
 		b = gameStatus(p)
 		g := evalJS[gaps](p, "window.__gaps || {}")
 		m.gaps.Late += g.Late
@@ -328,6 +344,18 @@ func TestFrameRate(t *testing.T) {
 	t.Logf("with a million chips ordered (%d running on day %d), the fleet view open, a year per second: %.1f frames/s drawn, %.1f browser frames/s, over %.1f s; Go time per update %.2f ms, per draw %.2f ms; the last frame drew %.1f%% of the screen; %s; %s",
 		at.ChipsActive, at.Day, m.fps, m.rafFPS, m.secs, m.end.UpdateMs, m.end.DrawMs, 100*m.end.DrawnShare, m.smoothness(), m.memory())
 	p.screenshot("million")
+
+	// the same from the first day, through the deliveries of the three
+	// sites' 600,000 chips (the days that cost the model most)
+	m = playFor(p, 0, 10*time.Second)
+	t.Logf("the same from the first day, through the deliveries: %.1f frames/s drawn, %.1f browser frames/s, over %.1f s; Go time per update %.2f ms, per draw %.2f ms; %s; %s",
+		m.fps, m.rafFPS, m.secs, m.end.UpdateMs, m.end.DrawMs, m.smoothness(), m.memory())
+
+	// the same, pulling a lever twice a second: each edit starts the
+	// projection of the whole horizon again (issue 6, item 1)
+	m = playEditing(p, 1400, 10*time.Second, `{"kind":"lever","lever":"voucher_share","value":"0.25"}`)
+	t.Logf("the same, a lever pulled twice a second (each edit projects the horizon again): %.1f frames/s drawn, %.1f browser frames/s, over %.1f s; %d edits; %s; %s",
+		m.fps, m.rafFPS, m.secs, m.end.Edits, m.smoothness(), m.memory())
 }
 
 // TestLanguages switches the page to French and German and back: the
