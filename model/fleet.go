@@ -118,14 +118,15 @@ type calDay struct {
 
 var emptyTail = calTail{slot: -1, end: -1}
 
-// init empties the calendar, with room for about chips pending entries.
-func (c *calendar) init(chips int64) {
+// init empties the calendar, with room for about chips pending entries,
+// in old's memory if it is large enough.
+func (c *calendar) init(chips int64, old []chipRange) {
 	for i := range c.tails {
 		c.tails[i] = emptyTail
 		c.heads[i] = -1
 	}
 	chunks := chips/chunkEntries + min(chips, calSize) + 1
-	c.pool = make([]chipRange, 0, chunks*chunkSize)
+	c.pool = reuse(old, int(chunks*chunkSize))
 	c.free = -1
 }
 

@@ -200,7 +200,22 @@ func (l *Ledger) Balanced() error {
 
 // New builds a simulation of the scenario at day 0. The scenario is
 // validated first; the error names what is wrong.
-func New(sc Scenario) (*Sim, error) {
+func New(sc Scenario) (*Sim, error) { return NewFrom(sc, nil) }
+
+// NewFrom is New that takes over the largest memory of old, a simulation
+// the caller will not use again: its fleet, calendar and history. A page
+// that projects the whole horizon after every edit then allocates next to
+// nothing per edit instead of tens of megabytes (in WebAssembly, fresh
+// memory and the collections it brings on cost frames). old is left
+// empty; it may be nil. The run is the same bits either way: every record
+// is written before it is read.
+func NewFrom(sc Scenario, old *Sim) (*Sim, error) {
+	var spare Sim
+	if old != nil {
+		spare = Sim{chips: old.chips, history: old.history, byState: old.byState}
+		spare.cal.pool = old.cal.pool
+		*old = Sim{}
+	}
 	if err := sc.Validate(); err != nil {
 		return nil, err
 	}
@@ -245,10 +260,10 @@ func New(sc Scenario) (*Sim, error) {
 			add(c.Build)
 		}
 	}
-	s.chips = make([]chip, 0, min(ordered, MaxTotalChips))
-	s.cal.init(chips)
-	s.history = make([]DayStats, 0, sc.Days)
-	s.byState = make([][NumStates]int32, 0, sc.Days)
+	s.chips = reuse(spare.chips, int(min(ordered, MaxTotalChips)))
+	s.cal.init(chips, spare.cal.pool)
+	s.history = reuse(spare.history, int(sc.Days))
+	s.byState = reuse(spare.byState, int(sc.Days))
 	for i := range sc.Sites {
 		if err := s.addSite(sc.Sites[i]); err != nil {
 			return nil, fmt.Errorf("scenario: site %d: %w", i+1, err)
@@ -282,6 +297,15 @@ func (s *Sim) reserveFleet(n int64) {
 	}
 }
 
+// reuse returns old emptied if it holds n elements, else a new slice with
+// room for n.
+func reuse[T any](old []T, n int) []T {
+	if cap(old) >= n {
+		return old[:0]
+	}
+	return make([]T, 0, n)
+}
+
 // Day returns the day the next Step will simulate.
 func (s *Sim) Day() Day { return s.day }
 
@@ -309,6 +333,32 @@ func (s *Sim) Levers() Levers {
 		}
 	}
 	return l
+}
+
+// Reschedule replaces the commands still to run on later days than today
+// with later: each stamped after today, in day order, and valid. The run
+// so far, and today's commands, are unchanged. A session drops the edits
+// of an old future this way when the user rewinds and edits, rather than
+// replaying the run from day 0. (The fleet stays sized for any builds
+// dropped.)
+func (s *Sim) Reschedule(later []Command) error {
+	prev := s.day + 1
+	for i := range later {
+		c := &later[i]
+		if c.Day < prev {
+			return fmt.Errorf("reschedule: command %d, %s on %s: commands must come after %s, in day order", i+1, c.Kind, c.Day, s.day)
+		}
+		prev = c.Day
+		if err := c.validate(s.sc.Days); err != nil {
+			return fmt.Errorf("reschedule: command %d: %w", i+1, err)
+		}
+	}
+	cut := s.nextCmd
+	for cut < len(s.sc.Commands) && s.sc.Commands[cut].Day <= s.day {
+		cut++
+	}
+	s.sc.Commands = append(s.sc.Commands[:cut:cut], later...)
+	return nil
 }
 
 // ErrWrongDay is returned by Apply for a command stamped with another day

@@ -2,6 +2,7 @@ package model_test
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -44,6 +45,51 @@ func TestApplyEqualsScenarioCommand(t *testing.T) {
 	step(t, c, 1200)
 	if c.StateHash() != b.StateHash() {
 		t.Fatalf("replay of Scenario() hash %016x, want %016x", c.StateHash(), b.StateHash())
+	}
+}
+
+// TestRescheduleEqualsScenario: unscheduling the commands still to come and
+// scheduling others gives the run of the scenario written that way, and
+// Scenario() says so; commands out of order or on past days are refused
+// and change nothing.
+func TestRescheduleEqualsScenario(t *testing.T) {
+	base, err := model.Preset("baseline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := []model.Command{
+		{Day: 500, Kind: model.CmdBuild, Build: &model.SiteSpec{Name: "Dropped", State: "SE", Chips: 50000, Chip: "best", Start: 500}},
+		{Day: 600, Kind: model.CmdLever, Lever: "voucher_share", Value: "0.3"},
+	}
+	later := []model.Command{{Day: 450, Kind: model.CmdLever, Lever: "ppa_share", Value: "0.5"}}
+	sc := base
+	sc.Commands = append([]model.Command(nil), old...)
+	sim := mustNew(t, sc)
+	step(t, sim, 400)
+	for _, bad := range [][]model.Command{
+		{{Day: 400, Kind: model.CmdLever, Lever: "ppa_share", Value: "0.5"}}, // today: already scheduled or run
+		{{Day: 700, Kind: model.CmdLever, Lever: "ppa_share", Value: "0.5"}, {Day: 450, Kind: model.CmdLever, Lever: "ppa_share", Value: "0.5"}},
+		{{Day: 450, Kind: model.CmdLever, Lever: "no_such_lever", Value: "1"}},
+	} {
+		if err := sim.Reschedule(bad); err == nil {
+			t.Errorf("Reschedule(%+v) was accepted", bad)
+		}
+	}
+	if err := sim.Reschedule(later); err != nil {
+		t.Fatal(err)
+	}
+	step(t, sim, 800)
+	written := base
+	written.Commands = later
+	want := mustNew(t, written)
+	step(t, want, 1200)
+	if sim.StateHash() != want.StateHash() {
+		t.Fatalf("rescheduled run hash %016x, the scenario written so %016x", sim.StateHash(), want.StateHash())
+	}
+	replay := mustNew(t, sim.Scenario())
+	step(t, replay, 1200)
+	if replay.StateHash() != sim.StateHash() {
+		t.Fatalf("replay of Scenario() hash %016x, want %016x", replay.StateHash(), sim.StateHash())
 	}
 }
 
@@ -189,4 +235,56 @@ func TestAppendChipStates(t *testing.T) {
 	if total != sim.NumChips() {
 		t.Fatalf("the sites' chips add up to %d, the fleet has %d", total, sim.NumChips())
 	}
+}
+
+// TestNewFromRunsTheSameBits: a simulation built in the memory of an old
+// one (NewFrom, as the page's projections are) runs to the same state
+// hashes as one built fresh, whether the old one was larger, smaller or
+// the same scenario, and leaves the old one empty.
+func TestNewFromRunsTheSameBits(t *testing.T) {
+	big := steadyScenario(1000000)
+	big.Days = 400
+	small := oneSite("FR", 1000, "h100", 200, fast)
+	for _, name := range model.PresetNames() {
+		sc, err := model.Preset(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := hashesTo(t, mustNew(t, sc))
+		for _, old := range []struct {
+			name string
+			sc   model.Scenario
+		}{{"the same", sc}, {"larger", big}, {"smaller", small}} {
+			t.Run(name+" in the memory of "+old.name, func(t *testing.T) {
+				prev := mustNew(t, old.sc)
+				hashesTo(t, prev) // fill its memory with another run
+				sim, err := model.NewFrom(sc, prev)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := hashesTo(t, sim); !slices.Equal(got, want) {
+					t.Errorf("state hashes every 100 days %x, want %x as from New", got, want)
+				}
+				if prev.Horizon() != 0 || len(prev.History()) != 0 {
+					t.Errorf("the old simulation still holds %d days of a %d-day run", len(prev.History()), prev.Horizon())
+				}
+			})
+		}
+	}
+}
+
+// hashesTo runs sim to its horizon and returns its state hash every 100
+// days and at the end.
+func hashesTo(t *testing.T, sim *model.Sim) []uint64 {
+	t.Helper()
+	var hs []uint64
+	for sim.Day() < sim.Horizon() {
+		if sim.Day()%100 == 0 {
+			hs = append(hs, sim.StateHash())
+		}
+		if err := sim.Step(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return append(hs, sim.StateHash())
 }

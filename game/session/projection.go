@@ -17,6 +17,18 @@ func NewProjection(sc model.Scenario) *Projection {
 	return &Projection{sim: sim, err: err}
 }
 
+// Restart starts a projection of sc at day 0 in the memory of p, which is
+// not to be read again (model.NewFrom): an edit's projection then
+// allocates next to nothing. p may be nil.
+func (p *Projection) Restart(sc model.Scenario) *Projection {
+	var old *model.Sim
+	if p != nil {
+		old, p.sim = p.sim, nil
+	}
+	sim, err := model.NewFrom(sc, old)
+	return &Projection{sim: sim, err: err}
+}
+
 // Advance simulates up to n more days and reports whether the projection
 // has reached the horizon (or stopped on an error).
 func (p *Projection) Advance(n int) bool {

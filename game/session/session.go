@@ -60,7 +60,7 @@ func New(name string, sc model.Scenario) (*Session, error) {
 // Projection().Advance in slices.
 func (s *Session) Projection() *Projection { return s.proj }
 
-func (s *Session) reproject() { s.proj = NewProjection(s.Scenario()) }
+func (s *Session) reproject() { s.proj = s.proj.Restart(s.Scenario()) }
 
 // NewPreset starts a session on a named preset.
 func NewPreset(name string) (*Session, error) {
@@ -118,6 +118,17 @@ func merge(base model.Scenario, edits []model.Command) model.Scenario {
 	return sc
 }
 
+// future is what runs after day in the scenario with these edits: its
+// commands stamped with later days.
+func (s *Session) future(edits []model.Command, day model.Day) []model.Command {
+	cmds := merge(s.base, edits).Commands
+	i := 0
+	for i < len(cmds) && cmds[i].Day <= day {
+		i++
+	}
+	return cmds[i:]
+}
+
 // ErrEnded is returned for an edit made after the last day of the run.
 var ErrEnded = errors.New("the run has ended: rewind or reset to change it")
 
@@ -142,14 +153,14 @@ func (s *Session) Do(c model.Command) (Result, error) {
 		keep++
 	}
 	res := Result{Dropped: len(s.edits) - keep}
-	if res.Dropped > 0 {
-		if err := s.rebuild(s.edits[:keep], c.Day); err != nil {
+	if res.Dropped > 0 { // they are all still to come: unschedule them
+		if err := s.sim.Reschedule(s.future(s.edits[:keep], c.Day)); err != nil {
 			return Result{}, err
 		}
 	}
 	if err := s.sim.Apply(c); err != nil {
 		if res.Dropped > 0 { // put the old timeline back
-			if rerr := s.rebuild(s.edits, c.Day); rerr != nil {
+			if rerr := s.sim.Reschedule(s.future(s.edits, c.Day)); rerr != nil {
 				return Result{}, errors.Join(err, rerr)
 			}
 		}
