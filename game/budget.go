@@ -13,10 +13,16 @@ const (
 	playBudget = 6 * time.Millisecond
 	// seekBudget is how long a frame may spend catching up a seek.
 	seekBudget = 10 * time.Millisecond
-	// projectBudget is how long a frame may spend on projections, the
-	// current scenario's to the horizon first, then the baseline's,
-	// including what the live run took.
-	projectBudget = 5 * time.Millisecond
+	// projectBudget is how long a frame may spend on projections while
+	// time runs, the current scenario's to the horizon first, then the
+	// baseline's, including what the live run took. In a browser without
+	// a GPU the page's drawing leaves little room: 5 ms here cost 15 late
+	// frames in 10 s of pulling a lever twice a second, 3 ms 9 (with a
+	// million chips, docs/performance.md).
+	projectBudget = 3 * time.Millisecond
+	// projectBudgetPaused is the same while time stands still, when a
+	// late frame shows nothing moving late and the new future matters more.
+	projectBudgetPaused = 8 * time.Millisecond
 	// maxBehind is how many days the live run may fall behind its clock.
 	maxBehind = 30
 )

@@ -129,7 +129,7 @@ func (g *Game) SetLang(lang string) {
 	if i18n.Has(lang) {
 		g.cat = i18n.Get(lang)
 		num = locales[lang]
-		g.mv.invalidate()
+		g.mv.repaint()
 		g.changed()
 	}
 }
@@ -144,8 +144,12 @@ type Status struct {
 	FPS     float64 `json:"fps"`
 	TPS     float64 `json:"tps"`
 	Seeking bool    `json:"seeking"`
-	Frames  int64   `json:"frames"` // frames drawn since the page started
-	Banner  string  `json:"banner"` // the notice shown across the top, if any
+	// Projected says that the projections to the horizon, of this
+	// scenario and of the baseline, are complete: the charts' dashed
+	// futures are those of the scenario as it is now.
+	Projected bool   `json:"projected"`
+	Frames    int64  `json:"frames"` // frames drawn since the page started
+	Banner    string `json:"banner"` // the notice shown across the top, if any
 	// Goals are the guided preset's goals and their verdicts now; Pinned
 	// the states whose scorecards are side by side.
 	Goals  []GoalState `json:"goals"`
@@ -156,6 +160,9 @@ type Status struct {
 	// over the last second: what the page itself costs, apart from the GPU.
 	UpdateMs float64 `json:"updateMs"`
 	DrawMs   float64 `json:"drawMs"`
+	// UpdateMaxMs and DrawMaxMs are the longest of the last 60.
+	UpdateMaxMs float64 `json:"updateMaxMs"`
+	DrawMaxMs   float64 `json:"drawMaxMs"`
 	// DrawnShare is the share of the screen's pixels that the last frame
 	// drew: the parts whose pixels changed (see damage.go).
 	DrawnShare float64 `json:"drawnShare"`
@@ -184,8 +191,8 @@ func readMemory() Memory {
 // event loop and tests do).
 func (g *Game) Status() Status {
 	return Status{Status: g.sess.Status(), Playing: g.playing, Speed: strings.TrimPrefix(speeds[g.speed].label, "speed."), Lang: g.cat.Lang,
-		FPS: ebiten.ActualFPS(), TPS: ebiten.ActualTPS(), Seeking: g.seeking, Frames: g.frames, Banner: g.banner, Goals: g.goalStates(), Pinned: g.pinnedCodes(),
-		UpdateMs: g.updateTime.avgMs(), DrawMs: g.drawTime.avgMs(), DrawnShare: g.u.dmg.drawnShare(), Selected: g.selectedCode(), Memory: readMemory()}
+		FPS: ebiten.ActualFPS(), TPS: ebiten.ActualTPS(), Seeking: g.seeking, Projected: g.Settled(), Frames: g.frames, Banner: g.banner, Goals: g.goalStates(), Pinned: g.pinnedCodes(),
+		UpdateMs: g.updateTime.avgMs(), DrawMs: g.drawTime.avgMs(), UpdateMaxMs: g.updateTime.maxMs(), DrawMaxMs: g.drawTime.maxMs(), DrawnShare: g.u.dmg.drawnShare(), Selected: g.selectedCode(), Memory: readMemory()}
 }
 
 func (g *Game) selectedCode() string {
@@ -335,8 +342,12 @@ func (g *Game) Update() error {
 // budget (see budget.go), the current scenario's first.
 func (g *Game) project(start time.Time) {
 	p := g.sess.Projection()
+	budget := projectBudget
+	if !g.playing && !g.seeking {
+		budget = projectBudgetPaused
+	}
 	// Advance keeps a projection's error for the page to show.
-	g.projClock.run(start, projectBudget, func() bool { return !p.Done() }, func() error {
+	g.projClock.run(start, budget, func() bool { return !p.Done() }, func() error {
 		p.Advance(1)
 		return nil
 	})
@@ -350,7 +361,7 @@ func (g *Game) project(start time.Time) {
 	if !p.Done() {
 		return
 	}
-	g.projClock.run(start, projectBudget, func() bool { return !g.baseline.Done() }, func() error {
+	g.projClock.run(start, budget, func() bool { return !g.baseline.Done() }, func() error {
 		g.baseline.Advance(1)
 		return nil
 	})
@@ -619,6 +630,15 @@ func (t *timing) since(start time.Time) {
 	t.n++
 }
 
+// maxMs is the longest of the last 60 samples.
+func (t *timing) maxMs() float64 {
+	var m time.Duration
+	for _, d := range t.samples[:min(t.n, len(t.samples))] {
+		m = max(m, d)
+	}
+	return float64(m) / 1e6
+}
+
 func (t *timing) avgMs() float64 {
 	n := min(t.n, len(t.samples))
 	if n == 0 {
@@ -643,7 +663,8 @@ func (g *Game) Settled() bool {
 // (the screen is not cleared between frames; see New).
 type frameSig struct {
 	sess                          *session.Session
-	day, projDay, baseDay         model.Day
+	day, baseDay                  model.Day
+	shown                         *session.Projection
 	edits, toasts, pinned, focus  int
 	tab, selState, layer, speed   int
 	selSite                       model.SiteID
@@ -661,9 +682,7 @@ func (g *Game) signature() frameSig {
 		help: g.help, menu: g.presetMenu, assume: g.assume.open, share: g.share.open || g.share.shot, scores: g.scores.open,
 		compar: g.compareOpen, w: g.w, h: g.h, k: g.u.k, mx: g.u.mx, my: g.u.my, scroll: g.assume.scroll,
 		mouse: ebiten.IsMouseButtonPressed(ebiten.MouseButtonLeft)}
-	if p := g.sess.Projection().Sim(); p != nil {
-		sig.projDay = p.Day()
-	}
+	sig.shown = g.sess.Shown()
 	if g.baseline != nil && g.baseline.Sim() != nil {
 		sig.baseDay = g.baseline.Sim().Day()
 	}

@@ -93,7 +93,19 @@ func (mv *mapView) init() {
 	mv.hover, mv.clickState = -1, -1
 }
 
-func (mv *mapView) invalidate() { mv.ok = false }
+// invalidate says that what the map shows may have changed (an edit, a
+// jump in time, another selection or layer): the states' outcomes are
+// read again, and the next draw repaints the map if its key (size, layer,
+// selection, the states' values) changed. A repaint redraws the whole map,
+// which costs frames in a software renderer, so it is not forced.
+func (mv *mapView) invalidate() { mv.outcomesCache = nil }
+
+// repaint makes the next draw repaint the map whatever its key: for what
+// the key does not hold, the language of its inset titles.
+func (mv *mapView) repaint() {
+	mv.invalidate()
+	mv.ok = false
+}
 
 // outcomes caches the states' outcomes for the day being drawn.
 func (g *Game) outcomes() []model.StateOutcome {
