@@ -121,7 +121,7 @@ func (c *chartView) layout(g *Game, u *ui, r rect) {
 // baseline preset's first series in grey underneath.
 func (c *chartView) chart(g *Game, u *ui, r rect, s chartSpec) {
 	live := runOf(g.sess.Sim())
-	proj := runOf(g.sess.Projection().Sim())
+	proj := runOf(g.sess.Shown().Sim())
 	base := runOf(g.baselineSim())
 	n, pn, bn := len(live.days), len(proj.days), len(base.days)
 	horizon := int(g.sess.Horizon())

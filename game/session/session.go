@@ -26,7 +26,9 @@ type Session struct {
 
 	undo, redo []snapshot
 
-	proj *Projection // the current scenario run to its horizon, a slice at a time
+	proj  *Projection // the current scenario run to its horizon, a slice at a time
+	shown *Projection // the newest complete projection (see Shown)
+	spare *Projection // a complete projection no longer shown: the next one's memory
 
 	snapshotBefore snapshot // set by restore
 }
@@ -60,7 +62,27 @@ func New(name string, sc model.Scenario) (*Session, error) {
 // Projection().Advance in slices.
 func (s *Session) Projection() *Projection { return s.proj }
 
-func (s *Session) reproject() { s.proj = s.proj.Restart(s.Scenario()) }
+// Shown is the projection to draw: the current scenario's once it is
+// complete, until then the newest complete one (of the scenario before the
+// latest edits). So the charts show a whole future throughout and change
+// once an edit's projection is done, not in every frame while it runs. Nil
+// until the first projection is done.
+func (s *Session) Shown() *Projection {
+	if s.proj.Done() && s.shown != s.proj {
+		s.spare, s.shown = s.shown, s.proj
+	}
+	return s.shown
+}
+
+// reproject starts the current scenario's projection, in the memory of a
+// projection that is not shown.
+func (s *Session) reproject() {
+	mem := s.proj
+	if mem == s.shown {
+		mem, s.spare = s.spare, nil
+	}
+	s.proj = mem.Restart(s.Scenario())
+}
 
 // NewPreset starts a session on a named preset.
 func NewPreset(name string) (*Session, error) {

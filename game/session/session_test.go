@@ -142,6 +142,13 @@ func TestEditAfterRewindDropsLaterEdits(t *testing.T) {
 	if len(s.Edits()) != 1 || s.Edits()[0].Day != 100 {
 		t.Fatalf("edits after dropping: %+v", s.Edits())
 	}
+	// the dropped edits are unscheduled, not replayed: the run goes on as
+	// the scenario without them does from day 0
+	seek(t, s, 300)
+	if got, want := session.HashOf(s.Sim()), replayHash(t, s, 300); got != want {
+		t.Fatalf("day 300 after dropping is %s, a replay of the scenario gives %s", got, want)
+	}
+	seek(t, s, 100)
 	if err := s.Undo(); err != nil {
 		t.Fatal(err)
 	}
@@ -314,5 +321,55 @@ func TestCheck(t *testing.T) {
 	}
 	if err := session.Check(sc); err == nil {
 		t.Fatal("Check accepted a scenario that fails on day 3000")
+	}
+}
+
+// TestShownProjectionStaysWhole: while an edit's projection runs, the one
+// shown is the last complete one, whole and untouched, though projections
+// take over each other's memory (model.NewFrom); once the new one is done
+// it is shown.
+func TestShownProjectionStaysWhole(t *testing.T) {
+	s := newSession(t, "baseline")
+	finish := func() *session.Projection {
+		p := s.Projection()
+		for !p.Advance(500) {
+		}
+		return p
+	}
+	whole := func(p *session.Projection, what string) {
+		t.Helper()
+		if p == nil || p.Sim() == nil || len(p.Sim().History()) != int(s.Horizon()) {
+			t.Fatalf("%s is not a whole projection", what)
+		}
+	}
+	if s.Shown() != nil {
+		t.Fatal("a projection is shown before one is complete")
+	}
+	first := finish()
+	if s.Shown() != first {
+		t.Fatal("the complete projection is not shown")
+	}
+	hash := session.HashOf(first.Sim())
+	seek(t, s, 100)
+	do(t, s, build("SE", 50000))
+	s.Projection().Advance(300)
+	do(t, s, build("FI", 25000)) // a second edit before the first's projection is done
+	s.Projection().Advance(300)
+	if s.Shown() != first || session.HashOf(first.Sim()) != hash {
+		t.Fatal("the shown projection changed while the edits' projections ran")
+	}
+	whole(first, "the shown projection")
+	second := finish()
+	if s.Shown() != second {
+		t.Fatal("the edits' complete projection is not shown")
+	}
+	do(t, s, build("PT", 25000)) // this one takes the first's memory
+	s.Projection().Advance(300)
+	if s.Shown() != second {
+		t.Fatal("the shown projection changed while the next ran")
+	}
+	whole(second, "the shown projection after another edit")
+	if got, want := session.HashOf(finish().Sim()), replayHash(t, s, s.Horizon()); got != want {
+		t.Fatalf("the projection in reused memory ends at %s, a replay at %s", got, want)
 	}
 }
