@@ -49,11 +49,21 @@ func (p *Projection) Done() bool {
 }
 
 // Err is why the projection stopped early, if it did.
-func (p *Projection) Err() error { return p.err }
+func (p *Projection) Err() error {
+	if p == nil {
+		return nil
+	}
+	return p.err
+}
 
 // Sim is the projection's simulation; read it only. Nil if the scenario
-// did not validate.
-func (p *Projection) Sim() *model.Sim { return p.sim }
+// did not validate, or for a nil projection (none shown yet).
+func (p *Projection) Sim() *model.Sim {
+	if p == nil {
+		return nil
+	}
+	return p.sim
+}
 
 // Check runs a scenario to its horizon and returns the first error. A
 // scenario can be valid field by field and still fail when one of its
