@@ -333,6 +333,11 @@ func TestFrameRate(t *testing.T) {
 	t.Logf("first frame %.0f ms after navigation; wasm %d bytes, %d gzipped", *st.FirstFrameMs, s.Manifest.Size, s.Manifest.GzipSize)
 	p.screenshot("fast")
 
+	// the baseline, pulling a lever twice a second (issue 6, item 1)
+	m = playEditing(p, 0, 10*time.Second, `{"kind":"lever","lever":"voucher_share","value":"0.25"}`)
+	t.Logf("the baseline, a lever pulled twice a second (each edit projects the horizon again): %.1f frames/s drawn, %.1f browser frames/s, over %.1f s; the longest call %.0f ms; Go time per update %.2f ms (the longest %.1f), per draw %.2f ms (the longest %.1f); %s; %s",
+		m.fps, m.rafFPS, m.secs, m.editMaxMs, m.end.UpdateMs, m.updateMaxMs, m.end.DrawMs, m.drawMaxMs, m.smoothness(), m.memory())
+
 	// a million chips, the fleet view of a 200,000-chip site open
 	evalJS[any](p, "window.gigasim.pause()")
 	evalJS[status](p, "window.gigasim.runTo(0)")
