@@ -179,6 +179,8 @@ type Memory struct {
 	GCCycles    uint32  `json:"gcCycles"`    // collections since the page started
 }
 
+// readMemory reads the Go runtime's figures (it stops the world briefly:
+// for status(), not every frame).
 func readMemory() Memory {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)

@@ -286,6 +286,12 @@ func playEditing(p *page, from int, d time.Duration, edit string) measured {
 	return m
 }
 
+// editing reports a measurement of playEditing.
+func (m measured) editing() string {
+	return fmt.Sprintf("a lever pulled twice a second (each edit projects the horizon again): %.1f frames/s drawn, %.1f browser frames/s, over %.1f s; the longest edit %.0f ms (the call, as the test timed it); Go time per update %.2f ms (the longest %.1f), per draw %.2f ms (the longest %.1f); %s; %s",
+		m.fps, m.rafFPS, m.secs, m.editMaxMs, m.end.UpdateMs, m.updateMaxMs, m.end.DrawMs, m.drawMaxMs, m.smoothness(), m.memory())
+}
+
 // smoothness says how many frames came late.
 func (m measured) smoothness() string {
 	return fmt.Sprintf("%d gaps between frames over 25 ms, the longest %.0f ms", m.gaps.Late, m.gaps.LongestMs)
@@ -335,8 +341,7 @@ func TestFrameRate(t *testing.T) {
 
 	// the baseline, pulling a lever twice a second (issue 6, item 1)
 	m = playEditing(p, 0, 10*time.Second, `{"kind":"lever","lever":"voucher_share","value":"0.25"}`)
-	t.Logf("the baseline, a lever pulled twice a second (each edit projects the horizon again): %.1f frames/s drawn, %.1f browser frames/s, over %.1f s; the longest call %.0f ms; Go time per update %.2f ms (the longest %.1f), per draw %.2f ms (the longest %.1f); %s; %s",
-		m.fps, m.rafFPS, m.secs, m.editMaxMs, m.end.UpdateMs, m.updateMaxMs, m.end.DrawMs, m.drawMaxMs, m.smoothness(), m.memory())
+	t.Log("the baseline, " + m.editing())
 
 	// a million chips, the fleet view of a 200,000-chip site open
 	evalJS[any](p, "window.gigasim.pause()")
@@ -369,8 +374,7 @@ func TestFrameRate(t *testing.T) {
 	// the same, pulling a lever twice a second: each edit starts the
 	// projection of the whole horizon again (issue 6, item 1)
 	m = playEditing(p, 1400, 10*time.Second, `{"kind":"lever","lever":"voucher_share","value":"0.25"}`)
-	t.Logf("the same, a lever pulled twice a second (each edit projects the horizon again): %.1f frames/s drawn, %.1f browser frames/s, over %.1f s; %d edits, the longest call %.0f ms; Go time per update %.2f ms (the longest %.1f), per draw %.2f ms (the longest %.1f); %s; %s",
-		m.fps, m.rafFPS, m.secs, m.end.Edits, m.editMaxMs, m.end.UpdateMs, m.updateMaxMs, m.end.DrawMs, m.drawMaxMs, m.smoothness(), m.memory())
+	t.Log("the same, " + m.editing())
 
 	// how long an edit's projection takes: paused, one edit, until the
 	// charts show the new future
