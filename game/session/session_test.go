@@ -261,8 +261,13 @@ func TestProjectionIsTheFuture(t *testing.T) {
 	if err := s.Undo(); err != nil {
 		t.Fatal(err)
 	}
-	if s.Projection() == p || s.Projection().Sim().Day() != 0 {
+	np := s.Projection()
+	if np == p || np.Done() {
 		t.Fatal("undo did not start a new projection")
+	}
+	np.Advance(1) // builds it
+	if np.Sim() == nil || np.Sim().Day() != 0 {
+		t.Fatal("a new projection does not start at day 0")
 	}
 }
 
