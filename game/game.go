@@ -297,21 +297,43 @@ func (g *Game) notify(msg string) {
 }
 
 func (g *Game) undo() {
-	if err := g.sess.Undo(); err != nil {
+	if !g.sess.CanUndo() {
+		return
+	}
+	if err := g.replay(g.sess.Undo); err != nil {
 		g.notify(err.Error())
 		return
 	}
-	g.afterJump()
 	g.changed()
 }
 
 func (g *Game) redo() {
-	if err := g.sess.Redo(); err != nil {
+	if !g.sess.CanRedo() {
+		return
+	}
+	if err := g.replay(g.sess.Redo); err != nil {
 		g.notify(err.Error())
 		return
 	}
-	g.afterJump()
 	g.changed()
+}
+
+// replay makes a change that the session carries out by replaying the run
+// from day 0 to today (an undo, a redo, a changed assumption) at day 0,
+// and then seeks back to today over the next frames behind the progress
+// bar, so that the frame of the click does not replay years at once. If
+// the change fails, the seek still brings the unchanged run back.
+func (g *Game) replay(change func() error) error {
+	today := g.sess.Day()
+	if err := g.sess.Seek(0); err != nil {
+		return err
+	}
+	err := change()
+	g.afterJump()
+	if today > 0 {
+		g.seekTo, g.seeking = today, true
+	}
+	return err
 }
 
 func (g *Game) reset() {

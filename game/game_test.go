@@ -364,3 +364,45 @@ func TestStatusListsAreNeverNull(t *testing.T) {
 		}
 	}
 }
+
+// TestUndoReplaysBehindTheProgressBar: an undo (or a redo, or a changed
+// assumption) replays the run from day 0; the page starts that replay at
+// day 0 and seeks back to today over the next frames, so one frame never
+// replays years, and it ends where the synchronous undo of the session
+// does.
+func TestUndoReplaysBehindTheProgressBar(t *testing.T) {
+	g := newTestGame(t, "baseline")
+	if err := g.RunTo(100); err != nil {
+		t.Fatal(err)
+	}
+	if err := g.Do(model.Command{Kind: model.CmdLever, Lever: "voucher_share", Value: "0.3"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := g.RunTo(900); err != nil {
+		t.Fatal(err)
+	}
+	wantSess, err := session.NewPreset("baseline") // the run without the edit
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := wantSess.Seek(900); err != nil {
+		t.Fatal(err)
+	}
+
+	g.undo()
+	if !g.seeking || g.sess.Day() >= 900 {
+		t.Fatalf("after undo: seeking %v on day %d, want a seek back to day 900 under way", g.seeking, g.sess.Day())
+	}
+	frames := 0
+	for g.seeking {
+		g.advance(time.Now())
+		frames++
+	}
+	if g.sess.Day() != 900 || len(g.sess.Edits()) != 0 {
+		t.Fatalf("after the seek: day %d, %d edits; want day 900 and none", g.sess.Day(), len(g.sess.Edits()))
+	}
+	if got, want := session.HashOf(g.sess.Sim()), session.HashOf(wantSess.Sim()); got != want {
+		t.Fatalf("after undo and the seek back the run is %s, the run without the edit %s", got, want)
+	}
+	t.Logf("the undo's replay took %d frames", frames)
+}
