@@ -275,9 +275,8 @@ func NewFrom(sc Scenario, old *Sim) (*Sim, error) {
 // fleetNeed is how many chip records site sp takes in a run of days more
 // days: its chips once for an existing system; for a new site, once for
 // each service life that can begin within those days, as its chips are
-// replaced each time they retire. (Failed chips are replaced too, but a
-// chip that fails shortens its slot's next life as much as its own, so
-// the count holds on average.)
+// replaced each time they retire. (A fleet that needs more grows as it
+// goes: TestBuildingMidRunSizesTheFleet checks that big sites do not.)
 func (s *Sim) fleetNeed(sp *SiteSpec, days int32) int64 {
 	if sp.Existing {
 		return int64(sp.Chips)
