@@ -55,6 +55,9 @@ type Game struct {
 	// runClock and projClock time the live run's and the projections'
 	// days, to keep each frame within its budget (budget.go).
 	runClock, projClock dayClock
+	// lastEdit is when the scenario last changed: a second later the run
+	// kept for the next projection's memory is let go (ReleaseSpare).
+	lastEdit time.Time
 	// now is the wall clock (tests replace it) and lastTick when the last
 	// update ran: time plays at its speed per second of the clock, however
 	// many frames the browser gives.
@@ -179,6 +182,14 @@ type Memory struct {
 	GCCycles    uint32  `json:"gcCycles"`    // collections since the page started
 }
 
+// CollectedMemory collects garbage first, then reports the heap: what the
+// page really holds (for measuring, not while playing: a collection of a
+// hundred megabytes costs frames).
+func CollectedMemory() Memory {
+	runtime.GC()
+	return readMemory()
+}
+
 // readMemory reads the Go runtime's figures (it stops the world briefly:
 // for status(), not every frame).
 func readMemory() Memory {
@@ -278,6 +289,7 @@ func (g *Game) Do(c model.Command) error {
 
 // afterEdit refreshes the views after the scenario changed.
 func (g *Game) afterEdit() {
+	g.lastEdit = time.Now()
 	g.mv.invalidate()
 	g.changed()
 }
@@ -328,6 +340,7 @@ func (g *Game) replay(change func() error) error {
 	if err := g.sess.Seek(0); err != nil {
 		return err
 	}
+	g.lastEdit = time.Now()
 	err := change()
 	g.afterJump()
 	if today > 0 {
@@ -356,6 +369,9 @@ func (g *Game) Update() error {
 	g.advance(start)
 	g.project(start)
 	g.log.update(g)
+	if time.Since(g.lastEdit) > time.Second {
+		g.sess.ReleaseSpare()
+	}
 	if g.banner != "" && time.Now().After(g.bannerEnds) {
 		g.banner = ""
 	}

@@ -7,8 +7,10 @@
 // window.gigasim:
 //
 //	status()            {scenario, day, date, horizon, stateHash, sites, chipsActive,
-//	                     fundLeftEUR, edits, playing, speed, lang, fps, tps, seeking, frames,
-//	                     updateMs, drawMs, drawnShare, banner, goals, pinned, selected}
+//	                     fundLeftEUR, edits, playing, speed, lang, fps, tps, seeking, projected,
+//	                     frames, updateMs, drawMs, updateMaxMs, drawMaxMs, drawnShare, memory,
+//	                     banner, goals, pinned, selected}
+//	memory()            collect garbage, then {liveMB, heapMB, allocatedMB, gcCycles}
 //	runTo(day)          simulate (or rewind) to a day at once; returns status()
 //	play(), pause()     start and stop time
 //	redraw()            draw the whole page in the next frame, not only what changed
@@ -252,6 +254,7 @@ func installAPI(g *game.Game) {
 	}
 	status := func() any { return toJS(g.Status()) }
 	fn("status", func([]js.Value) any { return status() })
+	fn("memory", func([]js.Value) any { return toJS(game.CollectedMemory()) })
 	fn("runTo", func(a []js.Value) any {
 		if len(a) < 1 || a[0].Type() != js.TypeNumber {
 			return errorValue("runTo(day): day must be a number")

@@ -28,7 +28,7 @@ type Session struct {
 
 	proj  *Projection // the current scenario run to its horizon, a slice at a time
 	shown *Projection // the newest complete projection (see Shown)
-	spare *Projection // a complete projection no longer shown: the next one's memory
+	spare *Projection // a complete projection no longer shown: the next one's memory (see ReleaseSpare)
 
 	snapshotBefore snapshot // set by restore
 }
@@ -73,6 +73,14 @@ func (s *Session) Shown() *Projection {
 	}
 	return s.shown
 }
+
+// ReleaseSpare lets the run kept for the next projection's memory go. Kept
+// while the user edits, it saves allocating a run per edit (with a lever
+// pulled twice a second on the baseline, 70 MB in 10 s instead of 300,
+// and fewer late frames); kept for good, it is a third run of the scenario
+// in memory (22 MB with a million chips). The page calls this once edits
+// have stopped for a moment.
+func (s *Session) ReleaseSpare() { s.spare = nil }
 
 // reproject starts the current scenario's projection, in the memory of a
 // projection that is not shown.

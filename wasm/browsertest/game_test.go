@@ -33,12 +33,33 @@ type status struct {
 	UpdateMaxMs float64 `json:"updateMaxMs"`
 	DrawMaxMs   float64 `json:"drawMaxMs"`
 	DrawnShare  float64 `json:"drawnShare"`
-	Memory      struct {
-		LiveMB      float64 `json:"liveMB"`
-		HeapMB      float64 `json:"heapMB"`
-		AllocatedMB float64 `json:"allocatedMB"`
-		GCCycles    int     `json:"gcCycles"`
-	} `json:"memory"`
+	Memory      memory  `json:"memory"`
+}
+
+// memory is the Go heap, as status() and memory() report it.
+type memory struct {
+	LiveMB      float64 `json:"liveMB"`
+	HeapMB      float64 `json:"heapMB"`
+	AllocatedMB float64 `json:"allocatedMB"`
+	GCCycles    int     `json:"gcCycles"`
+}
+
+// scenarioChips is how many chips the page's scenario holds: its sites'
+// and its builds'.
+const scenarioChips = `(() => { const sc = JSON.parse(window.gigasim.scenario()); let n = 0;
+  for (const s of sc.sites || []) n += s.chips;
+  for (const c of sc.commands || []) if (c.kind === "build") n += c.build.chips;
+  return n; })()`
+
+// settledMemory pauses, waits for the projections to be complete and for
+// the page to let go of the run it keeps while edits come (a second after
+// the last), and returns the heap after a collection: what the page holds.
+func settledMemory(p *page) memory {
+	p.t.Helper()
+	evalJS[any](p, "window.gigasim.pause()")
+	p.waitJS("window.gigasim.status().projected", 30*time.Second, "the projections")
+	time.Sleep(1500 * time.Millisecond)
+	return evalJS[memory](p, "window.gigasim.memory()")
 }
 
 type point struct{ X, Y float64 }
@@ -336,6 +357,7 @@ func TestFrameRate(t *testing.T) {
 	t.Logf("1280x720, baseline at a year per second: %.1f frames/s drawn, %.1f browser frames/s, over %.1f s (%d chips active at the end); Go time per update %.2f ms, per draw %.2f ms; the last frame drew %.1f%% of the screen; %s; %s",
 		m.fps, m.rafFPS, m.secs, m.end.ChipsActive, m.end.UpdateMs, m.end.DrawMs, 100*m.end.DrawnShare, m.smoothness(), m.memory())
 	t.Logf("the fixture (fills its whole screen every frame, nothing else), in its own browser first: %.1f frames/s", floor)
+	baseMem, baseChips := settledMemory(p), evalJS[float64](p, scenarioChips)
 	t.Logf("first frame %.0f ms after navigation; wasm %d bytes, %d gzipped", *st.FirstFrameMs, s.Manifest.Size, s.Manifest.GzipSize)
 	p.screenshot("fast")
 
@@ -364,6 +386,9 @@ func TestFrameRate(t *testing.T) {
 	t.Logf("with a million chips ordered (%d running on day %d), the fleet view open, a year per second: %.1f frames/s drawn, %.1f browser frames/s, over %.1f s; Go time per update %.2f ms, per draw %.2f ms; the last frame drew %.1f%% of the screen; %s; %s",
 		at.ChipsActive, at.Day, m.fps, m.rafFPS, m.secs, m.end.UpdateMs, m.end.DrawMs, 100*m.end.DrawnShare, m.smoothness(), m.memory())
 	p.screenshot("million")
+	bigMem, bigChips := settledMemory(p), evalJS[float64](p, scenarioChips)
+	t.Logf("the page's Go heap after a collection, paused with the projections complete: %.0f MB with the baseline's %.0f chips, %.0f MB with %.0f: %.0f bytes a chip, %.0f for each extra chip",
+		baseMem.LiveMB, baseChips, bigMem.LiveMB, bigChips, bigMem.LiveMB*1e6/bigChips, (bigMem.LiveMB-baseMem.LiveMB)*1e6/(bigChips-baseChips))
 
 	// the same from the first day, through the deliveries of the three
 	// sites' 600,000 chips (the days that cost the model most)
