@@ -427,7 +427,7 @@ func (mv *mapView) render(u *ui, key mapKey) {
 		mv.outline(mv.img, mv.rings[key.sel], 0, 0, 2.5*k, colSelected)
 	}
 	mv.lines.flush(mv.img)
-	// inset frames and state codes
+	// inset frames and state codes, into the image
 	sub := &ui{dst: mv.img, k: k, f: u.f}
 	for _, in := range mv.m.Insets {
 		x0, y0 := mv.toScreen(eumap.Point{X: in.Frame.Min.X, Y: in.Frame.Max.Y})
@@ -445,6 +445,8 @@ func (mv *mapView) render(u *ui, key mapKey) {
 		}
 		sub.text(s.Code, x-r.x, y-r.y-7, u.f.small, c, center)
 	}
+	// sub only records what it draws (see damage.go): draw it all now
+	sub.replay(mv.img, mv.img.Bounds())
 	mv.key, mv.ok = key, true
 }
 

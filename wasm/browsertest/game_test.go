@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"image"
+	"image/color"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -86,6 +87,35 @@ func jsString(s string) string {
 	return string(b)
 }
 
+// labelInk counts the pixels around a state's label point (the page draws
+// the code centred 7 pixels above it) that stand out from the colour most
+// common there, the state's: a drawn code makes a few dozen, none if the
+// code is missing.
+func labelInk(img image.Image, x, y float64) int {
+	r := image.Rect(int(x)-10, int(y)-8, int(x)+10, int(y)+6).Intersect(img.Bounds())
+	counts := map[color.RGBA]int{}
+	var most color.RGBA
+	for py := r.Min.Y; py < r.Max.Y; py++ {
+		for px := r.Min.X; px < r.Max.X; px++ {
+			c := color.RGBAModel.Convert(img.At(px, py)).(color.RGBA)
+			if counts[c]++; counts[c] > counts[most] {
+				most = c
+			}
+		}
+	}
+	far := func(a, b uint8) int { return max(int(a)-int(b), int(b)-int(a)) }
+	n := 0
+	for py := r.Min.Y; py < r.Max.Y; py++ {
+		for px := r.Min.X; px < r.Max.X; px++ {
+			c := color.RGBAModel.Convert(img.At(px, py)).(color.RGBA)
+			if far(c.R, most.R)+far(c.G, most.G)+far(c.B, most.B) > 90 {
+				n++
+			}
+		}
+	}
+	return n
+}
+
 // distinctColours counts the colours of a screenshot, to tell a drawn page
 // from a blank one.
 func distinctColours(img image.Image) int {
@@ -112,6 +142,16 @@ func TestBuildPlayAndReplay(t *testing.T) {
 	if img := p.screenshot("start"); img != nil {
 		if n := distinctColours(img); n < 50 {
 			t.Fatalf("the page looks blank: %d colours on screen", n)
+		}
+		// the map names the states: their codes are drawn into its image
+		for _, code := range []string{"FR", "RO", "FI"} {
+			at := evalJS[*point](p, "window.gigasim.statePoint("+jsString(code)+")")
+			if at == nil {
+				t.Fatalf("statePoint(%s) = null", code)
+			}
+			if n := labelInk(img, at.X, at.Y); n < 10 {
+				t.Errorf("the map shows no %s: %d pixels stand out from the state's colour where its code goes", code, n)
+			}
 		}
 	}
 	before := gameStatus(p)
