@@ -2,6 +2,7 @@ package game
 
 import (
 	"encoding/json"
+	"maps"
 	"testing"
 	"time"
 
@@ -405,4 +406,48 @@ func TestUndoReplaysBehindTheProgressBar(t *testing.T) {
 		t.Fatalf("after undo and the seek back the run is %s, the run without the edit %s", got, want)
 	}
 	t.Logf("the undo's replay took %d frames", frames)
+}
+
+// TestSheetsTakeTheMouse: a click on a sheet, where a button of the page
+// lies beneath it, does not press that button.
+func TestSheetsTakeTheMouse(t *testing.T) {
+	g := newTestGame(t, "baseline")
+	g.Select("SE", 0, "")
+	g.frame()
+	page := maps.Clone(g.u.seen) // the page's widgets, no sheet open
+	type state struct{ edits, layer, tab, speed int }
+	now := func() state { return state{len(g.sess.Edits()), g.mv.layer, g.tab, g.speed} }
+	for _, open := range []struct {
+		name string
+		set  func(bool)
+	}{
+		{"scorecards", func(on bool) { g.scores.open = on }},
+		{"comparison with the baseline", func(on bool) { g.compareOpen = on }},
+		{"assumptions", func(on bool) { g.assume.open = on }},
+		{"share", func(on bool) { g.share.open = on }},
+	} {
+		t.Run(open.name, func(t *testing.T) {
+			open.set(true)
+			defer open.set(false)
+			g.frame()
+			sheet := g.u.covered
+			tried := 0
+			for _, label := range []string{"Build (B)", "Carbon", "Grid room", "Export tier", "AI demand", "Levers", "Log"} {
+				r := page[label]
+				x, y := r.x+r.w/2, r.y+r.h/2
+				if r.w == 0 || !sheet.contains(x, y) {
+					continue
+				}
+				before := now()
+				clickAt(g, x, y)
+				if after := now(); after != before {
+					t.Errorf("a click on the sheet over %q pressed it: %+v, was %+v", label, after, before)
+				}
+				tried++
+			}
+			if tried == 0 {
+				t.Fatalf("no page widget lies under the %s sheet (%+v)", open.name, sheet)
+			}
+		})
+	}
 }

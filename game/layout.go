@@ -51,7 +51,12 @@ func (g *Game) layout(u *ui) {
 	r := g.regions()
 	if !u.drawing() {
 		clear(u.next) // widgets not laid out this frame are not on screen
+		// input goes to what is on top first: the overlays, which say
+		// where a sheet covers the page
+		u.covered = rect{}
+		u.inOverlay = true
 		g.overlays(u)
+		u.inOverlay = false
 		g.topBar(u, r.bar)
 		g.panel(u, r.panel)
 		g.kpiStrip(u, r.kpis)
@@ -65,7 +70,9 @@ func (g *Game) layout(u *ui) {
 	g.charts.layout(g, u, r.charts)
 	g.panel(u, r.panel)
 	g.topBar(u, r.bar)
+	u.inOverlay = true
 	g.overlays(u)
+	u.inOverlay = false
 }
 
 // topBar: scenario, date, time controls, undo.
@@ -318,6 +325,7 @@ func nextLang(lang string) string {
 // sheet draws a sheet over the page: a panel with a title and a Close
 // button. It returns the panel's inside, and whether Close was pressed.
 func (g *Game) sheet(u *ui, r rect, title string) (body rect, closed bool) {
+	u.covered = r // nothing under the sheet takes the mouse
 	u.fill(r, colPanel)
 	u.stroke(r, 2, colBar)
 	body = r.inset(16)

@@ -254,7 +254,7 @@ func (mv *mapView) siteAt(x, y float64, sites []model.SiteInfo) model.SiteID {
 
 func (mv *mapView) input(g *Game, u *ui, r rect, sites []model.SiteInfo) {
 	mv.hover = -1
-	if r.contains(u.mx, u.my) {
+	if u.hover(r) {
 		mv.hover = mv.stateAt(u.mx, u.my)
 	}
 	// dragging a site moves it when the button is released elsewhere
@@ -273,7 +273,7 @@ func (mv *mapView) input(g *Game, u *ui, r rect, sites []model.SiteInfo) {
 		}
 		return
 	}
-	if !r.contains(u.mx, u.my) || !u.clicked(r) {
+	if !u.clicked(r) {
 		return
 	}
 	if id := mv.siteAt(u.mx, u.my, sites); id != 0 {

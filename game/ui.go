@@ -70,11 +70,16 @@ type ui struct {
 	click   bool    // the primary button (or a touch) went down this frame
 	release bool    // the primary button (or the touch) went up this frame
 	used    bool    // a widget took this frame's click
-	tip     string  // tooltip to draw last
-	tipAt   [2]float64
-	keyNext int // widgets with keyboard focus are numbered in layout order
-	focus   int // the focused widget's number, 0 for none
-	enter   bool
+	// covered is where a sheet lies over the page, as this frame's update
+	// pass laid it out: a widget under it, laid out outside the overlays
+	// (inOverlay false), is neither hovered nor clicked through it.
+	covered   rect
+	inOverlay bool
+	tip       string // tooltip to draw last
+	tipAt     [2]float64
+	keyNext   int // widgets with keyboard focus are numbered in layout order
+	focus     int // the focused widget's number, 0 for none
+	enter     bool
 
 	// seen is where each labelled widget was laid out in the last complete
 	// update pass, for the automation API and tests; next collects the
@@ -93,7 +98,12 @@ func (u *ui) saw(label string, r rect) {
 
 func (u *ui) drawing() bool { return u.dst != nil }
 
-func (u *ui) hover(r rect) bool { return r.contains(u.mx, u.my) }
+func (u *ui) hover(r rect) bool {
+	if !u.inOverlay && u.covered.contains(u.mx, u.my) {
+		return false
+	}
+	return r.contains(u.mx, u.my)
+}
 
 // clicked reports, in the update pass, a click inside r not taken by a
 // widget drawn above it.

@@ -44,6 +44,9 @@ func TestSelectionRound(t *testing.T) {
 	p.waitJS("window.gigasim.widget('Close') !== null", 5*time.Second, "the side-by-side scorecards")
 	p.screenshot("scorecards")
 	pressWidget(t, p, "Close")
+	// the click reaches the page at its next update: wait for it, or the
+	// next selection may move the panel's buttons under the sheet's place
+	p.waitJS("window.gigasim.widget('Close') === null", 5*time.Second, "the scorecards to close")
 
 	// five candidates with clean power and quick connections
 	for _, c := range []struct{ state, name string }{
