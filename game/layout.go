@@ -279,6 +279,7 @@ var helpLines = []string{
 
 func (g *Game) helpSheet(u *ui) {
 	r := rect{g.w/2 - 360, g.h/2 - 185, 720, 370}
+	u.covered = r // nothing under the help takes the mouse
 	u.fill(r, colPanel)
 	u.stroke(r, 2, colBar)
 	for i, key := range helpLines {
