@@ -76,7 +76,7 @@ func (s *Session) Shown() *Projection {
 
 // ReleaseSpare lets the run kept for the next projection's memory go. Kept
 // while the user edits, it saves allocating a run per edit (with a lever
-// pulled twice a second on the baseline, 70 MB in 10 s instead of 300,
+// pulled twice a second on the baseline, about 80 MB in 10 s instead of 300,
 // and fewer late frames); kept for good, it is a third run of the scenario
 // in memory (22 MB with a million chips). The page calls this once edits
 // have stopped for a moment.
