@@ -1,69 +1,8 @@
 package model
 
-import "fmt"
-
-// siteFor finds the site a command names.
-func (s *Sim) siteFor(id SiteID) (*site, error) {
-	if len(s.sites) == 0 {
-		return nil, fmt.Errorf("site %d does not exist (there are no sites yet)", id)
-	}
-	if id < 1 || int(id) > len(s.sites) {
-		return nil, fmt.Errorf("site %d does not exist (sites are 1 to %d)", id, len(s.sites))
-	}
-	t := &s.sites[id-1]
-	if t.removed {
-		return nil, fmt.Errorf("site %d (%s) was removed", id, t.spec.Name)
-	}
-	return t, nil
-}
-
-// check validates a command against the simulation's current state. It
-// changes nothing.
-func (s *Sim) check(c *Command) error {
-	switch c.Kind {
-	case CmdBuild:
-		if len(s.sites) >= MaxSites {
-			return fmt.Errorf("already %d sites, the most a scenario may hold", MaxSites)
-		}
-		var total int64
-		for i := range s.sites {
-			total += int64(s.sites[i].spec.Chips)
-		}
-		if total+int64(c.Build.Chips) > MaxTotalChips {
-			return fmt.Errorf("%d more chips would pass the %d a scenario may hold", c.Build.Chips, MaxTotalChips)
-		}
-	case CmdLever:
-		v, _ := parseLever(c.Lever, c.Value)
-		eu, host := s.levers.EUShare, s.levers.HostShare
-		switch c.Lever {
-		case "eu_share":
-			eu = *v.share
-		case "host_share":
-			host = *v.share
-		}
-		if eu+host > 1000 {
-			return fmt.Errorf("eu_share %s + host_share %s would be more than 1: lower the other first", FormatDecimal(int64(eu), 1000), FormatDecimal(int64(host), 1000))
-		}
-	case CmdRemove:
-		_, err := s.siteFor(c.Site)
-		return err
-	case CmdMove:
-		t, err := s.siteFor(c.Site)
-		if err != nil {
-			return err
-		}
-		if c.State != "" && c.State != t.spec.State && t.started {
-			return fmt.Errorf("site %d (%s) has started building in %s: it can move within %s only", c.Site, t.spec.Name, t.spec.State, t.spec.State)
-		}
-	case CmdVEU:
-		_, err := s.siteFor(c.Site)
-		return err
-	}
-	return nil
-}
-
 // execute carries out a command that check has passed.
 func (s *Sim) execute(c *Command) {
+	s.rules.apply(c)
 	switch c.Kind {
 	case CmdBuild:
 		_ = s.addSite(*c.Build)

@@ -234,9 +234,22 @@ const (
 	MaxGridInvestMW = 100000
 )
 
-// Validate checks everything that can be checked before a run: every field
-// in range, every name known, days in order. Errors name the field.
+// Validate checks everything a run depends on: every field in range, every
+// name known, days in order (ValidateFields), and that every command can
+// run when its day comes (CheckCommands). A scenario that validates runs to
+// its horizon without a refusal. Errors name the field or command.
 func (sc *Scenario) Validate() error {
+	if err := sc.ValidateFields(); err != nil {
+		return err
+	}
+	return sc.CheckCommands()
+}
+
+// ValidateFields checks the scenario's fields and each command's, and that
+// the commands are in day order within the run, but not whether each can
+// run on its day (CheckCommands): what a link decoder needs to know before
+// it reads a scenario, even one whose commands would not run.
+func (sc *Scenario) ValidateFields() error {
 	if sc.Version < 1 {
 		return fmt.Errorf("scenario: version %d: want 1 to %d", sc.Version, SchemaVersion)
 	}
@@ -264,14 +277,18 @@ func (sc *Scenario) Validate() error {
 	if len(sc.Sites)+len(sc.Commands) > MaxSites+MaxCommands {
 		return fmt.Errorf("scenario: too many sites and commands")
 	}
+	if len(sc.Sites) > MaxSites {
+		return fmt.Errorf("scenario: %d sites, more than the %d allowed", len(sc.Sites), MaxSites)
+	}
 	var total int64
-	nsites := 0
 	for i := range sc.Sites {
 		if err := validateSite(&sc.Sites[i], 0, sc.Days); err != nil {
 			return fmt.Errorf("scenario: site %d: %w", i+1, err)
 		}
 		total += int64(sc.Sites[i].Chips)
-		nsites++
+	}
+	if total > MaxTotalChips {
+		return fmt.Errorf("scenario: %d chips in all sites, more than the %d allowed", total, MaxTotalChips)
 	}
 	if len(sc.Commands) > MaxCommands {
 		return fmt.Errorf("scenario: %d commands, more than the %d allowed", len(sc.Commands), MaxCommands)
@@ -287,18 +304,28 @@ func (sc *Scenario) Validate() error {
 			return fmt.Errorf("scenario: command %d: day %s is outside the run (%s to %s)", i+1, c.Day, Day(0), Day(sc.Days-1))
 		}
 		if err := c.validate(sc.Days); err != nil {
-			return fmt.Errorf("scenario: command %d (%s, %s): %w", i+1, c.Kind, c.Day, err)
-		}
-		if c.Kind == CmdBuild {
-			total += int64(c.Build.Chips)
-			nsites++
+			e := errInvalid(c, err)
+			e.Index = i
+			return e
 		}
 	}
-	if nsites > MaxSites {
-		return fmt.Errorf("scenario: %d sites, more than the %d allowed", nsites, MaxSites)
-	}
-	if total > MaxTotalChips {
-		return fmt.Errorf("scenario: %d chips in all sites, more than the %d allowed", total, MaxTotalChips)
+	return nil
+}
+
+// CheckCommands checks, in order, that each command of a scenario whose
+// fields are valid can run on its day, as the Sim will when the run
+// reaches it (see rules): no site removed twice or moved after its
+// removal, no more sites or chips than the limits, and so on. The error is
+// a *CommandError naming the first command at fault.
+func (sc *Scenario) CheckCommands() error {
+	r := newRules(sc)
+	for i := range sc.Commands {
+		c := &sc.Commands[i]
+		if e := r.check(c); e != nil {
+			e.Index = i
+			return e
+		}
+		r.apply(c)
 	}
 	return nil
 }

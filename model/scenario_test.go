@@ -175,8 +175,8 @@ func FuzzScenarioJSON(f *testing.F) {
 			return // keep each fuzz input fast
 		}
 		for i := 0; i < 60 && sim.Day() < sim.Horizon(); i++ {
-			if err := sim.Step(); err != nil {
-				return // a command that fails on the live state is reported, not a crash
+			if err := sim.Step(); err != nil { // Validate checks every command's day
+				t.Fatalf("Step on %s of a scenario that validates = %v\n%s", sim.Day(), err, data)
 			}
 		}
 		if err := sim.CheckInvariants(); err != nil {

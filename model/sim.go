@@ -121,7 +121,8 @@ type Sim struct {
 	reg      regime
 
 	day     Day
-	nextCmd int // index of the next scenario command to apply
+	nextCmd int   // index of the next scenario command to apply
+	rules   rules // what decides whether a command can run (rules.go)
 
 	chips []chip
 	cal   calendar
@@ -229,6 +230,7 @@ func NewFrom(sc Scenario, old *Sim) (*Sim, error) {
 	s.gens = figures(&s.params)
 	s.effOrder = efficiencyOrder(&s.gens)
 	s.reg, _ = compileRegime(sc.Regime)
+	s.rules = newRules(&s.sc)
 	s.levers = sc.Levers
 	s.levers.G2G = nil
 	for _, code := range sc.Levers.G2G {
@@ -268,6 +270,9 @@ func NewFrom(sc Scenario, old *Sim) (*Sim, error) {
 		if err := s.addSite(sc.Sites[i]); err != nil {
 			return nil, fmt.Errorf("scenario: site %d: %w", i+1, err)
 		}
+	}
+	if err := s.applyDue(); err != nil {
+		return nil, err
 	}
 	return s, nil
 }
@@ -334,29 +339,31 @@ func (s *Sim) Levers() Levers {
 	return l
 }
 
-// Reschedule replaces the commands still to run on later days than today
-// with later: each stamped after today, in day order, and valid. The run
-// so far, and today's commands, are unchanged. A session drops the edits
-// of an old future this way when the user rewinds and edits, rather than
-// replaying the run from day 0. (The fleet stays sized for any builds
-// dropped.)
+// Reschedule replaces the commands still to run, those stamped after
+// today, with later: each stamped after today, in day order, valid, and
+// able to run on its day after the commands before it (the same check as
+// Scenario.Validate). The run so far, and today's commands, are unchanged.
+// A session drops the edits of an old future this way when the user
+// rewinds and edits, rather than replaying the run from day 0. (The fleet
+// stays sized for any builds dropped.)
 func (s *Sim) Reschedule(later []Command) error {
+	r := s.rules.clone()
 	prev := s.day + 1
 	for i := range later {
 		c := &later[i]
-		if c.Day < prev {
-			return fmt.Errorf("reschedule: command %d, %s on %s: commands must come after %s, in day order", i+1, c.Kind, c.Day, s.day)
+		if c.Day < prev || c.Day >= Day(s.sc.Days) {
+			return fmt.Errorf("reschedule: command %d, %s on %s: commands must come after %s, within the run, in day order", i+1, c.Kind, c.Day, s.day)
 		}
 		prev = c.Day
 		if err := c.validate(s.sc.Days); err != nil {
 			return fmt.Errorf("reschedule: command %d: %w", i+1, err)
 		}
+		if e := r.check(c); e != nil {
+			return fmt.Errorf("reschedule: command %d: %w", i+1, e)
+		}
+		r.apply(c)
 	}
-	cut := s.nextCmd
-	for cut < len(s.sc.Commands) && s.sc.Commands[cut].Day <= s.day {
-		cut++
-	}
-	s.sc.Commands = append(s.sc.Commands[:cut:cut], later...)
+	s.sc.Commands = append(s.sc.Commands[:s.nextCmd:s.nextCmd], later...)
 	return nil
 }
 
@@ -366,9 +373,11 @@ var ErrWrongDay = errors.New("command is stamped with another day than the simul
 
 // Apply validates a command completely and then carries it out. It is the
 // only way to change a running simulation; the page, links and replays all
-// use it. A command must carry the current day. Applied commands are added
-// to Scenario().Commands, before the scenario's commands still to come, so
-// that a replay of Scenario() runs them in the same order.
+// use it. A command must carry the current day, and takes effect at once,
+// after the commands of the day already run (the scenario's own, and those
+// applied before it). Applied commands are added to Scenario().Commands in
+// the order they ran, so that a replay of Scenario() runs them the same
+// way. A refusal is a *CommandError.
 func (s *Sim) Apply(c Command) error {
 	if err := s.apply(c); err != nil {
 		return err
@@ -389,27 +398,35 @@ func (s *Sim) apply(c Command) error {
 		return fmt.Errorf("%s command for %s: the run ends on %s", c.Kind, c.Day, Day(s.sc.Days-1))
 	}
 	if err := c.validate(s.sc.Days); err != nil {
-		return fmt.Errorf("%s command: %w", c.Kind, err)
+		return errInvalid(&c, err)
 	}
-	if err := s.check(&c); err != nil {
-		return fmt.Errorf("%s command: %w", c.Kind, err)
+	if e := s.rules.check(&c); e != nil {
+		return e
 	}
 	s.execute(&c)
 	return nil
 }
 
-// Step simulates one day: it applies the scenario's commands stamped with
-// the day, then runs the day's sub-steps in the order documented in doc.go.
-func (s *Sim) Step() error {
-	if s.day >= MaxDays {
-		return fmt.Errorf("step: day %d is past the longest run the model supports", s.day)
-	}
+// applyDue applies the scenario's commands stamped with today. They run
+// when the run arrives at their day, before the day is simulated: New runs
+// day 0's, Step ends with the next day's. So the state at day d, what
+// StateHash and a page paused at day d show, includes day d's commands,
+// and a command applied live on day d comes after them.
+func (s *Sim) applyDue() error {
 	for s.nextCmd < len(s.sc.Commands) && s.sc.Commands[s.nextCmd].Day == s.day {
-		c := s.sc.Commands[s.nextCmd]
-		if err := s.apply(c); err != nil {
+		if err := s.apply(s.sc.Commands[s.nextCmd]); err != nil {
 			return fmt.Errorf("scenario: command %d: %w", s.nextCmd+1, err)
 		}
 		s.nextCmd++
+	}
+	return nil
+}
+
+// Step simulates one day, in the order documented in doc.go, and then
+// applies the commands stamped with the next day (see applyDue).
+func (s *Sim) Step() error {
+	if s.day >= MaxDays {
+		return fmt.Errorf("step: day %d is past the longest run the model supports", s.day)
 	}
 	d := s.day
 	s.today = DayStats{Day: d}
@@ -425,7 +442,7 @@ func (s *Sim) Step() error {
 	s.stepRunningCost(d) // 10. electricity, maintenance, emissions
 	s.record(d)          // 11. the day's outcomes
 	s.day++
-	return nil
+	return s.applyDue()
 }
 
 // RunTo steps until Day() == day (or the horizon, whichever is first).

@@ -237,6 +237,9 @@ func (s *Sim) removeSite(idx int) {
 		g.granted -= t.granted
 	}
 	t.granted = 0
+	// it runs nothing from now (stepPower would say so only tomorrow)
+	t.powered = [NumGens]int32{}
+	t.throttled, t.drawW, t.capacity, t.served = 0, 0, 0, 0
 	t.removed = true
 	t.energised = false
 	t.status = SiteRemoved

@@ -133,9 +133,6 @@ func openFragment(frag string) (start, error) {
 		if err != nil {
 			return st, err
 		}
-		if err := session.Check(sc); err != nil {
-			return st, fmt.Errorf("link: %w", err)
-		}
 		name := sc.Name
 		if name == "" {
 			name = "link"

@@ -94,15 +94,19 @@ func cmdDecode(args []string, stdout, stderr io.Writer) error {
 		return bad("decode takes one link")
 	}
 	sc, day, err := link.Decode(rest[0])
-	if err != nil {
+	var ce *model.CommandError
+	if err != nil && !errors.As(err, &ce) {
 		return bad("%v", err)
 	}
-	b, err := sc.MarshalIndent()
-	if err != nil {
-		return err
+	b, merr := sc.MarshalIndent()
+	if merr != nil {
+		return merr
 	}
 	if _, err := stdout.Write(b); err != nil {
 		return err
+	}
+	if ce != nil { // the scenario is written, for the user to mend
+		return bad("%v: remove or change command %d in the scenario above", err, ce.Index+1)
 	}
 	fmt.Fprintf(stderr, "The link shows day %d (%s); gigasim link FILE.json --day %d makes it again.\n", day, day, day)
 	return nil

@@ -100,8 +100,8 @@ func TestBadLinkCorpus(t *testing.T) {
 			for _, args := range [][]string{{"decode", string(b)}, {"run", "--link", string(b), "--hash"}} {
 				code, stdout, stderr := invoke(args...)
 				if runFails && args[0] == "decode" {
-					if code != exitOK {
-						t.Errorf("decode of %s = %d, want it to decode (it fails when run): %s", name, code, stderr)
+					if code != exitUsage || !strings.Contains(stdout, `"commands"`) || !strings.Contains(stderr, w) {
+						t.Errorf("decode of %s = %d, stdout %q, stderr %q: want the scenario written, for mending, and exit %d with %q", name, code, stdout, stderr, exitUsage, w)
 					}
 					continue
 				}

@@ -79,15 +79,3 @@ func (p *Projection) Sim() *model.Sim {
 	}
 	return p.sim
 }
-
-// Check runs a scenario to its horizon and returns the first error. A
-// scenario can be valid field by field and still fail when one of its
-// commands meets the run (removing a site that does not exist yet); a page
-// opening a link checks it whole, so a bad link gets a banner at once, not a
-// stopped run years later.
-func Check(sc model.Scenario) error {
-	p := NewProjection(sc)
-	for !p.Advance(1000) {
-	}
-	return p.Err()
-}

@@ -14,6 +14,7 @@ import (
 	"slices"
 
 	"gigasandbox/model"
+	"gigasandbox/model/link"
 )
 
 // Session holds a scenario, the user's edits to it and a simulation of the
@@ -128,16 +129,16 @@ func (s *Session) Scenario() model.Scenario {
 }
 
 // merge puts the user's edits among the scenario's own commands in the order
-// the simulation runs them: by day, and on the same day the user's first
-// (an edit is made before the day's scheduled commands run; see
-// model.Sim.Apply).
+// the simulation runs them: by day, and on the same day after the
+// scenario's own (those run when the run arrives at their day, and an edit
+// is made after that; see model.Sim.Apply), in the order they were made.
 func merge(base model.Scenario, edits []model.Command) model.Scenario {
 	sc := base
 	sc.Sites = slices.Clone(base.Sites)
 	sc.Commands = make([]model.Command, 0, len(base.Commands)+len(edits))
 	i, j := 0, 0
 	for i < len(base.Commands) || j < len(edits) {
-		if j < len(edits) && (i == len(base.Commands) || edits[j].Day <= base.Commands[i].Day) {
+		if j < len(edits) && (i == len(base.Commands) || edits[j].Day < base.Commands[i].Day) {
 			sc.Commands = append(sc.Commands, edits[j])
 			j++
 			continue
@@ -159,6 +160,58 @@ func (s *Session) future(edits []model.Command, day model.Day) []model.Command {
 	return cmds[i:]
 }
 
+// accept checks that the scenario with these assumptions and edits is one
+// a replay accepts: every field, every limit, every command able to run on
+// its day (model.Scenario.Validate), and short enough for a link, so that
+// the address bar can always hold it. The page never records anything
+// else. An edit's own refusal is a *model.CommandError; a refusal because
+// of a command still to come is a *LaterError.
+func (s *Session) accept(assumptions map[string]string, edits []model.Command, edit int) error {
+	base := s.base
+	base.Assumptions = assumptions
+	sc := merge(base, edits)
+	if err := sc.Validate(); err != nil {
+		var ce *model.CommandError
+		if edit >= 0 && errors.As(err, &ce) && ce.Index > s.placeOf(edits, edit) {
+			return &LaterError{Later: ce}
+		}
+		if ce != nil {
+			ce.Index = -1
+		}
+		return err
+	}
+	if _, err := link.Encode(sc, model.Day(sc.Days)); err != nil {
+		return err
+	}
+	return nil
+}
+
+// placeOf is where edits[i] is in the merged scenario's commands: after
+// the scenario's own of its day and before, and after the edits before it.
+func (s *Session) placeOf(edits []model.Command, i int) int {
+	n := i
+	for _, c := range s.base.Commands {
+		if c.Day <= edits[i].Day {
+			n++
+		}
+	}
+	return n
+}
+
+// LaterError refuses an edit that a command still to come could not follow:
+// a removal of a site the scenario moves later, a co-funding share that a
+// later lever change would take over 1 with the other.
+type LaterError struct {
+	// Later is the command still to come and why it would fail.
+	Later *model.CommandError
+}
+
+func (e *LaterError) Error() string {
+	return fmt.Sprintf("the scenario's %s on %s could not run after this: %v", e.Later.Command.Kind, e.Later.Command.Day, e.Later.Err)
+}
+
+func (e *LaterError) Unwrap() error { return e.Later }
+
 // ErrEnded is returned for an edit made after the last day of the run.
 var ErrEnded = errors.New("the run has ended: rewind or reset to change it")
 
@@ -169,10 +222,12 @@ type Result struct {
 	Dropped int
 }
 
-// Do stamps the command with the current day, validates it and applies it.
-// If the user rewound and then edits, their edits after today are dropped
-// first: they were made on a timeline that no longer exists. Undo restores
-// them.
+// Do stamps the command with the current day, checks the scenario it makes
+// (accept) and applies it: after the day's commands already run, so it is
+// the last of its day in the scenario too. If the user rewound and then
+// edits, their edits after today are dropped first: they were made on a
+// timeline that no longer exists. Undo restores them. A refused edit
+// changes nothing.
 func (s *Session) Do(c model.Command) (Result, error) {
 	if s.Ended() {
 		return Result{}, ErrEnded
@@ -182,22 +237,24 @@ func (s *Session) Do(c model.Command) (Result, error) {
 	for keep < len(s.edits) && s.edits[keep].Day <= c.Day {
 		keep++
 	}
+	edits := append(slices.Clone(s.edits[:keep]), c)
+	if err := s.accept(s.base.Assumptions, edits, keep); err != nil {
+		return Result{}, err
+	}
 	res := Result{Dropped: len(s.edits) - keep}
 	if res.Dropped > 0 { // they are all still to come: unschedule them
 		if err := s.sim.Reschedule(s.future(s.edits[:keep], c.Day)); err != nil {
 			return Result{}, err
 		}
 	}
-	if err := s.sim.Apply(c); err != nil {
-		if res.Dropped > 0 { // put the old timeline back
-			if rerr := s.sim.Reschedule(s.future(s.edits, c.Day)); rerr != nil {
-				return Result{}, errors.Join(err, rerr)
-			}
+	if err := s.sim.Apply(c); err != nil { // accept has checked it: this does not happen
+		if res.Dropped > 0 {
+			err = errors.Join(err, s.sim.Reschedule(s.future(s.edits, c.Day)))
 		}
 		return Result{}, err
 	}
 	s.pushUndo()
-	s.edits = append(slices.Clone(s.edits[:keep]), c)
+	s.edits = edits
 	s.reproject()
 	return res, nil
 }
@@ -247,6 +304,9 @@ func (s *Session) Redo() error {
 // restore makes snap the session's edits and assumptions, replaying the
 // run to the current day; snapshotBefore keeps what was there.
 func (s *Session) restore(snap snapshot) error {
+	if err := s.accept(snap.assumptions, snap.edits, -1); err != nil {
+		return err
+	}
 	before := s.snapshot()
 	base := s.base
 	s.base.Assumptions = snap.assumptions

@@ -311,24 +311,6 @@ func TestAssumptionReplaysFromDayZero(t *testing.T) {
 	}
 }
 
-func TestCheck(t *testing.T) {
-	sc, err := model.Preset("grid-crunch")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := session.Check(sc); err != nil {
-		t.Fatalf("Check(grid-crunch) = %v", err)
-	}
-	// valid field by field, but site 99 does not exist when the command runs
-	sc.Commands = append(sc.Commands, model.Command{Day: 3000, Kind: model.CmdRemove, Site: 99})
-	if err := sc.Validate(); err != nil {
-		t.Fatalf("the test needs a scenario that validates: %v", err)
-	}
-	if err := session.Check(sc); err == nil {
-		t.Fatal("Check accepted a scenario that fails on day 3000")
-	}
-}
-
 // TestShownProjectionStaysWhole: while an edit's projection runs, the one
 // shown is the last complete one, whole and untouched, though projections
 // take over each other's memory (model.NewFrom); once the new one is done

@@ -1,6 +1,7 @@
 package link_test
 
 import (
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -19,9 +20,9 @@ var update = flag.Bool("update", false, "rewrite testdata/links/bad from the tab
 // one readable error. want.txt gives, for each, a part of the message.
 var badDir = filepath.Join("..", "..", "testdata", "links", "bad")
 
-// runFails marks a want that is found when the link is run, not decoded:
-// the link is well formed and valid, but one of its commands cannot be
-// carried out on the day it comes.
+// runFails marks a link that is well formed, but one of whose commands
+// cannot be carried out on the day it comes: Decode gives its scenario
+// with the *model.CommandError, so the page can offer to drop the command.
 const runFails = "run: "
 
 // badLinks are the malformed links, by name: the link and a part of the
@@ -169,11 +170,13 @@ func TestBadLinks(t *testing.T) {
 			}
 			msg := err.Error()
 			if want, ok := strings.CutPrefix(tt.want, runFails); ok {
-				if _, _, err := link.Decode(tt.link); err != nil {
-					t.Fatalf("Decode(%q) = %v, want the link to decode and fail when run", tt.link, err)
+				sc, _, err := link.Decode(tt.link)
+				var ce *model.CommandError
+				if !errors.As(err, &ce) || len(sc.Commands) <= ce.Index {
+					t.Fatalf("Decode(%q) = %d commands, %v; want the scenario and a *model.CommandError naming one of its commands", tt.link, len(sc.Commands), err)
 				}
 				if !strings.Contains(msg, want) {
-					t.Errorf("running %q = %q, want it to contain %q", tt.link, msg, want)
+					t.Errorf("opening %q = %q, want it to contain %q", tt.link, msg, want)
 				}
 				return
 			}

@@ -47,6 +47,10 @@ const Version = len(versionBases) - 1
 // anything.
 const MaxLen = 8192
 
+// ErrTooLong is wrapped by Encode's error for a scenario that needs more
+// than MaxLen characters.
+var ErrTooLong = errors.New("too long for a link")
+
 // Prefix starts every link's fragment.
 const Prefix = "s="
 
@@ -66,13 +70,16 @@ var b64 = base64.RawURLEncoding.Strict()
 // fields its kind uses; empty lists and maps as nil. A scenario loaded from
 // a file, a preset or the page is already canonical after one round trip.
 func Encode(sc model.Scenario, day model.Day) (string, error) {
+	if err := sc.Validate(); err != nil {
+		return "", fmt.Errorf("link: %w", err)
+	}
 	payload, err := encodeV1(Version, sc, day)
 	if err != nil {
 		return "", err
 	}
 	frag := Prefix + b64.EncodeToString(payload)
 	if len(frag) > MaxLen {
-		return "", fmt.Errorf("link: the scenario needs %d characters, more than the %d a link may have: share it as a scenario file", len(frag), MaxLen)
+		return "", fmt.Errorf("link: the scenario needs %d characters, more than the %d a link may have: share it as a scenario file: %w", len(frag), MaxLen, ErrTooLong)
 	}
 	return frag, nil
 }
@@ -82,6 +89,12 @@ func Encode(sc model.Scenario, day model.Day) (string, error) {
 // It returns the scenario, valid and canonical, and the day being viewed.
 // Errors are one line, start with "link: " and name the field at fault; a
 // link from a newer version wraps model.ErrNewerVersion.
+//
+// A link whose only fault is a command that cannot run on its day (a
+// remove of a site removed already, more chips than a scenario may hold:
+// model.Scenario.CheckCommands) gives its scenario and day as well, with an
+// error wrapping the *model.CommandError, so that the page can say which
+// command it is and offer to open the scenario without it.
 func Decode(s string) (model.Scenario, model.Day, error) {
 	payload, err := payloadOf(s)
 	if err != nil {

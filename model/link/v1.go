@@ -330,7 +330,7 @@ func canonicalCommand(c model.Command) model.Command {
 // in turn, keeping the shortest (the first of equal lengths). Which base is
 // chosen is part of the format: Decode accepts only this payload.
 func encodeV1(version int, sc model.Scenario, day model.Day) ([]byte, error) {
-	if err := sc.Validate(); err != nil {
+	if err := sc.ValidateFields(); err != nil {
 		return nil, fmt.Errorf("link: %w", err)
 	}
 	if day < 0 || day > model.Day(sc.Days) {
@@ -671,8 +671,10 @@ func commandRecord(c *model.Command, delta model.Day, id int) (cbor.RawMessage, 
 }
 
 // mergeV1 puts the edits among the base's commands in day order, the
-// edits first on a day both have: the order in which the page applies a
-// user's edit before the day's scheduled events.
+// edits first on a day both have. That was the page's order when version 1
+// was made; it is version 1's for ever. (The page now puts an edit after
+// the day's own commands; Encode writes key 12 only when mergeV1 gives the
+// scenario's order back, so such a scenario's link has the whole list.)
 func mergeV1(base, edits []model.Command) []model.Command {
 	out := make([]model.Command, 0, len(base)+len(edits))
 	i, j := 0, 0
@@ -823,8 +825,10 @@ func decodeV1(version int, payload []byte) (model.Scenario, model.Day, error) {
 			c.Build.Name = defaultName(stateCode(c.Build.State), ids[i])
 		}
 	}
-	if err := sc.Validate(); err != nil {
-		return model.Scenario{}, 0, fmt.Errorf("link: %w", err)
+	if err := sc.ValidateFields(); err != nil {
+		// %v: only a command that cannot run on its day is given as a
+		// *model.CommandError, with its scenario (see Decode)
+		return model.Scenario{}, 0, fmt.Errorf("link: %v", err)
 	}
 	day := model.Day(env.Day)
 	// Canonical: only the payload Encode writes decodes, so that a link
@@ -835,6 +839,9 @@ func decodeV1(version int, payload []byte) (model.Scenario, model.Day, error) {
 	}
 	if !bytes.Equal(again, payload) {
 		return model.Scenario{}, 0, errors.New("link: not written the way this sandbox writes links: it was changed by hand or by another program")
+	}
+	if err := sc.CheckCommands(); err != nil {
+		return sc, day, fmt.Errorf("link: %w", err) // a *model.CommandError: see Decode
 	}
 	return sc, day, nil
 }

@@ -1,0 +1,152 @@
+package model_test
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+
+	"gigasandbox/model"
+)
+
+// FuzzCommands: commands applied to a running Sim day by day, as the page
+// applies a user's clicks, give the run of the scenario that records them
+// (Sim.Scenario), bit for bit at every day a command came; that scenario
+// validates, and runs to its horizon without a refusal; a refused command
+// changes nothing. The input is read as a few sites and a list of (days to
+// wait, command) pairs; commands of every kind name sites that may not
+// exist, or have been removed.
+//
+//	go test ./model -run '^$' -fuzz FuzzCommands -fuzztime 10m
+func FuzzCommands(f *testing.F) {
+	f.Add([]byte{})
+	f.Add([]byte{2, 0, 0, 3, 1, 0, 4, 1, 2, 0, 3, 1, 5, 0, 2})
+	f.Add([]byte{1, 9, 0, 0, 1, 1, 3, 1, 0, 1, 0, 1, 1, 0, 0, 4, 1, 9})
+	f.Add([]byte{3, 0, 5, 20, 6, 0, 0, 7, 1, 0, 8, 2, 1, 0, 9, 3, 0, 10, 0, 0, 11, 0})
+	f.Add([]byte{0, 0, 0, 0, 200, 0, 0, 200, 0, 0, 200, 0, 0, 200, 0, 0, 200})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		in := bytesReader(data)
+		sc := model.DefaultScenario()
+		sc.Name = "fuzz"
+		sc.Days = 90
+		for i := range int(in.next() % 4) {
+			sc.Sites = append(sc.Sites, model.SiteSpec{Name: fmt.Sprint("Site ", i+1), State: fuzzStates[in.next()%byte(len(fuzzStates))],
+				Chips: int32(1 + int(in.next())*50), Chip: "best", Start: model.Day(in.next() % 60), Lon: 15_000000, Lat: 50_000000})
+		}
+		live, err := model.New(sc)
+		if err != nil {
+			t.Fatalf("New(%+v) = %v", sc, err)
+		}
+		sites := len(sc.Sites)
+		for !in.done() && live.Day() < live.Horizon() {
+			wait := int(in.next() % 8)
+			for range wait {
+				if live.Day()+1 >= live.Horizon() {
+					break
+				}
+				if err := live.Step(); err != nil {
+					t.Fatalf("Step on %s = %v", live.Day(), err)
+				}
+			}
+			c := fuzzCommand(&in, sites+2, live.Day())
+			before := live.StateHash()
+			if err := live.Apply(c); err != nil {
+				var ce *model.CommandError
+				if !errors.As(err, &ce) {
+					t.Fatalf("Apply(%+v) = %v, want a *model.CommandError", c, err)
+				}
+				if live.StateHash() != before {
+					t.Fatalf("the refused Apply(%+v) (%v) changed the simulation", c, err)
+				}
+				continue
+			}
+			if c.Kind == model.CmdBuild {
+				sites++
+			}
+			recorded := live.Scenario()
+			if err := recorded.Validate(); err != nil {
+				t.Fatalf("the scenario of the applied commands does not validate: %v", err)
+			}
+			replay, err := model.New(recorded)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := replay.RunTo(live.Day()); err != nil {
+				t.Fatalf("replay to %s = %v", live.Day(), err)
+			}
+			if replay.StateHash() != live.StateHash() {
+				t.Fatalf("after Apply(%+v) on %s: live hash %016x, replay of Scenario() %016x", c, live.Day(), live.StateHash(), replay.StateHash())
+			}
+		}
+		end, err := model.New(live.Scenario())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := end.RunTo(end.Horizon()); err != nil {
+			t.Fatalf("the recorded scenario stops on %s: %v", end.Day(), err)
+		}
+		if err := live.RunTo(live.Horizon()); err != nil {
+			t.Fatalf("the live run stops on %s: %v", live.Day(), err)
+		}
+		if end.StateHash() != live.StateHash() {
+			t.Fatalf("at the horizon: live hash %016x, replay %016x", live.StateHash(), end.StateHash())
+		}
+	})
+}
+
+var fuzzStates = []string{"PL", "DE", "FI", "IE", "HU"}
+
+// bytesReader hands out the fuzzer's bytes, then zeros.
+type bytesReader []byte
+
+func (b *bytesReader) next() byte {
+	if len(*b) == 0 {
+		return 0
+	}
+	v := (*b)[0]
+	*b = (*b)[1:]
+	return v
+}
+
+func (b *bytesReader) done() bool { return len(*b) == 0 }
+
+// fuzzCommand reads one command of any kind for day; sites it names are
+// 1 to maxSite.
+func fuzzCommand(in *bytesReader, maxSite int, day model.Day) model.Command {
+	c := model.Command{Day: day}
+	site := model.SiteID(1 + int(in.next())%maxSite)
+	state := fuzzStates[in.next()%byte(len(fuzzStates))]
+	switch in.next() % 10 {
+	case 0:
+		chips := int32(1 + int(in.next())*40)
+		if in.next()%16 == 0 {
+			chips = model.MaxSiteChips // the scenario's limits come into play
+		}
+		c.Kind, c.Build = model.CmdBuild, &model.SiteSpec{Name: "Built", State: state, Chips: chips, Chip: "best", Start: day + model.Day(in.next()%20), Lon: 14_000000, Lat: 50_000000}
+	case 1:
+		c.Kind, c.Site = model.CmdRemove, site
+	case 2:
+		c.Kind, c.Site, c.Lon, c.Lat = model.CmdMove, site, model.Degrees(in.next())*100000, 50_000000
+		if in.next()%2 == 0 {
+			c.State = state
+		}
+	case 3:
+		c.Kind, c.Lever, c.Value = model.CmdLever, []string{"eu_share", "host_share", "voucher_share", "ppa_share"}[in.next()%4], fmt.Sprintf("0.%d", in.next()%10)
+	case 4:
+		c.Kind, c.Lever, c.Value = model.CmdLever, []string{"fast_track", "prefer_same_state"}[in.next()%2], fmt.Sprint(in.next()%2 == 0)
+	case 5:
+		c.Kind, c.Lever, c.Value = model.CmdLever, "demand_growth", []string{"slow", "base", "boom"}[in.next()%3]
+	case 6:
+		c.Kind, c.Regime = model.CmdRegime, &model.Regime{Kind: []string{model.RegimeOpen, model.RegimeDiffusion, model.RegimeStrict}[in.next()%3]}
+	case 7:
+		c.Kind, c.State, c.On = model.CmdG2G, state, in.next()%2 == 0
+	case 8:
+		c.Kind, c.Site, c.On = model.CmdVEU, site, in.next()%2 == 0
+	default:
+		if in.next()%2 == 0 {
+			c.Kind, c.State, c.MW = model.CmdInvestGrid, state, int64(in.next())+1
+		} else {
+			c.Kind, c.State, c.Share, c.Days = model.CmdGridCrunch, state, model.Share(int(in.next())*4+1), int32(in.next())+1
+		}
+	}
+	return c
+}
