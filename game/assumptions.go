@@ -72,7 +72,7 @@ func (g *Game) assumptionsSheet(u *ui) {
 			step := max(current[i]/20, 1)
 			nv := min(max(current[i]+int64(d)*step, info.Min), info.Max)
 			if err := g.replay(func() error { return g.sess.SetAssumption(info.Key, p.Format(nv)) }); err != nil {
-				g.notify(err.Error())
+				g.notifyErr(err)
 			} else {
 				g.afterEdit()
 			}
@@ -80,7 +80,7 @@ func (g *Game) assumptionsSheet(u *ui) {
 		if isChanged {
 			if u.button(rect{row.x + row.w - 64, row.y + 4, 60, row.h - 8}, g.tr("assume.reset"), false, g.tr("assume.reset.tip", p.Format(info.Default), info.Unit)) {
 				if err := g.replay(func() error { return g.sess.SetAssumption(info.Key, "") }); err != nil {
-					g.notify(err.Error())
+					g.notifyErr(err)
 				} else {
 					g.afterEdit()
 				}

@@ -78,6 +78,10 @@ type Game struct {
 
 	banner      string // an error or notice shown across the top, until dismissed
 	bannerEnds  time.Time
+	// bannerButton, if set, is a button on the banner that does
+	// bannerAction (see offer).
+	bannerButton string
+	bannerAction func()
 	help        bool
 	presetMenu  bool
 	assume      assumptionsView
@@ -262,7 +266,7 @@ func (g *Game) RunTo(d model.Day) error {
 
 func (g *Game) rewind(d model.Day) {
 	if err := g.sess.Seek(d); err != nil {
-		g.notify(err.Error())
+		g.notifyErr(err)
 	}
 	g.afterJump()
 }
@@ -277,7 +281,7 @@ func (g *Game) afterJump() {
 func (g *Game) Do(c model.Command) error {
 	res, err := g.sess.Do(c)
 	if err != nil {
-		g.notify(err.Error())
+		g.notifyErr(err)
 		return err
 	}
 	if res.Dropped > 0 {
@@ -304,7 +308,7 @@ func (g *Game) changed() {
 func (g *Game) Notify(msg string) { g.notify(msg) }
 
 func (g *Game) notify(msg string) {
-	g.banner = msg
+	g.banner, g.bannerButton, g.bannerAction = msg, "", nil
 	g.bannerEnds = time.Now().Add(6 * time.Second)
 }
 
@@ -313,7 +317,7 @@ func (g *Game) undo() {
 		return
 	}
 	if err := g.replay(g.sess.Undo); err != nil {
-		g.notify(err.Error())
+		g.notifyErr(err)
 		return
 	}
 	g.changed()
@@ -324,7 +328,7 @@ func (g *Game) redo() {
 		return
 	}
 	if err := g.replay(g.sess.Redo); err != nil {
-		g.notify(err.Error())
+		g.notifyErr(err)
 		return
 	}
 	g.changed()
@@ -351,7 +355,7 @@ func (g *Game) replay(change func() error) error {
 
 func (g *Game) reset() {
 	if err := g.sess.Reset(); err != nil {
-		g.notify(err.Error())
+		g.notifyErr(err)
 	}
 	g.playing = false
 	g.afterJump()
@@ -450,7 +454,7 @@ func (g *Game) advance(start time.Time) {
 	}
 	if err != nil { // the model refuses to go on: say so rather than freeze silently
 		g.playing, g.seeking = false, false
-		g.notify(g.tr("notice.stopped", err.Error()))
+		g.notify(g.tr("notice.stopped", g.explain(err)))
 	}
 }
 
@@ -510,7 +514,7 @@ func (g *Game) keys() {
 	case pressed(ebiten.KeyPeriod), pressed(ebiten.KeyArrowRight):
 		g.playing = false
 		if _, err := g.sess.Step(1); err != nil {
-			g.notify(err.Error())
+			g.notifyErr(err)
 		}
 	case pressed(ebiten.KeyHome):
 		g.reset()

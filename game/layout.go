@@ -111,7 +111,7 @@ func (g *Game) topBar(u *ui, r rect) {
 	if btn("+1d", g.tr("bar.step.tip"), false) {
 		g.playing = false
 		if _, err := g.sess.Step(1); err != nil {
-			g.notify(err.Error())
+			g.notifyErr(err)
 		}
 	}
 	if btn("►|", g.tr("bar.end.tip"), g.seeking) {
@@ -207,12 +207,23 @@ func (g *Game) overlays(u *ui) {
 		br := rect{g.w/2 - 330, barH + 8, 660, 34}
 		lines := wrap(g.banner, 90)
 		br.h = 14 + float64(len(lines))*18
+		if g.bannerAction != nil {
+			br.h += 40
+		}
 		u.fill(br, colError)
 		for i, l := range lines {
 			u.text(l, br.x+12, br.y+7+float64(i)*18, u.f.normal, colTextOn, left)
 		}
+		if g.bannerAction != nil {
+			b := rect{br.x + br.w - 12 - 260, br.y + br.h - 40, 260, 32}
+			if u.button(b, g.bannerButton, false, "") {
+				act := g.bannerAction
+				g.banner, g.bannerButton, g.bannerAction = "", "", nil
+				act()
+			}
+		}
 		if u.clicked(br) {
-			g.banner = ""
+			g.banner, g.bannerButton, g.bannerAction = "", "", nil
 		}
 	}
 	if g.seeking {
@@ -266,7 +277,7 @@ func (g *Game) overlays(u *ui) {
 func (g *Game) loadPreset(name string) {
 	s, err := sessionForPreset(name)
 	if err != nil {
-		g.notify(err.Error())
+		g.notifyErr(err)
 		return
 	}
 	g.Load(s)

@@ -93,7 +93,7 @@ func (g *Game) shareSheet(u *ui) {
 	body.row(8)
 	if err == nil && g.platform.Copy != nil && u.button(body.row(32), g.tr("share.copy"), false, g.tr("share.copy.tip")) {
 		if err := g.platform.Copy(addr); err != nil {
-			g.notify(err.Error())
+			g.notifyErr(err)
 		} else {
 			g.notify(g.tr("share.copied"))
 		}
@@ -160,7 +160,7 @@ func chunks(s string, n int) []string {
 func (g *Game) exportCSV() {
 	var b bytes.Buffer
 	if err := g.sess.Sim().WriteCSV(&b); err != nil {
-		g.notify(err.Error())
+		g.notifyErr(err)
 		return
 	}
 	g.save(fmt.Sprintf("gigasim-%s-%s.csv", g.sess.Name(), g.sess.Day()), "text/csv", b.Bytes())
@@ -172,7 +172,7 @@ func (g *Game) savePicture(screen *ebiten.Image) {
 	screen.ReadPixels(img.Pix)
 	var b bytes.Buffer
 	if err := png.Encode(&b, img); err != nil {
-		g.notify(err.Error())
+		g.notifyErr(err)
 		return
 	}
 	g.save(fmt.Sprintf("gigasim-%s-%s.png", g.sess.Name(), g.sess.Day()), "image/png", b.Bytes())
@@ -185,7 +185,7 @@ func (g *Game) save(name, mime string, data []byte) {
 	}
 	where, err := g.platform.Save(name, mime, data)
 	if err != nil {
-		g.notify(err.Error())
+		g.notifyErr(err)
 		return
 	}
 	g.notify(g.tr("share.saved", where))

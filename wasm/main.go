@@ -49,6 +49,8 @@ func main() {
 		g.SetLang(start.lang)
 	}
 	switch {
+	case start.mend != nil:
+		g.OfferWithout(start.mend.name, start.mend.sc, start.mend.day, start.mend.err)
 	case start.badLink != nil:
 		g.NotifyBadLink(start.badLink)
 	case start.restored:
@@ -77,6 +79,16 @@ type start struct {
 
 	badLink  error // why the address could not be opened (the baseline is shown)
 	restored bool  // the run was restored from this browser's storage
+	// mend, for a link with a command that cannot run on its day, is that
+	// link's scenario: the page offers to open it without the command.
+	mend *mend
+}
+
+type mend struct {
+	name string
+	sc   model.Scenario
+	day  model.Day
+	err  *model.CommandError
 }
 
 // openFromAddress opens the run the address names: a link (#s=...), a
@@ -96,8 +108,9 @@ func openFromAddress() start {
 		if restored {
 			storageSet(storageKey, "")
 		}
+		mend := st.mend
 		st = baselineStart()
-		st.badLink = err
+		st.badLink, st.mend = err, mend
 	}
 	st.restored = restored && err == nil
 	return st
@@ -130,12 +143,16 @@ func openFragment(frag string) (start, error) {
 	}
 	if linkPart != "" {
 		sc, day, err := link.Decode(linkPart)
-		if err != nil {
-			return st, err
-		}
 		name := sc.Name
 		if name == "" {
 			name = "link"
+		}
+		var ce *model.CommandError
+		if errors.As(err, &ce) {
+			st.mend = &mend{name: name, sc: sc, day: day, err: ce}
+		}
+		if err != nil {
+			return st, err
 		}
 		s, err := session.New(name, sc)
 		if err != nil {
@@ -305,7 +322,11 @@ func installAPI(g *game.Game) {
 		st, err := openFragment(strings.TrimPrefix(a[0].String(), "#"))
 		if err != nil {
 			g.Load(baselineStart().sess)
-			g.NotifyBadLink(err)
+			if st.mend != nil {
+				g.OfferWithout(st.mend.name, st.mend.sc, st.mend.day, st.mend.err)
+			} else {
+				g.NotifyBadLink(err)
+			}
 			return err.Error()
 		}
 		g.Load(st.sess)
