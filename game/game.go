@@ -76,27 +76,27 @@ type Game struct {
 	fleet  fleetView
 	log    messageLog
 
-	banner      string // an error or notice shown across the top, until dismissed
-	bannerEnds  time.Time
+	banner     string // an error or notice shown across the top, until dismissed
+	bannerEnds time.Time
 	// bannerButton, if set, is a button on the banner that does
 	// bannerAction (see offer).
 	bannerButton string
 	bannerAction func()
-	help        bool
-	presetMenu  bool
-	assume      assumptionsView
-	share       shareView
-	platform    Platform
-	scores      scoreView
-	guideCache  *guided
-	compareOpen bool
-	frames      int64
-	needsDraw   bool     // something on the page changed since the last draw
-	lastSig     frameSig // what the page showed at the last draw
-	cat         *i18n.Catalog
-	baseline    *session.Projection // the baseline preset to its horizon, for comparison
-	updateTime  timing
-	drawTime    timing
+	help         bool
+	presetMenu   bool
+	assume       assumptionsView
+	share        shareView
+	platform     Platform
+	scores       scoreView
+	guideCache   *guided
+	compareOpen  bool
+	frames       int64
+	needsDraw    bool     // something on the page changed since the last draw
+	lastSig      frameSig // what the page showed at the last draw
+	cat          *i18n.Catalog
+	baseline     *session.Projection // the baseline preset to its horizon, for comparison
+	updateTime   timing
+	drawTime     timing
 
 	// OnChange, if set, is called after every edit with the scenario to
 	// save (the browser stores it and writes the link).

@@ -88,6 +88,8 @@ func TestMonkey(t *testing.T) {
 			seeds = append(seeds, n)
 		}
 	}
+	began := time.Now()
+	firstSeed := uint64(began.UnixNano()) // of the long run
 	var long time.Duration
 	if v := os.Getenv("GIGASIM_MONKEY"); v != "" {
 		d, err := time.ParseDuration(v)
@@ -97,29 +99,53 @@ func TestMonkey(t *testing.T) {
 		long = d
 	}
 
-	start := time.Now()
+	// The seeds, one after the other: each in a fresh tab of a Chromium
+	// shared with the seeds before it (a browser starts in 2–3 s); after a
+	// failed seed, in a new Chromium, in case the page took it down.
+	next := func(i int) (uint64, bool) {
+		if long > 0 {
+			return firstSeed + uint64(i), time.Since(began) < long
+		}
+		if i < len(seeds) {
+			return seeds[i], true
+		}
+		return 0, false
+	}
 	var ran, done int
 	var failed []string
-	run := func(seed uint64) {
-		ok := t.Run(fmt.Sprintf("seed=%d", seed), func(t *testing.T) {
-			done += runMonkey(t, url, seed, actions, every)
+	for more := true; more; {
+		more = false
+		t.Run("chromium", func(t *testing.T) {
+			b := startBrowser(t)
+			for {
+				seed, ok := next(ran)
+				if !ok {
+					return
+				}
+				ran++
+				passed := t.Run(fmt.Sprintf("seed=%d", seed), func(t *testing.T) {
+					done += runMonkey(t, b.tabFor(t, url), seed, actions, every)
+				})
+				if !passed {
+					failed = append(failed, strconv.FormatUint(seed, 10))
+					_, more = next(ran)
+					return
+				}
+			}
 		})
-		ran++
-		if !ok {
-			failed = append(failed, strconv.FormatUint(seed, 10))
-		}
 	}
-	if long == 0 {
-		for _, seed := range seeds {
-			run(seed)
-		}
-	} else {
-		base := uint64(time.Now().UnixNano())
-		for i := uint64(0); time.Since(start) < long; i++ {
-			run(base + i)
-		}
-	}
-	t.Logf("%d seeds, %d actions in %v; %d seeds failed %v", ran, done, time.Since(start).Round(time.Second), len(failed), failed)
+	t.Logf("%d seeds, %d actions in %v; %d seeds failed %v", ran, done, time.Since(began).Round(time.Second), len(failed), failed)
+}
+
+// tabFor opens the page in a new tab of b that belongs to the test t:
+// its console errors fail t, and it closes when t ends. The address names
+// the baseline, so that the page does not restore the run an earlier tab
+// left in the browser's storage.
+func (b *browser) tabFor(t *testing.T, url string) *page {
+	t.Helper()
+	p := (&browser{t: t, ctx: b.ctx}).newPage().navigate(url + "#preset=baseline")
+	p.waitGame()
+	return p
 }
 
 // envInt reads a positive integer from the environment, or gives def.
@@ -150,23 +176,23 @@ type monkey struct {
 	start    time.Time // when the page was ready
 }
 
-// runMonkey opens the page and does the seed's actions, checking the run
-// every few actions and at the end. It returns how many actions it did.
-func runMonkey(t *testing.T, url string, seed uint64, actions, every int) int {
-	p := openPage(t, url)
-	p.waitGame()
+// runMonkey does the seed's actions on the page, checking the run every
+// few actions and at the end. It returns how many actions it did.
+func runMonkey(t *testing.T, p *page, seed uint64, actions, every int) int {
 	m := &monkey{t: t, p: p, seed: seed, rng: rand.New(rand.NewPCG(seed, 0x6d6f6e6b6579)), start: time.Now()}
 	defer m.report()
+	done := 0
 	for i := 1; i <= actions && !m.failed; i++ {
 		a := m.pick()
 		what := a.do(m)
 		m.log = append(m.log, fmt.Sprintf("%3d %-11s %s", i, a.name, what))
+		done++
 		m.newProblems()
 		if i%every == 0 || i == actions {
 			m.check()
 		}
 	}
-	return len(m.log)
+	return done
 }
 
 // report prints the seed and the whole action log when the seed failed
