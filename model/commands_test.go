@@ -150,3 +150,54 @@ func fuzzCommand(in *bytesReader, maxSite int, day model.Day) model.Command {
 	}
 	return c
 }
+
+// TestCheckCommands: Validate follows the commands as the run will and
+// names the first that cannot run on its day, with why.
+func TestCheckCommands(t *testing.T) {
+	site := func(name, state string, chips int32, start model.Day) model.SiteSpec {
+		return model.SiteSpec{Name: name, State: state, Chips: chips, Chip: "best", Start: start, Lon: 15_000000, Lat: 50_000000}
+	}
+	build := func(day model.Day, chips int32) model.Command {
+		sp := site("Built", "DE", chips, day)
+		return model.Command{Day: day, Kind: model.CmdBuild, Build: &sp}
+	}
+	tests := []struct {
+		name  string
+		cmds  []model.Command
+		index int
+		why   model.Refusal
+	}{
+		{"no such site", []model.Command{{Day: 3, Kind: model.CmdVEU, Site: 2}}, 0, model.RefusedNoSite},
+		{"a site built later", []model.Command{{Day: 3, Kind: model.CmdRemove, Site: 2}, build(4, 10)}, 0, model.RefusedNoSite},
+		{"removed twice", []model.Command{{Day: 3, Kind: model.CmdRemove, Site: 1}, {Day: 3, Kind: model.CmdRemove, Site: 1}}, 1, model.RefusedRemoved},
+		{"moved after removal", []model.Command{{Day: 3, Kind: model.CmdRemove, Site: 1}, {Day: 9, Kind: model.CmdMove, Site: 1}}, 1, model.RefusedRemoved},
+		{"across a border the day after the start", []model.Command{{Day: 11, Kind: model.CmdMove, Site: 1, State: "CZ"}}, 0, model.RefusedStarted},
+		{"chips over the limit", []model.Command{build(1, model.MaxSiteChips), build(2, model.MaxSiteChips), build(3, model.MaxSiteChips), build(4, model.MaxSiteChips)}, 3, model.RefusedChips},
+		{"removed chips still count", []model.Command{build(1, model.MaxSiteChips), {Day: 2, Kind: model.CmdRemove, Site: 2}, build(2, model.MaxSiteChips), build(3, model.MaxSiteChips), build(4, model.MaxSiteChips)}, 4, model.RefusedChips},
+		{"shares over 1", []model.Command{{Day: 1, Kind: model.CmdLever, Lever: "eu_share", Value: "0.5"}, {Day: 2, Kind: model.CmdLever, Lever: "host_share", Value: "0.6"}}, 1, model.RefusedShares},
+		{"a field out of range", []model.Command{{Day: 1, Kind: model.CmdInvestGrid, State: "DE", MW: 0}}, 0, model.RefusedInvalid},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sc := model.DefaultScenario()
+			sc.Days = 100
+			sc.Sites = []model.SiteSpec{site("First", "PL", 1000, 10)}
+			sc.Commands = tt.cmds
+			err := sc.Validate()
+			var ce *model.CommandError
+			if !errors.As(err, &ce) || ce.Index != tt.index || ce.Refusal != tt.why {
+				t.Fatalf("Validate = %v, want command %d refused (%v)", err, tt.index+1, tt.why)
+			}
+		})
+	}
+	// a move across a border on the start day, or within the state after, is fine
+	sc := model.DefaultScenario()
+	sc.Sites = []model.SiteSpec{site("First", "PL", 1000, 10)}
+	sc.Commands = []model.Command{{Day: 10, Kind: model.CmdMove, Site: 1, State: "CZ"}, {Day: 50, Kind: model.CmdMove, Site: 1, State: "CZ"}}
+	if err := sc.Validate(); err != nil {
+		t.Errorf("Validate(moves allowed) = %v", err)
+	}
+	if err := mustNew(t, sc).RunTo(60); err != nil {
+		t.Errorf("RunTo(60) = %v", err)
+	}
+}

@@ -9,7 +9,8 @@
 // # Using it
 //
 // New(scenario) builds a simulation at day 0. Apply(command) validates a
-// day-stamped command completely and then carries it out; it is the only
+// day-stamped command completely and then carries it out (a refusal is a
+// *CommandError, whose Refusal says why); it is the only
 // way to change a running simulation, and clicks, links, scenario files and
 // replays all go through it. Step() simulates one day. Everything else
 // reads. A Sim is a pure function of its Scenario: Scenario() returns the
@@ -50,8 +51,13 @@
 //
 // # The order of a day
 //
-// Step(d) first applies the scenario's commands stamped with day d, in
-// file order, then:
+// The scenario's commands stamped with day d run when the run arrives at
+// day d, in file order: New runs day 0's, and Step(d-1) ends with day d's.
+// So the state at day d — what StateHash reports after d steps, what a
+// page paused there shows — includes them, and a command applied live on
+// day d (Apply) comes after them. Scenario.Validate follows the commands
+// with the same rules the Sim applies (rules.go), so a scenario that
+// validates never meets a command it must refuse. Step(d) simulates:
 //
 //  1. policy: grid crunches that end, grid investments that are ready;
 //  2. sites: construction starts (building cost paid, grid connection

@@ -108,8 +108,8 @@ func cmdValidate(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	// Some commands can only be checked against the running simulation
-	// (removing a site that does not exist): run it to the horizon.
+	// loadScenario has checked every command as the run will meet it;
+	// running to the horizon proves it, and is what "valid" promises.
 	sim, err := model.New(sc)
 	if err != nil {
 		return bad("%s: %v", args[0], err)
