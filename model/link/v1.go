@@ -345,8 +345,9 @@ func encodeV1(version int, sc model.Scenario, day model.Day) ([]byte, error) {
 		return nil, err
 	}
 	var best []byte
+	var whole []cbor.RawMessage // the records of all the commands: the same against every base
 	for i := range bs {
-		b, err := encodeAgainst(version, &sc, day, i, &bs[i])
+		b, err := encodeAgainst(version, &sc, day, i, &bs[i], &whole)
 		if err != nil {
 			return nil, err
 		}
@@ -379,8 +380,9 @@ func checkText(sc *model.Scenario) error {
 	return nil
 }
 
-// encodeAgainst writes sc as its difference from base number bi.
-func encodeAgainst(version int, sc *model.Scenario, day model.Day, bi int, base *model.Scenario) ([]byte, error) {
+// encodeAgainst writes sc as its difference from base number bi. whole
+// keeps the records of all of sc's commands once they are made.
+func encodeAgainst(version int, sc *model.Scenario, day model.Day, bi int, base *model.Scenario, whole *[]cbor.RawMessage) ([]byte, error) {
 	env := envelope{Version: uint64(version), Day: uint64(day), Base: uint64(bi)}
 	if sc.Name != base.Name {
 		env.Name = &sc.Name
@@ -428,32 +430,47 @@ func encodeAgainst(version int, sc *model.Scenario, day model.Day, bi int, base 
 		env.Sites = &recs
 	}
 	if !reflect.DeepEqual(sc.Commands, base.Commands) {
-		ids := buildIDs(sc)
 		picked, ok := splitEdits(base.Commands, sc.Commands)
-		if !ok || len(base.Commands) == 0 {
-			picked = make([]int, len(sc.Commands))
-			for i := range picked {
-				picked[i] = i
-			}
-		}
-		recs := make([]cbor.RawMessage, len(picked))
-		prev := model.Day(0)
-		for n, i := range picked {
-			c := &sc.Commands[i]
-			r, err := commandRecord(c, c.Day-prev, ids[i])
+		if ok && len(base.Commands) > 0 {
+			recs, err := commandRecords(sc, picked)
 			if err != nil {
 				return nil, err
 			}
-			prev = c.Day
-			recs[n] = r
-		}
-		if ok && len(base.Commands) > 0 {
 			env.Edits = &recs
 		} else {
-			env.Commands = &recs
+			if *whole == nil {
+				all := make([]int, len(sc.Commands))
+				for i := range all {
+					all[i] = i
+				}
+				recs, err := commandRecords(sc, all)
+				if err != nil {
+					return nil, err
+				}
+				*whole = recs
+			}
+			env.Commands = whole
 		}
 	}
 	return encMode.Marshal(env)
+}
+
+// commandRecords writes the commands of sc picked by index, in order, each
+// stamped with the days since the one before.
+func commandRecords(sc *model.Scenario, picked []int) ([]cbor.RawMessage, error) {
+	ids := buildIDs(sc)
+	recs := make([]cbor.RawMessage, len(picked))
+	prev := model.Day(0)
+	for n, i := range picked {
+		c := &sc.Commands[i]
+		r, err := commandRecord(c, c.Day-prev, ids[i])
+		if err != nil {
+			return nil, err
+		}
+		prev = c.Day
+		recs[n] = r
+	}
+	return recs, nil
 }
 
 func marshal(v any) (cbor.RawMessage, error) {
