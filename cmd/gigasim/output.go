@@ -54,7 +54,11 @@ func writeSummary(w io.Writer, sc model.Scenario, sim *model.Sim) {
 	if sc.Description != "" {
 		fmt.Fprintf(w, "%s\n", sc.Description)
 	}
-	fmt.Fprintf(w, "Simulated %s to %s (%d days), seed %d. State hash %s.\n", model.Day(0), o.LastDay, o.Days, sc.Seed, o.StateHash)
+	if o.Days == 0 {
+		fmt.Fprintf(w, "On %s, before the first day is simulated, seed %d. State hash %s.\n", model.Day(0), sc.Seed, o.StateHash)
+	} else {
+		fmt.Fprintf(w, "Simulated %s to %s (%d days), seed %d. State hash %s.\n", model.Day(0), o.LastDay, o.Days, sc.Seed, o.StateHash)
+	}
 	fmt.Fprintln(w, "This explores the consequences of its assumptions; it is not a forecast.")
 
 	fmt.Fprintln(w, "\nSites")

@@ -211,8 +211,8 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 		n = linkDay // what the sender saw
 	}
 	if set["days"] {
-		if *days < 1 || *days > int(sc.Days) {
-			return bad("run: --days %d out of range [1, %d] (the scenario's horizon)", *days, sc.Days)
+		if *days < 0 || *days > int(sc.Days) {
+			return bad("run: --days %d out of range [0, %d] (the scenario's horizon)", *days, sc.Days)
 		}
 		n = model.Day(*days)
 	}

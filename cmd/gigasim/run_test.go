@@ -62,9 +62,9 @@ func TestRunBadInput(t *testing.T) {
 		{"zero chips", []string{"run", "--scenario", "testdata/bad/zero-chips.json"}, false, []string{"zero-chips.json", "site 1", "chips 0 out of range"}},
 		{"unknown field", []string{"run", "--scenario", "testdata/bad/unknown-field.json"}, false, []string{"unknown-field.json", "unknown field", `"colour"`}},
 		{"newer version", []string{"run", "--scenario", "testdata/bad/newer-version.json"}, false, []string{"newer-version.json", "version 99", "newer version"}},
-		{"negative days", []string{"run", "--scenario", small, "--days", "-1"}, false, []string{"--days -1", "out of range", "[1, 100]"}},
-		{"days beyond horizon", []string{"run", "--scenario", small, "--days", "101"}, false, []string{"--days 101", "out of range", "[1, 100]"}},
-		{"days beyond preset horizon", []string{"run", "--preset", "baseline", "--days", "3653"}, false, []string{"--days 3653", "out of range", "[1, 3652]"}},
+		{"negative days", []string{"run", "--scenario", small, "--days", "-1"}, false, []string{"--days -1", "out of range", "[0, 100]"}},
+		{"days beyond horizon", []string{"run", "--scenario", small, "--days", "101"}, false, []string{"--days 101", "out of range", "[0, 100]"}},
+		{"days beyond preset horizon", []string{"run", "--preset", "baseline", "--days", "3653"}, false, []string{"--days 3653", "out of range", "[0, 3652]"}},
 		{"unexpected argument", []string{"run", "--scenario", small, "extra"}, false, []string{"unexpected argument", `"extra"`}},
 		{"validate without file", []string{"validate"}, false, []string{"validate", "one scenario file"}},
 		{"validate two files", []string{"validate", small, small}, false, []string{"validate", "one scenario file"}},
@@ -89,7 +89,7 @@ func TestRunBadInput(t *testing.T) {
 		{"decode cut link", []string{"decode", "http://localhost:8080/#s=oR"}, false, []string{"link:", "not whole base64url"}},
 		{"decode newer link", []string{"decode", "#s=oQAYYw"}, false, []string{"link: version 99", "newer version"}},
 		{"run bad link", []string{"run", "--link", "http://localhost:8080/#s=oQAA"}, false, []string{"link: version 0"}},
-		{"run link days beyond", []string{"run", "--link", "#s=oQAB", "--days", "3653"}, false, []string{"--days 3653", "out of range", "[1, 3652]"}},
+		{"run link days beyond", []string{"run", "--link", "#s=oQAB", "--days", "3653"}, false, []string{"--days 3653", "out of range", "[0, 3652]"}},
 		{"run link that fails", []string{"run", "--link", "#s=ogABC4GDAQAYYw"}, false, []string{"site 99 does not exist"}},
 	}
 	for _, tt := range tests {
@@ -203,6 +203,7 @@ func TestHash(t *testing.T) {
 	}{
 		{"deterministic", []string{"run", "--scenario", small}, []string{"run", "--scenario", small}, true},
 		{"days 100 is the horizon", []string{"run", "--scenario", small}, []string{"run", "--scenario", small, "--days", "100"}, true},
+		{"days 0 is day 0, before the first step", []string{"run", "--scenario", small, "--days", "0"}, []string{"run", "--scenario", small, "--days", "1"}, false},
 		{"days 50 differs from days 100", []string{"run", "--scenario", small, "--days", "50"}, []string{"run", "--scenario", small, "--days", "100"}, false},
 		{"preset deterministic", []string{"run", "--preset", "baseline", "--days", "60"}, []string{"run", "--days", "60"}, true},
 		{"presets differ", []string{"run", "--preset", "baseline", "--days", "60"}, []string{"run", "--preset", "startup-boom", "--days", "60"}, false},

@@ -85,7 +85,9 @@ func Encode(sc model.Scenario, day model.Day) (string, error) {
 }
 
 // Decode reads a link: a whole URL ("https://host/#s=..."), its fragment
-// with or without the '#' ("#s=...", "s=..."), surrounded by spaces or not.
+// with or without the '#' ("#s=...", "s=..."), surrounded by spaces or not,
+// and with the page's "&lang=xx" after it or not (the language is not part
+// of the run).
 // It returns the scenario, valid and canonical, and the day being viewed.
 // Errors are one line, start with "link: " and name the field at fault; a
 // link from a newer version wraps model.ErrNewerVersion.
@@ -128,6 +130,14 @@ func payloadOf(s string) ([]byte, error) {
 		s = s[i+1:]
 	}
 	// The cap comes first: nothing longer is looked at.
+	if len(s) > MaxLen+len("&lang=xx") {
+		return nil, fmt.Errorf("link: %d characters, more than the %d a link may have", len(s), MaxLen)
+	}
+	// The page adds the language it was shared in ("&lang=fr"): not part
+	// of the run.
+	if rest, lang, ok := strings.Cut(s, "&lang="); ok && len(lang) == 2 {
+		s = rest
+	}
 	if len(s) > MaxLen {
 		return nil, fmt.Errorf("link: %d characters, more than the %d a link may have", len(s), MaxLen)
 	}

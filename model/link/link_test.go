@@ -174,13 +174,27 @@ func TestDecodeForms(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, in := range []string{s, "#" + s, "http://localhost:8080/#" + s, "https://example.org/a/b?x=1#" + s, "  " + s + "\n"} {
+	for _, in := range []string{s, "#" + s, "http://localhost:8080/#" + s, "https://example.org/a/b?x=1#" + s, "  " + s + "\n", "http://localhost:8080/#" + s + "&lang=fr"} {
 		sc, day, err := link.Decode(in)
 		if err != nil || sc.Name != "startup-boom" || day != 77 {
 			t.Errorf("Decode(%q) = %q, %d, %v; want startup-boom, 77, nil", in, sc.Name, day, err)
 		}
 		if c, err := link.Canonical(in); c != s || err != nil {
 			t.Errorf("Canonical(%q) = %q, %v; want %q", in, c, err, s)
+		}
+	}
+}
+
+// TestDecodeOtherParts: the page's "&lang=xx" is no part of the run; any
+// other part after the scenario is refused.
+func TestDecodeOtherParts(t *testing.T) {
+	s, err := link.Encode(preset(t, "startup-boom"), 77)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range []string{s + "&lang=french", s + "&day=3", s + "&"} {
+		if _, _, err := link.Decode(in); err == nil {
+			t.Errorf("Decode(%q) succeeded, want an error", in)
 		}
 	}
 }
