@@ -7,33 +7,33 @@
 // of what a user can do (clicks on buttons, states and sites, drags of
 // sites, keys, touch taps, waits, and the automation API's runTo, play,
 // pause and setLang), drawn from a PCG seeded by the seed. Every few
-// actions and at the end it pauses the page, reads status(), scenario()
-// and link() in one evaluation, and replays the scenario in Go as
-// `gigasim run --scenario FILE --days DAY --hash` does: the hash must be
-// the page's, the scenario must parse, the link must decode to the same
-// run, the page must keep drawing and must log no error. A failing seed
-// prints its whole action log, and writes the page's scenario to the
-// artefact directory (see artefactDir), so it can be replayed.
+// actions and at the end it checks the run: it pauses the page, reads
+// status(), scenario() and link() in one evaluation, and replays the
+// scenario in Go as `gigasim run --scenario FILE --days DAY --hash` does.
+// The scenario must parse, the hash must be the page's, the link must
+// decode to the same run, the page must keep drawing, and it must log no
+// error. A failing seed prints its whole action log and writes the page's
+// scenario to the artefact directory ($GIGASIM_ARTEFACTS, or
+// gigasim-browsertest in the temporary directory).
 //
-// Replay one seed (or several, comma-separated), with the same number of
-// actions:
+// Replay a seed (or several, comma-separated):
 //
 //	GIGASIM_MONKEY_SEED=1234 go test -count=1 ./wasm/browsertest -run TestMonkey -v
 //
-// The actions depend on the seed alone, but what an action does depends on
-// the page at the time (a key pressed while playing lands on another day),
-// so a replay is close, not always identical: GIGASIM_MONKEY_EVERY=1
-// checks after every action and so names the first action that broke the
-// run.
+// A failure prints this command with the number of actions and of actions
+// between checks (GIGASIM_MONKEY_ACTIONS, GIGASIM_MONKEY_EVERY) it ran
+// with: a check pauses the page, so the checks are part of the run. The
+// actions depend on the seed alone, but what an action does depends on the
+// page at the time (a key pressed while playing lands on some day), so a
+// replay comes close to the run it repeats, not always to the same bits;
+// GIGASIM_MONKEY_EVERY=1 checks after every action, to find the first one
+// that breaks the run.
 //
-// The long version keeps running new seeds (from the clock, each logged)
-// until the duration has passed, then reports how many seeds and actions
-// ran and how many seeds failed:
+// The long version runs new seeds (from the clock, each logged) until the
+// duration has passed, then says how many seeds and actions ran and which
+// seeds failed:
 //
 //	GIGASIM_MONKEY=10m go test -count=1 -timeout 0 ./wasm/browsertest -run TestMonkey -v
-//
-// GIGASIM_MONKEY_ACTIONS=N changes the number of actions per seed, and
-// GIGASIM_MONKEY_EVERY=N the number of actions between checks.
 package browsertest
 
 import (
@@ -63,8 +63,8 @@ import (
 var monkeySeeds = []uint64{1, 2, 3}
 
 const (
-	monkeyActions = 45 // per seed, by default
-	monkeyEvery   = 15 // actions between two checks, by default
+	monkeyActions = 39 // per seed, by default
+	monkeyEvery   = 13 // actions between two checks, by default
 	// monkeyTimeout bounds each call into the page: a page that does not
 	// answer within it is reported as unresponsive, not left to hang.
 	monkeyTimeout = 30 * time.Second
@@ -168,7 +168,9 @@ type monkey struct {
 	p    *page
 	seed uint64
 	rng  *rand.Rand
-	log  []string
+	log  []string // one line per action, and one per check passed
+	// actions is how many actions were done, every how many between checks
+	actions, every int
 	// problems is how many console errors the page had at the last look,
 	// to say after which action a new one came.
 	problems int
@@ -179,38 +181,38 @@ type monkey struct {
 // runMonkey does the seed's actions on the page, checking the run every
 // few actions and at the end. It returns how many actions it did.
 func runMonkey(t *testing.T, p *page, seed uint64, actions, every int) int {
-	m := &monkey{t: t, p: p, seed: seed, rng: rand.New(rand.NewPCG(seed, 0x6d6f6e6b6579)), start: time.Now()}
+	m := &monkey{t: t, p: p, seed: seed, rng: rand.New(rand.NewPCG(seed, 0x6d6f6e6b6579)), every: every, start: time.Now()}
 	defer m.report()
-	done := 0
 	for i := 1; i <= actions && !m.failed; i++ {
 		a := m.pick()
+		m.actions = i
 		what := a.do(m)
 		m.log = append(m.log, fmt.Sprintf("%3d %-11s %s", i, a.name, what))
-		done++
 		m.newProblems()
 		if i%every == 0 || i == actions {
 			m.check()
 		}
 	}
-	return done
+	return m.actions
 }
 
 // report prints the seed and the whole action log when the seed failed
 // (also on t.Fatal, as it is deferred).
 func (m *monkey) report() {
 	if !m.t.Failed() {
-		m.t.Logf("seed %d: %d actions in %v, every check passed", m.seed, len(m.log), time.Since(m.start).Round(time.Millisecond))
+		m.t.Logf("seed %d: %d actions in %v, every check passed", m.seed, m.actions, time.Since(m.start).Round(time.Millisecond))
 		return
 	}
-	m.t.Errorf("seed %d failed after %d actions; replay it with\n  GIGASIM_MONKEY_SEED=%d go test -count=1 ./wasm/browsertest -run TestMonkey -v\nthe actions:\n%s",
-		m.seed, len(m.log), m.seed, strings.Join(m.log, "\n"))
+	m.t.Errorf("seed %d failed after %d actions; replay it with\n  GIGASIM_MONKEY_SEED=%d GIGASIM_MONKEY_ACTIONS=%d GIGASIM_MONKEY_EVERY=%d go test -count=1 ./wasm/browsertest -run TestMonkey -v\nthe actions:\n%s",
+		m.seed, m.actions, m.seed, m.actions, m.every, strings.Join(m.log, "\n"))
 }
 
-// fail records a failed check: it names the seed and the last action, and
-// stops the run (what follows a broken run says nothing new).
+// fail records a failed check: it names the seed and the action during or
+// after which it failed, and stops the run (what follows a broken run says
+// nothing new).
 func (m *monkey) fail(format string, args ...any) {
 	m.t.Helper()
-	m.t.Errorf("seed %d, after action %d: %s", m.seed, len(m.log), fmt.Sprintf(format, args...))
+	m.t.Errorf("seed %d, at action %d: %s", m.seed, m.actions, fmt.Sprintf(format, args...))
 	m.failed = true
 }
 
@@ -226,7 +228,8 @@ type action struct {
 // pulls, removals, undo and redo, rewinds followed by edits), with enough
 // of everything else in between to reach odd states.
 var actionKinds = []action{
-	{"build", 14, (*monkey).build},
+	{"build", 12, (*monkey).build},
+	{"build spree", 3, (*monkey).buildSpree},
 	{"lever", 12, (*monkey).lever},
 	{"drag", 10, (*monkey).drag},
 	{"remove", 6, (*monkey).remove},
@@ -278,6 +281,23 @@ func (m *monkey) build() string {
 		return what + "; " + m.press("b")
 	}
 	return what + "; " + m.pressOneOf(labels("build.button"))
+}
+
+// buildSpree selects a state, often the largest size, and hammers B three
+// to twelve times: enough builds to reach the limits of a scenario (200
+// sites, 4,000,000 chips) within a run.
+func (m *monkey) buildSpree() string {
+	what := m.clickState()
+	m.frames(2)
+	if m.rng.IntN(3) > 0 {
+		what += "; " + m.pressOneOf([]string{"200.0k", "200,0k"})
+		m.frames(2)
+	}
+	n := 3 + m.rng.IntN(10)
+	for range n {
+		m.press("b")
+	}
+	return fmt.Sprintf("%s; key b ×%d", what, n)
 }
 
 // lever opens the Levers tab and pulls one to three levers in a row on the
@@ -566,8 +586,8 @@ func (m *monkey) press(k string) string {
 	if name == "" {
 		name = key
 	}
-	for _, mod := range mods {
-		name = map[string]string{"ctrl": "Ctrl", "shift": "Shift"}[mod] + "+" + name
+	for i := len(mods) - 1; i >= 0; i-- {
+		name = map[string]string{"ctrl": "Ctrl", "shift": "Shift"}[mods[i]] + "+" + name
 	}
 	return "key " + name
 }
@@ -602,9 +622,18 @@ func (m *monkey) api(call string) string {
 	return call
 }
 
-// runToDay jumps to day with the automation API.
+// runToDay jumps to day with the automation API; the log says if the page
+// refused.
 func (m *monkey) runToDay(day int) string {
-	return m.api(fmt.Sprintf("runTo(%d)", day))
+	call := fmt.Sprintf("runTo(%d)", day)
+	refused, err := monkeyEval[string](m, `((r) => r && r.error ? r.error : "")(window.gigasim.`+call+`)`)
+	switch {
+	case err != nil:
+		m.fail("unresponsive: %s: %v", call, err)
+	case refused != "":
+		call += ": " + refused
+	}
+	return call
 }
 
 // day is the page's current day.
@@ -846,10 +875,10 @@ func compareRun(r pageRun) []string {
 }
 
 // dayLater runs the page one day on (runTo) and compares again: it tells
-// a run that differs only on the day of its last edits (the page has
-// applied them; a replay applies a day's commands when it steps that day)
-// from one that has diverged for good. It moves the page, so it runs only
-// once a check has failed.
+// a run that differs only on the day of its last edits (the page and the
+// replay disagree on whether that day's commands have run yet) from one
+// that has diverged for good. It moves the page, so it runs only once a
+// check has failed.
 func (m *monkey) dayLater(st monkeyStatus) string {
 	if st.Day >= st.Horizon {
 		return "(the run is at its horizon: no day later to compare)"
@@ -934,7 +963,7 @@ func (m *monkey) checkDraws() {
 // saveScenario writes the page's scenario to the artefact directory, to
 // replay with gigasim run, and returns the file's path.
 func (m *monkey) saveScenario(sc string) string {
-	file := filepath.Join(artefactDir(m.t), fmt.Sprintf("monkey-seed-%d-action-%d.json", m.seed, len(m.log)))
+	file := filepath.Join(artefactDir(m.t), fmt.Sprintf("monkey-seed-%d-action-%d.json", m.seed, m.actions))
 	if err := os.WriteFile(file, []byte(sc), 0o644); err != nil {
 		m.t.Errorf("saving the scenario: %v", err)
 	}
