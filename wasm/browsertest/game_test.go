@@ -502,6 +502,9 @@ func TestOnlyChangesAreDrawn(t *testing.T) {
 	evalJS[any](p, "window.gigasim.select('PL')")
 	evalJS[any](p, "window.gigasim.setSpeed(3)")
 	evalJS[any](p, "window.gigasim.play()")
+	// The selection repaints the map and the panel (60% of the screen) in
+	// its frame: let it pass before sampling.
+	p.framesPass(3)
 	share := 0.0
 	sample := func() { share = max(share, gameStatus(p).DrawnShare) }
 	de := evalJS[*point](p, "window.gigasim.statePoint('DE')")
@@ -510,20 +513,22 @@ func TestOnlyChangesAreDrawn(t *testing.T) {
 	}
 	for _, pt := range []point{{700, 200}, {760, 420}, {de.X, de.Y}, {de.X + 40, de.Y + 30}, {1000, 300}, {50, 20}} {
 		p.move(pt.X, pt.Y)
-		time.Sleep(300 * time.Millisecond)
+		p.framesPass(15)
 		sample()
 	}
 	pressWidget(t, p, "Share")
 	p.waitJS(`window.gigasim.widget("Copy link") !== null`, 10*time.Second, "the share sheet")
-	time.Sleep(300 * time.Millisecond)
+	p.framesPass(15)
 	pressWidget(t, p, "Share")
 	p.waitJS(`window.gigasim.widget("Copy link") === null`, 10*time.Second, "the share sheet to close")
 	p.move(760, 370) // a chart's read-out and its tooltip stay on screen
-	time.Sleep(300 * time.Millisecond)
+	p.framesPass(15)
 	p.move(761, 371)
-	time.Sleep(300 * time.Millisecond)
+	p.framesPass(15)
 	evalJS[any](p, "window.gigasim.pause()")
-	time.Sleep(500 * time.Millisecond) // the page idles once the last change is drawn
+	// the page idles once the projections are done and the last change is drawn
+	p.waitJS("window.gigasim.status().projected", 30*time.Second, "the projections to finish")
+	p.waitIdle(10 * time.Second)
 	if share >= 0.5 {
 		t.Errorf("while playing, frames drew up to %.0f%% of the screen; only what changes should be drawn", 100*share)
 	}
@@ -535,10 +540,14 @@ func TestOnlyChangesAreDrawn(t *testing.T) {
 	}
 
 	partial := p.screenshot("drawn-in-parts")
-	f := gameStatus(p).Frames
-	evalJS[any](p, "window.gigasim.redraw()")
-	p.waitJS("window.gigasim.status().frames > "+strconv.FormatInt(f, 10), 10*time.Second, "the whole page drawn again")
-	if got := gameStatus(p).DrawnShare; got != 1 {
+	// the share drawn by the first frame after redraw(), read in that frame
+	got := evalJS[float64](p, `new Promise((done) => {
+  const f0 = window.gigasim.status().frames;
+  window.gigasim.redraw();
+  const tick = () => { const s = window.gigasim.status(); s.frames > f0 ? done(s.drawnShare) : requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+})`)
+	if got != 1 {
 		t.Errorf("redraw() drew %.2f of the screen, want all of it", got)
 	}
 	whole := p.screenshot("drawn-whole")
