@@ -186,8 +186,9 @@ func (s *Session) accept(assumptions map[string]string, edits []model.Command, e
 	return nil
 }
 
-// placeOf is where edits[i] is in the merged scenario's commands: after
-// the scenario's own of its day and before, and after the edits before it.
+// placeOf is the index of edits[i] among the merged scenario's commands:
+// it comes after the scenario's own commands up to its day, and after the
+// edits before it.
 func (s *Session) placeOf(edits []model.Command, i int) int {
 	n := i
 	for _, c := range s.base.Commands {
