@@ -52,27 +52,17 @@ func (g *Game) refusal(e *model.CommandError) string {
 	return g.tr("refuse.invalid", e.Err.Error())
 }
 
-// commandName names a kind of command, for "the scenario's own ... on DAY".
+// commandKeys name the kinds of command, for "the scenario has ... on DAY".
+var commandKeys = map[string]string{
+	model.CmdBuild: "command.build", model.CmdRemove: "command.remove", model.CmdMove: "command.move",
+	model.CmdLever: "command.lever", model.CmdRegime: "command.regime", model.CmdG2G: "command.g2g",
+	model.CmdVEU: "command.veu", model.CmdInvestGrid: "command.investgrid", model.CmdGridCrunch: "command.gridcrunch",
+}
+
+// commandName names a kind of command in the page's language.
 func (g *Game) commandName(kind string) string {
-	switch kind {
-	case model.CmdBuild:
-		return g.tr("command.build")
-	case model.CmdRemove:
-		return g.tr("command.remove")
-	case model.CmdMove:
-		return g.tr("command.move")
-	case model.CmdLever:
-		return g.tr("command.lever")
-	case model.CmdRegime:
-		return g.tr("command.regime")
-	case model.CmdG2G:
-		return g.tr("command.g2g")
-	case model.CmdVEU:
-		return g.tr("command.veu")
-	case model.CmdInvestGrid:
-		return g.tr("command.investgrid")
-	case model.CmdGridCrunch:
-		return g.tr("command.gridcrunch")
+	if key, ok := commandKeys[kind]; ok {
+		return g.tr(key)
 	}
 	return kind
 }
