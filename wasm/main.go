@@ -108,9 +108,9 @@ func openFromAddress() start {
 		if restored {
 			storageSet(storageKey, "")
 		}
-		mend := st.mend
+		mend, lang := st.mend, st.lang // the banner speaks the link's language
 		st = baselineStart()
-		st.badLink, st.mend = err, mend
+		st.badLink, st.mend, st.lang = err, mend, lang
 	}
 	st.restored = restored && err == nil
 	return st
@@ -320,6 +320,9 @@ func installAPI(g *game.Game) {
 			return "open(fragment): give a fragment such as s=... or preset=NAME"
 		}
 		st, err := openFragment(strings.TrimPrefix(a[0].String(), "#"))
+		if st.lang != "" {
+			g.SetLang(st.lang)
+		}
 		if err != nil {
 			g.Load(baselineStart().sess)
 			if st.mend != nil {
@@ -330,9 +333,6 @@ func installAPI(g *game.Game) {
 			return err.Error()
 		}
 		g.Load(st.sess)
-		if st.lang != "" {
-			g.SetLang(st.lang)
-		}
 		if st.day > 0 {
 			g.SeekTo(st.day)
 		}

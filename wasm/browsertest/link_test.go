@@ -116,3 +116,35 @@ func TestBadLinks(t *testing.T) {
 	p.waitJS("window.gigasim.status().frames > "+strconv.FormatInt(before, 10), 10*time.Second, "a frame drawn after the bad links")
 	t.Logf("%d malformed links: each gave a banner and the baseline", len(files))
 }
+
+// TestLinkWithACommandThatCannotRun: a link whose command cannot run on
+// its day (here, a removal of a site that does not exist) opens the
+// baseline with a banner that names the command, in the page's language,
+// and a button that opens the link without it.
+func TestLinkWithACommandThatCannotRun(t *testing.T) {
+	b, err := os.ReadFile("../../testdata/links/bad/remove-missing-site.link")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := buildSite(t, "./wasm")
+	p := openPage(t, serve(t, s)+"#"+strings.TrimSpace(string(b))+"&lang=fr")
+	p.waitGame()
+	st := linkStatusOf(p)
+	for _, part := range []string{"n° 1", "une suppression le 2026-01-01", "Le site 99 n'existe pas"} {
+		if !strings.Contains(st.Banner, part) {
+			t.Errorf("banner %q, want it to contain %q", st.Banner, part)
+		}
+	}
+	if st.Scenario != "baseline" {
+		t.Errorf("the page shows %q before the user chooses, want the baseline", st.Scenario)
+	}
+	p.screenshot("bad-command-offer")
+	pressWidget(t, p, "Ouvrir le lien sans elle")
+	p.waitJS(`window.gigasim.status().scenario === "link"`, 10*time.Second, "the link opened without its command")
+	if st := linkStatusOf(p); st.Banner != "" || st.Day != 0 {
+		t.Errorf("after dropping the command: banner %q, day %d; want no banner, day 0", st.Banner, st.Day)
+	}
+	if sc := evalJS[string](p, "window.gigasim.scenario()"); strings.Contains(sc, `"commands"`) {
+		t.Errorf("the link opened with its command still in it:\n%s", sc)
+	}
+}
