@@ -1,0 +1,467 @@
+//go:build !js
+
+package enginetest
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"image"
+	"image/png"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"gigasandbox/model"
+	"gigasandbox/wasm/site"
+)
+
+// The viewport of every page, in CSS pixels: the desktop layout.
+const viewportW, viewportH = 1280, 720
+
+// bootTimeout allows for a cold compile of the wasm on a loaded machine.
+const bootTimeout = 90 * time.Second
+
+// driver is what a test needs of a browser; each engine speaks its own
+// protocol.
+type driver interface {
+	// open loads url and waits for its load event.
+	open(url string) error
+	// eval evaluates the JavaScript expression expr in the page, awaits it
+	// if it is a promise, and decodes its value as JSON into v (nil: drop).
+	eval(expr string, v any) error
+	// click clicks with a mouse and tap taps with a finger at (x, y), in
+	// CSS pixels of the viewport.
+	click(x, y float64) error
+	tap(x, y float64) error
+	// screenshot is the viewport as PNG.
+	screenshot() ([]byte, error)
+	// problems returns the console errors and uncaught exceptions of the
+	// page so far.
+	problems() ([]string, error)
+}
+
+// inCI reports whether the tests run in CI, where a missing browser is a
+// failure, not a reason to skip.
+func inCI() bool {
+	v := os.Getenv("CI")
+	return v != "" && v != "0" && v != "false"
+}
+
+// require skips the test (fails it in CI) when what is missing, saying how
+// to install it; it skips under -short.
+func require(t *testing.T, ok bool, what, install string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("browser test: skipped with -short")
+	}
+	if ok {
+		return
+	}
+	msg := fmt.Sprintf("this test needs %s. Install it with: %s (bash .ci/run does)", what, install)
+	if inCI() {
+		t.Fatal(msg)
+	}
+	t.Skip(msg + "; skipped outside CI")
+}
+
+// lookPath is exec.LookPath, "" when the command is not found.
+func lookPath(name string) string {
+	p, err := exec.LookPath(name)
+	if err != nil {
+		return ""
+	}
+	return p
+}
+
+var (
+	siteOnce sync.Once
+	built    *site.Site
+	buildErr error
+)
+
+// serveSite builds the page (once per test binary) and serves it until the
+// test ends; it returns the page's URL.
+func serveSite(t *testing.T) string {
+	t.Helper()
+	siteOnce.Do(func() {
+		start := time.Now()
+		root, err := site.FindRoot(context.Background(), "", ".")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		built, buildErr = site.Build(context.Background(), site.Config{Root: root})
+		if buildErr == nil {
+			t.Logf("built the page in %v: %d bytes of wasm, %d gzipped", time.Since(start).Round(time.Millisecond), built.Manifest.Size, built.Manifest.GzipSize)
+		}
+	})
+	if buildErr != nil {
+		t.Fatalf("building the page: %v", buildErr)
+	}
+	srv := httptest.NewServer(built)
+	t.Cleanup(srv.Close)
+	return srv.URL + "/"
+}
+
+// startXvfb starts an X server of its own for the test's browser and
+// returns its display (":N"); it stops when the test ends.
+func startXvfb(t *testing.T) string {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	// -displayfd: Xvfb chooses a free display and writes its number to fd 3
+	// when it is ready for clients.
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", fmt.Sprintf("%dx%dx24", viewportW, viewportH+200), "-nolisten", "tcp")
+	cmd.ExtraFiles = []*os.File{w}
+	var log bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &log, &log
+	if err := cmd.Start(); err != nil {
+		w.Close()
+		t.Fatalf("starting Xvfb: %v", err)
+	}
+	w.Close()
+	t.Cleanup(func() { stop(cmd, 5*time.Second) })
+	line := make(chan string, 1)
+	go func() {
+		s, _ := bufio.NewReader(r).ReadString('\n')
+		line <- strings.TrimSpace(s)
+	}()
+	select {
+	case n := <-line:
+		if n == "" {
+			t.Fatalf("Xvfb did not start:\n%s", log.String())
+		}
+		return ":" + n
+	case <-time.After(30 * time.Second):
+		t.Fatalf("Xvfb did not start within 30 s:\n%s", log.String())
+	}
+	return ""
+}
+
+// stop ends a process the test started, and every process it started
+// (started with Setpgid, it leads its own group): politely, then after
+// grace, by force.
+func stop(cmd *exec.Cmd, grace time.Duration) {
+	if cmd.Process == nil {
+		return
+	}
+	done := make(chan struct{})
+	go func() { cmd.Wait(); close(done) }()
+	group := cmd.SysProcAttr != nil && cmd.SysProcAttr.Setpgid
+	signal := func(s syscall.Signal) {
+		if group {
+			syscall.Kill(-cmd.Process.Pid, s)
+		} else {
+			cmd.Process.Signal(s)
+		}
+	}
+	signal(syscall.SIGTERM)
+	select {
+	case <-done:
+	case <-time.After(grace):
+		signal(syscall.SIGKILL)
+		<-done
+	}
+}
+
+// status is the part of window.gigasim.status() the tests read.
+type status struct {
+	Day       int     `json:"day"`
+	Date      string  `json:"date"`
+	StateHash string  `json:"stateHash"`
+	Sites     int     `json:"sites"`
+	Edits     int     `json:"edits"`
+	Playing   bool    `json:"playing"`
+	Selected  string  `json:"selected"`
+	FPS       float64 `json:"fps"`
+	Frames    int64   `json:"frames"`
+}
+
+type point struct{ X, Y float64 }
+
+// pageRun is the page's status and scenario, read together.
+type pageRun struct {
+	Status   status `json:"status"`
+	Scenario string `json:"scenario"`
+}
+
+// page is a driver with the test's helpers around it.
+type page struct {
+	t      *testing.T
+	d      driver
+	engine string
+}
+
+// eval evaluates expr and decodes its value into a T; it fails the test on
+// an error.
+func eval[T any](p *page, expr string) T {
+	p.t.Helper()
+	var v T
+	if err := p.d.eval(expr, &v); err != nil {
+		p.t.Fatalf("%s: evaluating %s: %v", p.engine, expr, err)
+	}
+	return v
+}
+
+// waitJS polls expr every 50 ms until it is truthy, and fails the test
+// after timeout, naming what was awaited.
+func (p *page) waitJS(expr string, timeout time.Duration, what string) {
+	p.t.Helper()
+	for deadline := time.Now().Add(timeout); !eval[bool](p, "Boolean("+expr+")"); {
+		if time.Now().After(deadline) {
+			p.t.Fatalf("%s: waiting for %s (%s): still false after %v", p.engine, what, expr, timeout)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// widget returns the centre of the widget with this label, failing the test
+// if the page has none.
+func (p *page) widget(label string) point {
+	p.t.Helper()
+	w := eval[*point](p, "window.gigasim.widget("+jsString(label)+")")
+	if w == nil {
+		p.t.Fatalf("%s: no widget %q on the page", p.engine, label)
+	}
+	return *w
+}
+
+func (p *page) click(at point) {
+	p.t.Helper()
+	if err := p.d.click(at.X, at.Y); err != nil {
+		p.t.Fatalf("%s: clicking at (%.0f, %.0f): %v", p.engine, at.X, at.Y, err)
+	}
+}
+
+// screenshot saves the viewport as <artefacts>/<test>-<name>.png, logs the
+// path and returns the image (nil, with an error reported, if it failed).
+func (p *page) screenshot(name string) image.Image {
+	p.t.Helper()
+	b, err := p.d.screenshot()
+	if err != nil {
+		p.t.Errorf("%s: screenshot %s: %v", p.engine, name, err)
+		return nil
+	}
+	dir := os.Getenv("GIGASIM_ARTEFACTS")
+	if dir == "" {
+		dir = filepath.Join(os.TempDir(), "gigasim-enginetest")
+	}
+	file := filepath.Join(dir, p.t.Name()+"-"+name+".png")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		p.t.Errorf("screenshot %s: %v", name, err)
+	} else if err := os.WriteFile(file, b, 0o644); err != nil {
+		p.t.Errorf("screenshot %s: %v", name, err)
+	} else {
+		p.t.Logf("screenshot: %s", file)
+	}
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		p.t.Errorf("%s: screenshot %s: %v", p.engine, name, err)
+		return nil
+	}
+	return img
+}
+
+// jsString quotes s as a JavaScript string literal (JSON's quoting is).
+func jsString(s string) string {
+	b, _ := json.Marshal(s) // a string always marshals
+	return string(b)
+}
+
+// distinctColours counts the colours of a screenshot, to tell a drawn page
+// from a blank one.
+func distinctColours(img image.Image) int {
+	seen := map[uint32]bool{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y += 3 {
+		for x := b.Min.X; x < b.Max.X; x += 3 {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			seen[r>>8<<16|g>>8<<8|bl>>8] = true
+		}
+	}
+	return len(seen)
+}
+
+// frameCounter counts the browser's animation frames (Ebitengine draws at
+// most once per animation frame) in window.__enginetestFrames.
+const frameCounter = `(() => {
+  if (window.__enginetestFrames === undefined) {
+    window.__enginetestFrames = 0;
+    const tick = () => { window.__enginetestFrames++; requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  }
+  return true;
+})()`
+
+// frames is a reading of the frame counters.
+type frames struct {
+	Browser int64   `json:"browser"` // animation frames
+	Drawn   int64   `json:"drawn"`   // frames the page drew
+	Now     float64 `json:"now"`     // performance.now(), ms
+	Day     int     `json:"day"`
+	Playing bool    `json:"playing"`
+	FPS     float64 `json:"fps"` // status().fps
+}
+
+const framesJS = `(() => { const s = window.gigasim.status();
+  return {browser: window.__enginetestFrames, drawn: s.frames, now: performance.now(), day: s.day, playing: s.playing, fps: s.fps}; })()`
+
+// checkPage is the test both engines pass: boot, tap (or click) Sweden on
+// the map, press Build, play for at least three seconds and 30 days, pause,
+// and the page's state hash must be its scenario's, replayed here. It logs
+// the frame rate while playing (over ten seconds with GIGASIM_MEASURE_FPS
+// set).
+func checkPage(t *testing.T, engine string, d driver, url string, tapState bool) {
+	p := &page{t: t, d: d, engine: engine}
+	t.Cleanup(func() {
+		if t.Failed() {
+			p.screenshot("at-failure")
+		}
+	})
+	start := time.Now()
+	if err := d.open(url); err != nil {
+		t.Fatalf("%s: opening %s: %v", engine, url, err)
+	}
+	p.waitJS("window.gigasimBoot && (gigasimBoot.firstFrameMs !== null || gigasimBoot.error !== null)", bootTimeout, "the page to boot")
+	if msg := eval[*string](p, "window.gigasimBoot.error"); msg != nil {
+		t.Fatalf("%s: the page shows an error instead of the game: %s", engine, *msg)
+	}
+	firstFrame := eval[float64](p, "window.gigasimBoot.firstFrameMs")
+	p.waitJS("window.gigasim && window.gigasim.status().frames >= 3", bootTimeout, "the game drawing frames")
+	t.Logf("%s: the first frame %.0f ms after navigation (%.1f s after the test opened the page)", engine, firstFrame, time.Since(start).Seconds())
+	if vp := eval[[2]float64](p, "[innerWidth, innerHeight]"); vp != [2]float64{viewportW, viewportH} {
+		t.Fatalf("%s: the viewport is %v×%v, want %d×%d", engine, vp[0], vp[1], viewportW, viewportH)
+	}
+	eval[bool](p, frameCounter)
+	before := eval[status](p, "window.gigasim.status()")
+	if before.Day != 0 || before.Sites == 0 {
+		t.Fatalf("%s: the baseline should open at day 0 with its sites: %+v", engine, before)
+	}
+
+	// Sweden, just below its label (no site is there), then Build
+	se := eval[*point](p, `window.gigasim.statePoint("SE")`)
+	if se == nil {
+		t.Fatalf("%s: statePoint(SE) = null", engine)
+	}
+	at, how, err := point{se.X, se.Y + 6}, "clicking", error(nil)
+	if tapState {
+		how, err = "tapping", d.tap(at.X, at.Y)
+	} else {
+		err = d.click(at.X, at.Y)
+	}
+	if err != nil {
+		t.Fatalf("%s: %s Sweden at (%.0f, %.0f): %v", engine, how, at.X, at.Y, err)
+	}
+	p.waitJS(`window.gigasim.status().selected === "SE" && window.gigasim.widget("Build (B)") !== null`, 10*time.Second, how+" Sweden to select it and show Build")
+	p.click(p.widget("Build (B)"))
+	p.waitJS("window.gigasim.status().edits === 1", 10*time.Second, "the Build click to become an edit")
+	if got := eval[status](p, "window.gigasim.status()"); got.Sites != before.Sites+1 {
+		t.Fatalf("%s: after Build, %d sites, want %d", engine, got.Sites, before.Sites+1)
+	}
+
+	// play (at the page's default speed, a month a second), counting frames
+	p.click(p.widget("►"))
+	p.waitJS("window.gigasim.status().playing", 10*time.Second, "play")
+	span := 3 * time.Second
+	if os.Getenv("GIGASIM_MEASURE_FPS") != "" {
+		span = 10 * time.Second // for docs/performance.md
+	}
+	a := eval[frames](p, framesJS)
+	p.waitJS(fmt.Sprintf("window.gigasim.status().day > 30 && performance.now() - %f >= %d", a.Now, span.Milliseconds()), span+time.Minute, "30 days and "+span.String()+" of play")
+	b := eval[frames](p, framesJS)
+	secs := (b.Now - a.Now) / 1000
+	t.Logf("%s: playing a month a second for %.1f s (days %d to %d): %.1f browser frames/s, %.1f frames/s drawn by the page (status().fps %.1f)",
+		engine, secs, a.Day, b.Day, float64(b.Browser-a.Browser)/secs, float64(b.Drawn-a.Drawn)/secs, b.FPS)
+	p.click(p.widget("||"))
+	p.waitJS("!window.gigasim.status().playing", 10*time.Second, "pause")
+
+	// the page's run, read in one evaluation so that day and scenario match
+	run := eval[pageRun](p, "({status: window.gigasim.status(), scenario: window.gigasim.scenario()})")
+	if run.Status.Day <= 30 {
+		t.Fatalf("%s: paused on day %d, want after day 30", engine, run.Status.Day)
+	}
+	if !strings.Contains(run.Scenario, `"state": "SE"`) || !strings.Contains(run.Scenario, `"kind": "build"`) {
+		t.Fatalf("%s: the page's scenario has no build in Sweden:\n%s", engine, run.Scenario)
+	}
+	want, err := replay([]byte(run.Scenario), run.Status.Day)
+	if err != nil {
+		t.Fatalf("%s: replaying the page's scenario: %v\n%s", engine, err, run.Scenario)
+	}
+	if run.Status.StateHash != want {
+		t.Fatalf("%s: day %d: the page's state hash is %s, its scenario replayed in Go gives %s (gigasim run --hash)", engine, run.Status.Day, run.Status.StateHash, want)
+	}
+	t.Logf("%s: day %d (%s): the page and the replay agree on state hash %s", engine, run.Status.Day, run.Status.Date, want)
+
+	if img := p.screenshot("played"); img != nil {
+		if n := distinctColours(img); n < 50 {
+			t.Errorf("%s: the screenshot looks blank: %d colours", engine, n)
+		}
+	}
+	problems, err := d.problems()
+	if err != nil {
+		t.Errorf("%s: reading the console: %v", engine, err)
+	}
+	if len(problems) > 0 {
+		t.Errorf("%s: the page had %d console errors or uncaught exceptions:\n  %s", engine, len(problems), strings.Join(problems, "\n  "))
+	}
+}
+
+// replay runs a scenario file to day and returns its state hash, as
+// `gigasim run --scenario FILE --days DAY --hash` prints it.
+func replay(scenario []byte, day int) (string, error) {
+	sc, err := model.ParseScenario(scenario)
+	if err != nil {
+		return "", err
+	}
+	sim, err := model.New(sc)
+	if err != nil {
+		return "", err
+	}
+	if err := sim.RunTo(model.Day(day)); err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%016x", sim.StateHash()), nil
+}
+
+// jsonOf is a JavaScript expression for expr's value (awaited) as JSON, or
+// null for undefined: both engines then give values as the page's own
+// JSON.stringify writes them.
+func jsonOf(expr string) string {
+	return "(async () => { const v = await (" + expr + "\n); return v === undefined ? null : JSON.stringify(v); })()"
+}
+
+// syncBuffer collects a process's output while the test reads it.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+func (b *syncBuffer) Len() int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Len()
+}
