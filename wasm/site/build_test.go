@@ -102,7 +102,7 @@ func TestExport(t *testing.T) {
 		t.Fatalf("Export: %v", err)
 	}
 	w := s.Manifest.Wasm
-	want := []string{"boot.css", "boot.js", "favicon.svg", "index.html", "manifest.json", w, w + ".gz", "robots.txt", "wasm_exec.js"}
+	want := []string{"boot.css", "boot.js", "favicon.svg", "index.html", "manifest.json", w, w + ".gz", "robots.txt", "sw.js", "wasm_exec.js"}
 	slices.Sort(want)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -284,12 +284,12 @@ func TestRunExport(t *testing.T) {
 	if code := site.Run(t.Context(), []string{"-export", dir, "-pkg", "./wasm/site/testdata/hello"}, &stdout, &stderr); code != 0 {
 		t.Fatalf("Run(-export) = %d, stderr:\n%s", code, stderr.String())
 	}
-	for _, name := range []string{"index.html", "manifest.json", "wasm_exec.js", "boot.js"} {
+	for _, name := range []string{"index.html", "manifest.json", "wasm_exec.js", "boot.js", "sw.js"} {
 		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
 			t.Errorf("export: %v", err)
 		}
 	}
-	if !strings.HasPrefix(stdout.String(), "wrote 8 files to "+dir) {
+	if !strings.HasPrefix(stdout.String(), "wrote 9 files to "+dir) {
 		t.Errorf("stdout = %q", stdout.String())
 	}
 }

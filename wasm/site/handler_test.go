@@ -7,7 +7,9 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -66,6 +68,7 @@ func TestServeHTTP(t *testing.T) {
 		{"manifest", "GET", "/manifest.json", "", 200, "application/json", "no-cache", "", s.Bytes("manifest.json")},
 		{"tiny css not compressed", "GET", "/boot.css", "gzip", 200, "text/css; charset=utf-8", "no-cache", "", []byte("body{}")},
 		{"favicon", "GET", "/favicon.svg", "", 200, "image/svg+xml", "no-cache", "", favicon},
+		{"service worker", "GET", "/sw.js", "gzip", 200, "text/javascript; charset=utf-8", "no-cache", "gzip", s.Bytes("sw.js")},
 		{"unknown file", "GET", "/gigasim.0000.wasm", "gzip", 404, "", "", "", nil},
 		{"no directory listing", "GET", "/wasm/", "", 404, "", "", "", nil},
 		{"POST", "POST", "/", "", 405, "", "", "", nil},
@@ -221,5 +224,95 @@ func TestAcceptsGzip(t *testing.T) {
 		if got := acceptsGzip(tt.header); got != tt.want {
 			t.Errorf("acceptsGzip(%q) = %v, want %v", tt.header, got, tt.want)
 		}
+	}
+}
+
+// TestWorker checks sw.js: the template with the build written in, once,
+// naming every other file of the site; served as a script with a CSP of
+// its own, which no other file has.
+func TestWorker(t *testing.T) {
+	s, _ := testSite(t)
+	sw := string(s.Bytes(WorkerName))
+	if strings.Contains(sw, buildMark) {
+		t.Errorf("sw.js still holds %s", buildMark)
+	}
+	if !strings.HasPrefix(sw, "// sw.js, the service worker") {
+		t.Errorf("sw.js does not start as its template:\n%.200s", sw)
+	}
+	files := slices.DeleteFunc(s.Files(), func(name string) bool { return name == WorkerName })
+	want, err := json.Marshal(map[string]any{"build": s.Manifest.Build, "wasm": s.Manifest.Wasm, "files": files})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]any
+	_, rest, _ := strings.Cut(sw, "const BUILD = ")
+	line, _, _ := strings.Cut(rest, ";\n")
+	if err := json.Unmarshal([]byte(line), &got); err != nil {
+		t.Fatalf("sw.js: const BUILD = %s: %v", line, err)
+	}
+	if g, _ := json.Marshal(got); !bytes.Equal(g, want) {
+		t.Errorf("sw.js: const BUILD = %s, want %s", g, want)
+	}
+	if !slices.Contains(files, ManifestName) || !slices.Contains(files, s.Manifest.Wasm) || !slices.Contains(files, "index.html") {
+		t.Errorf("sw.js keeps %q: the page, manifest.json or the wasm is missing", files)
+	}
+	for _, name := range s.Files() {
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, httptest.NewRequest("GET", "/"+name, nil))
+		want := ""
+		if name == WorkerName {
+			want = "default-src 'none'; connect-src 'self'"
+		}
+		if got := rec.Result().Header.Get("Content-Security-Policy"); got != want {
+			t.Errorf("GET /%s: Content-Security-Policy %q, want %q", name, got, want)
+		}
+	}
+}
+
+// TestBuildHash checks that Manifest.Build, and with it sw.js, changes
+// with any file of the page, and only then.
+func TestBuildHash(t *testing.T) {
+	base, wasm := testSite(t)
+	static := func() map[string][]byte {
+		m := map[string][]byte{}
+		for _, name := range []string{"index.html", "boot.js", "boot.css", "wasm_exec.js", "favicon.svg"} {
+			m[name] = base.Bytes(name)
+		}
+		return m
+	}
+	tests := []struct {
+		name   string
+		wasm   []byte
+		change func(map[string][]byte)
+		same   bool
+	}{
+		{"the same files", wasm, func(map[string][]byte) {}, true},
+		{"another Go release, same files", wasm, func(map[string][]byte) {}, true},
+		{"another wasm", append(slices.Clip(wasm), 0), func(map[string][]byte) {}, false},
+		{"another index.html", wasm, func(m map[string][]byte) { m["index.html"] = append(m["index.html"], ' ') }, false},
+		{"another boot.js", wasm, func(m map[string][]byte) { m["boot.js"] = []byte("//") }, false},
+		{"another boot.css", wasm, func(m map[string][]byte) { m["boot.css"] = nil }, false},
+		{"a file more", wasm, func(m map[string][]byte) { m["robots.txt"] = nil }, false},
+		{"a file renamed", wasm, func(m map[string][]byte) { m["icon.svg"] = m["favicon.svg"]; delete(m, "favicon.svg") }, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := static()
+			tt.change(m)
+			goVersion := "go1.26.8"
+			if strings.HasPrefix(tt.name, "another Go") {
+				goVersion = "go1.26.9"
+			}
+			s, err := assemble(tt.wasm, m, goVersion, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if same := s.Manifest.Build == base.Manifest.Build; same != tt.same {
+				t.Errorf("build %s, first %s: same = %v, want %v", s.Manifest.Build, base.Manifest.Build, same, tt.same)
+			}
+			if same := bytes.Equal(s.Bytes(WorkerName), base.Bytes(WorkerName)); same != tt.same {
+				t.Errorf("sw.js the same = %v, want %v: a new build must be a new worker", same, tt.same)
+			}
+		})
 	}
 }

@@ -33,10 +33,11 @@ Usage:
   go run ./cmd/serve -export DIR
       Write the site to DIR as plain files for any static web host, then exit:
       index.html, boot.js, boot.css, favicon.svg, wasm_exec.js, manifest.json,
-      gigasim.<hash>.wasm and its .gz twin. The host must serve .wasm as
+      sw.js, gigasim.<hash>.wasm and its .gz twin. The host must serve .wasm as
       application/wasm; it should send the .gz with Content-Encoding: gzip
       (nginx gzip_static, Caddy precompressed) or compress on the fly.
-      Cache gigasim.<hash>.wasm for long; revalidate the other files.
+      Cache gigasim.<hash>.wasm for long; revalidate the other files. Served
+      over https, the page works offline after the first visit (sw.js).
 
 Both work from anywhere inside the repository and build with the Go toolchain
 that runs them.

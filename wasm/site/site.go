@@ -12,6 +12,12 @@
 // The wasm file name carries a hash of its content, so it can be cached for a
 // year; index.html, manifest.json and the small scripts are revalidated on
 // every load.
+//
+// Every build also writes a service worker, sw.js (the template of the same
+// name in this package, with the build written in): the page registers it
+// once it runs, and from then on it opens without a network, from a cache
+// named after the build's hash (Manifest.Build). A new build is a new sw.js,
+// which the browser installs the next time the page loads with a network.
 package site
 
 import (
@@ -43,8 +49,12 @@ const DefaultPackage = "./wasm"
 // ManifestName is the file that tells the page which wasm to load.
 const ManifestName = "manifest.json"
 
+// WorkerName is the service worker that keeps the page working offline.
+const WorkerName = "sw.js"
+
 // sources are the hand-written files of the page: site name, then path
-// relative to the module root. favicon.svg is embedded in this package.
+// relative to the module root. favicon.svg and the template of sw.js are
+// embedded in this package (cmd/serve picks up a change to them when restarted).
 var sources = [][2]string{
 	{"index.html", "index.html"},
 	{"boot.js", "wasm/boot.js"},
@@ -53,6 +63,13 @@ var sources = [][2]string{
 
 //go:embed favicon.svg
 var favicon []byte
+
+// workerTemplate is sw.js before the build is written in, at buildMark.
+//
+//go:embed sw.js
+var workerTemplate []byte
+
+const buildMark = "__BUILD__"
 
 // Config says what to build.
 type Config struct {
@@ -88,6 +105,11 @@ type Manifest struct {
 	GzipSize int64  `json:"gzipSize"` // bytes of Wasm+".gz"
 	SHA256   string `json:"sha256"`   // of the uncompressed file, hex
 	Go       string `json:"go"`       // the Go release that built it and whose wasm_exec.js is served
+	// Build names the whole build: a hash of every file's name and content
+	// hash (its ETag), the wasm's and the page's, but not manifest.json's
+	// or sw.js's, which follow from them. The service worker's cache is
+	// named after it, and the page says it was updated when it changes.
+	Build string `json:"build"`
 }
 
 // Site is one build of the page, held in memory, ready to serve or export.
@@ -103,6 +125,7 @@ type file struct {
 	name        string
 	contentType string
 	cache       string // Cache-Control
+	csp         string // Content-Security-Policy, if any
 	raw, gz     []byte // gz is nil when compression does not pay
 	etag        string // of raw; the gzip variant adds "-gz"
 }
@@ -263,30 +286,67 @@ func assemble(wasm []byte, static map[string][]byte, goVersion string, prev *Sit
 	s.Manifest.GzipSize = int64(len(wf.gz))
 	s.files[wf.name] = wf
 
-	man, err := json.MarshalIndent(s.Manifest, "", "  ")
-	if err != nil {
-		return nil, fmt.Errorf("site: %w", err)
-	}
-	static = maps.Clone(static)
-	if static == nil {
-		static = make(map[string][]byte)
-	}
-	static[ManifestName] = append(man, '\n')
 	for name, b := range static {
-		// Not content-hashed, so the browser revalidates each load (a 304
-		// when nothing changed).
-		f := newFile(name, b, "no-cache")
-		if gz := gzipBest(b); len(gz) < len(b) {
-			f.gz = gz
-		}
-		s.files[name] = f
+		s.files[name] = newStaticFile(name, b)
 	}
 	for _, name := range []string{"index.html", "boot.js", "wasm_exec.js"} {
 		if s.files[name] == nil {
 			return nil, fmt.Errorf("site: %s is missing", name)
 		}
 	}
+	s.Manifest.Build = buildHash(s.files)
+	man, err := json.MarshalIndent(s.Manifest, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("site: %w", err)
+	}
+	s.files[ManifestName] = newStaticFile(ManifestName, append(man, '\n'))
+	sw, err := worker(s.Manifest, s.Files())
+	if err != nil {
+		return nil, err
+	}
+	s.files[WorkerName] = newStaticFile(WorkerName, sw)
+	// The worker fetches the page's files from its own origin, and does
+	// nothing else. (From a static host it runs without this header: it is
+	// the same file.)
+	s.files[WorkerName].csp = "default-src 'none'; connect-src 'self'"
 	return s, nil
+}
+
+// newStaticFile is a file that is not content-hashed, so the browser
+// revalidates it on each load (a 304 when nothing changed).
+func newStaticFile(name string, b []byte) *file {
+	f := newFile(name, b, "no-cache")
+	if gz := gzipBest(b); len(gz) < len(b) {
+		f.gz = gz
+	}
+	return f
+}
+
+// buildHash is Manifest.Build: a hash of the names and content hashes of
+// files, in name order.
+func buildHash(files map[string]*file) string {
+	h := sha256.New()
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		fmt.Fprintf(h, "%s %s\n", name, files[name].etag)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// worker returns sw.js for a build whose files (the names in the URL path,
+// manifest.json among them) it keeps for offline use.
+func worker(m Manifest, files []string) ([]byte, error) {
+	if bytes.Count(workerTemplate, []byte(buildMark)) != 1 {
+		return nil, fmt.Errorf("site: sw.js should hold %s once", buildMark)
+	}
+	b, err := json.Marshal(struct {
+		Build string   `json:"build"`
+		Wasm  string   `json:"wasm"`
+		Files []string `json:"files"`
+	}{m.Build, m.Wasm, files})
+	if err != nil {
+		return nil, fmt.Errorf("site: %w", err)
+	}
+	return bytes.Replace(workerTemplate, []byte(buildMark), b, 1), nil
 }
 
 func newFile(name string, raw []byte, cache string) *file {
@@ -377,6 +437,9 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Type", f.contentType)
 	h.Set("Cache-Control", f.cache)
 	h.Set("X-Content-Type-Options", "nosniff")
+	if f.csp != "" {
+		h.Set("Content-Security-Policy", f.csp)
+	}
 	body, etag := f.raw, f.etag
 	if f.gz != nil {
 		h.Add("Vary", "Accept-Encoding")
@@ -450,8 +513,9 @@ func qAboveZero(params string) bool {
 // Export writes the site to dir as plain files for a static web host: every
 // file, plus the wasm's .gz twin for hosts that serve precompressed files
 // (nginx gzip_static, Caddy precompressed). Old gigasim.*.wasm files in dir
-// are removed. index.html is written last, so a host serving dir while it is
-// written never points at a file that is not there yet.
+// are removed. sw.js and index.html are written last, so a host serving dir
+// while it is written never points at a file that is not there yet, and a
+// browser that sees the new worker finds the files it names.
 func (s *Site) Export(dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("export: %w", err)
@@ -471,14 +535,16 @@ func (s *Site) Export(dir string) error {
 		return err
 	}
 	for _, name := range s.Files() {
-		if name != wasm.name && name != "index.html" {
+		if name != wasm.name && name != WorkerName && name != "index.html" {
 			if err := write(name, s.files[name].raw); err != nil {
 				return err
 			}
 		}
 	}
-	if err := write("index.html", s.files["index.html"].raw); err != nil {
-		return err
+	for _, name := range []string{WorkerName, "index.html"} {
+		if err := write(name, s.files[name].raw); err != nil {
+			return err
+		}
 	}
 	for _, p := range old {
 		if base := filepath.Base(p); base != wasm.name && base != wasm.name+".gz" {
