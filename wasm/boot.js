@@ -19,6 +19,18 @@
 //   error                  the message shown, or null
 //   exitCode               the Go program's exit code once it has exited
 //   output()               the last lines the Go program printed
+//   build                  the build running (manifest.json's "build")
+//   updatedFrom            the build that ran last time in this browser, when it
+//                          was another (the page then says it was updated), or null
+//   worker                 the service worker (sw.js) that keeps the page working
+//                          offline: null before the first frame, then
+//                          "registering", "registered", "unavailable" (no service
+//                          workers here: not https, or switched off) or "failed"
+//
+// Offline: after the first frame, boot.js registers sw.js (written by
+// wasm/site with every build). From the next load on, the page, the wasm
+// and any link open without a network; a new build is picked up by the
+// next load with a network, and the page says so in a small notice.
 "use strict";
 
 (() => {
@@ -31,6 +43,14 @@
   const CANNOT_START = "The sandbox could not start";
   const STOPPED = "The sandbox stopped";
   const RELOAD = "Reload the page to start again.";
+  // UPDATED is the notice after an update, in the languages of the game
+  // (the link's &lang=, as the game reads it), shown for NOTICE_MS.
+  const UPDATED = {
+    en: "Updated to the newest version",
+    fr: "Mis à jour vers la dernière version",
+    de: "Auf die neueste Version aktualisiert",
+  };
+  const NOTICE_MS = 8000;
 
   let output = "";
   const OUTPUT_LIMIT = 8000;
@@ -46,6 +66,9 @@
     marks: {},
     error: null,
     exitCode: null,
+    build: null,
+    updatedFrom: null,
+    worker: null,
     ready,
     fail(message, details) {
       showError(title(), String(message), details === undefined ? "" : String(details));
@@ -106,6 +129,7 @@
     setPhase("manifest", "Loading…");
     const manifest = await fetchManifest();
     boot.manifest = manifest;
+    boot.build = typeof manifest.build === "string" ? manifest.build : null;
     boot.bytesTotal = manifest.size;
 
     setPhase("download", `Downloading the sandbox (${mb(manifest.size)})…`);
@@ -229,7 +253,76 @@
     requestAnimationFrame(() => requestAnimationFrame(() => {
       boot.marks.painted = performance.now();
     }));
+    noticeUpdate();
+    registerWorker();
     window.dispatchEvent(new Event("gigasim:ready"));
+  }
+
+  // noticeUpdate remembers, for this copy of the page (its directory), the
+  // build that ran last in this browser; if that was another, it says for a
+  // few seconds that the page was updated.
+  function noticeUpdate() {
+    if (boot.build === null) {
+      return;
+    }
+    const key = "gigasim build " + new URL(".", document.baseURI).pathname;
+    let last;
+    try {
+      last = localStorage.getItem(key);
+      localStorage.setItem(key, boot.build);
+    } catch {
+      return; // no storage (switched off, or a private window that refuses it)
+    }
+    if (last === null || last === boot.build) {
+      return;
+    }
+    boot.updatedFrom = last;
+    let lang = new URLSearchParams(location.hash.slice(1)).get("lang");
+    if (!Object.hasOwn(UPDATED, lang)) {
+      lang = "en";
+    }
+    const notice = $("boot-notice");
+    notice.textContent = UPDATED[lang];
+    notice.lang = lang;
+    notice.hidden = false;
+    setTimeout(() => { notice.hidden = true; }, NOTICE_MS);
+  }
+
+  // registerWorker registers the service worker, sw.js, once the page
+  // runs, so that it does not compete with the wasm's download (it fetches
+  // the same files, mostly from the browser's cache). Without it the page
+  // works as before, online only: a failure is a warning, not an error.
+  function registerWorker() {
+    const container = navigator.serviceWorker;
+    if (!container || !window.isSecureContext) {
+      boot.worker = "unavailable";
+      return;
+    }
+    boot.worker = "registering";
+    const failed = (err) => {
+      boot.worker = "failed";
+      console.warn("The sandbox will not work offline: its service worker could not be registered.", describe(err));
+    };
+    // ready() runs inside the Go program's frame: nothing here may throw.
+    try {
+      let url = new URL("sw.js", document.baseURI).href;
+      if (window.trustedTypes) {
+        // The page's CSP requires Trusted Types for script URLs; this
+        // policy, the only one it allows, passes exactly this one.
+        const expected = url;
+        url = trustedTypes.createPolicy("gigasim-worker", {
+          createScriptURL: (u) => {
+            if (u !== expected) {
+              throw new TypeError("gigasim-worker: not the page's service worker: " + u);
+            }
+            return u;
+          },
+        }).createScriptURL(url);
+      }
+      container.register(url).then(() => { boot.worker = "registered"; }, failed);
+    } catch (err) {
+      failed(err);
+    }
   }
 
   async function fetchManifest() {

@@ -152,6 +152,59 @@ func TestExport(t *testing.T) {
 	}
 }
 
+// TestPageCSP pins the page's Content-Security-Policy (the <meta> in
+// index.html, which static hosts keep too): each directive allows what the
+// page needs and nothing more, so that loosening one is a change to this
+// table, with its reason.
+func TestPageCSP(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(root(t), "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const meta = `<meta http-equiv="Content-Security-Policy" content="`
+	_, rest, ok := strings.Cut(string(b), meta)
+	policy, _, ok2 := strings.Cut(rest, `"`)
+	if !ok || !ok2 {
+		t.Fatalf("index.html has no %s...\">", meta)
+	}
+	got := map[string]string{}
+	for d := range strings.SplitSeq(policy, ";") {
+		name, sources, _ := strings.Cut(strings.TrimSpace(d), " ")
+		if _, dup := got[name]; dup {
+			t.Errorf("directive %s given twice", name)
+		}
+		got[name] = sources
+	}
+	want := map[string]string{
+		"default-src": "'self'",
+		"script-src":  "'self' 'wasm-unsafe-eval'", // wasm_exec.js, boot.js; compiling the wasm
+		"style-src":   "'self'",
+		"img-src":     "'self'",
+		"font-src":    "'self'",
+		"connect-src": "'self'", // manifest.json and the wasm
+		"worker-src":  "'self'", // sw.js, the service worker that keeps the page working offline
+		"object-src":  "'none'",
+		"base-uri":    "'none'",
+		"form-action": "'none'",
+		// Script URLs only through policies; boot.js's one policy passes
+		// sw.js to navigator.serviceWorker.register, and nothing else.
+		"require-trusted-types-for": "'script'",
+		"trusted-types":             "gigasim-worker",
+	}
+	for name, w := range want {
+		if g, ok := got[name]; !ok {
+			t.Errorf("CSP: no %s, want %s %s", name, name, w)
+		} else if g != w {
+			t.Errorf("CSP: %s %s, want %s %s", name, g, name, w)
+		}
+	}
+	for name, g := range got {
+		if _, ok := want[name]; !ok {
+			t.Errorf("CSP: %s %s is not in the table of what the page needs", name, g)
+		}
+	}
+}
+
 // TestDevRebuilds edits a program in a scratch module and checks that the
 // next page load serves the new build, the compiler's error while it does
 // not compile, and the old files meanwhile.
