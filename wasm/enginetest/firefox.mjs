@@ -6,7 +6,7 @@
 //	{"op":"open","url":U}          load U and wait for its load event
 //	{"op":"eval","expr":E}         -> {"value":V}: E evaluated in the page (a promise awaited)
 //	{"op":"click","x":X,"y":Y}     a mouse click at (X, Y), CSS pixels of the viewport
-//	{"op":"tap","x":X,"y":Y}       a touch tap there
+//	{"op":"tap","x":X,"y":Y}       a touch tap there (each held for three frames)
 //	{"op":"screenshot"}            -> {"value":"<the viewport as a base64 PNG>"}
 //	{"op":"problems"}              -> {"value":[console errors and uncaught exceptions so far]}
 //
@@ -44,11 +44,30 @@ page.on("pageerror", (e) => {
   problems.push(line);
 });
 
+// frames waits for three animation frames of the page. A press lasts that
+// long, as a finger's or a mouse button's does: the page reads its input
+// once a frame, and a touch that began and ended between two frames would
+// be lost.
+const frames = () => page.evaluate(() => new Promise((done) => {
+  let n = 3;
+  const f = () => (--n <= 0 ? done() : requestAnimationFrame(f));
+  requestAnimationFrame(f);
+}));
+
 const ops = {
   open: async (r) => void (await page.goto(r.url, { waitUntil: "load" })),
   eval: async (r) => page.evaluate(r.expr),
-  click: async (r) => void (await page.mouse.click(r.x, r.y)),
-  tap: async (r) => void (await page.touchscreen.tap(r.x, r.y)),
+  click: async (r) => {
+    await page.mouse.move(r.x, r.y);
+    await page.mouse.down();
+    await frames();
+    await page.mouse.up();
+  },
+  tap: async (r) => {
+    const touch = await page.touchscreen.touchStart(r.x, r.y);
+    await frames();
+    await touch.end();
+  },
   screenshot: async () => page.screenshot({ encoding: "base64" }),
   problems: async () => problems.slice(),
 };

@@ -215,18 +215,36 @@ func (s *session) eval(expr string, v any) error {
 func (s *session) click(x, y float64) error { return s.pointer("mouse", x, y) }
 func (s *session) tap(x, y float64) error   { return s.pointer("touch", x, y) }
 
-// pointer moves a pointer of this kind to (x, y), presses and releases it.
+// pointer moves a pointer of this kind to (x, y), presses it, and releases
+// it three animation frames later, as a finger or a mouse button is held:
+// the page reads its input once a frame, and a press that began and ended
+// between two frames could be lost. (The pointer stays down between the two
+// action commands: WebDriver keeps a session's input state.)
 func (s *session) pointer(kind string, x, y float64) error {
-	actions := map[string]any{"actions": []any{map[string]any{
-		"type": "pointer", "id": kind, "parameters": map[string]string{"pointerType": kind},
-		"actions": []any{
-			map[string]any{"type": "pointerMove", "duration": 0, "origin": "viewport", "x": int(math.Round(x)), "y": int(math.Round(y))},
-			map[string]any{"type": "pointerDown", "button": 0},
-			map[string]any{"type": "pointerUp", "button": 0},
-		},
-	}}}
-	return s.wd.do("POST", s.path+"/actions", actions, nil)
+	source := func(actions ...any) map[string]any {
+		return map[string]any{"actions": []any{map[string]any{
+			"type": "pointer", "id": kind, "parameters": map[string]string{"pointerType": kind}, "actions": actions,
+		}}}
+	}
+	down := source(
+		map[string]any{"type": "pointerMove", "duration": 0, "origin": "viewport", "x": int(math.Round(x)), "y": int(math.Round(y))},
+		map[string]any{"type": "pointerDown", "button": 0},
+	)
+	if err := s.wd.do("POST", s.path+"/actions", down, nil); err != nil {
+		return err
+	}
+	if err := s.eval(threeFrames, nil); err != nil {
+		return err
+	}
+	return s.wd.do("POST", s.path+"/actions", source(map[string]any{"type": "pointerUp", "button": 0}), nil)
 }
+
+// threeFrames is a promise of three animation frames.
+const threeFrames = `new Promise((done) => {
+  let n = 3;
+  const f = () => (--n <= 0 ? done(true) : requestAnimationFrame(f));
+  requestAnimationFrame(f);
+})`
 
 func (s *session) screenshot() ([]byte, error) {
 	var b64 string
