@@ -82,6 +82,12 @@ func lookPath(name string) string {
 	return p
 }
 
+// exists reports whether there is a file at path ("" has none).
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return path != "" && err == nil
+}
+
 var (
 	siteOnce sync.Once
 	built    *site.Site

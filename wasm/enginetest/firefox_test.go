@@ -25,7 +25,7 @@ import (
 func TestFirefox(t *testing.T) {
 	require(t, lookPath("Xvfb") != "", "Xvfb", "sudo apt-get install -y xvfb")
 	browser := firefoxPath()
-	require(t, browser != "", "Firefox", "sudo apt-get install -y firefox-esr")
+	require(t, exists(browser), "Firefox", "sudo apt-get install -y firefox-esr")
 	node := lookPath("node")
 	require(t, node != "", "Node", "sudo apt-get install -y nodejs npm")
 	_, err := os.Stat("node_modules/puppeteer-core/package.json")

@@ -27,7 +27,7 @@ import (
 func TestWebKit(t *testing.T) {
 	require(t, lookPath("Xvfb") != "", "Xvfb", "sudo apt-get install -y xvfb")
 	driverPath, browser := lookPath("WebKitWebDriver"), miniBrowser()
-	require(t, driverPath != "" && browser != "", "WebKitWebDriver and WebKitGTK's MiniBrowser", "sudo apt-get install -y webkit2gtk-driver")
+	require(t, driverPath != "" && exists(browser), "WebKitWebDriver and WebKitGTK's MiniBrowser", "sudo apt-get install -y webkit2gtk-driver")
 	url := serveSite(t)
 	wd := startWebDriver(t, driverPath, startXvfb(t))
 	s := wd.newSession(t, browser)
