@@ -142,18 +142,25 @@ func (p *page) reload() {
 	}
 }
 
+// hang answers no request: a network that drops without saying so.
+type hang struct{}
+
+func (hang) ServeHTTP(_ http.ResponseWriter, r *http.Request) { <-r.Context().Done() }
+
 // TestOfflineReload opens the sandbox once, from the dev server and from a
 // static export behind a plain file server, makes a run, stops the server
-// and reloads: the page opens from the service worker's cache, at the same
+// (or keeps every request waiting) and reloads: the page opens from the service worker's cache, at the same
 // run, and so does the run's link in a new tab.
 func TestOfflineReload(t *testing.T) {
 	s := buildSite(t, "./wasm")
 	tests := []struct {
 		name    string
 		handler func(t *testing.T) http.Handler
+		hang    bool // the network keeps every request waiting instead of failing
 	}{
-		{"dev server", func(*testing.T) http.Handler { return s }},
-		{"static export", func(t *testing.T) http.Handler { return http.FileServer(http.Dir(exportSite(t, s))) }},
+		{"dev server", func(*testing.T) http.Handler { return s }, false},
+		{"static export", func(t *testing.T) http.Handler { return http.FileServer(http.Dir(exportSite(t, s))) }, false},
+		{"a network that hangs", func(*testing.T) http.Handler { return s }, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -172,7 +179,11 @@ func TestOfflineReload(t *testing.T) {
 			}
 			p.waitJS("location.href === "+jsString(addr), 5*time.Second, "the address bar to hold the run")
 
-			hs.stop(t)
+			if tt.hang {
+				hs.replace(hang{})
+			} else {
+				hs.stop(t)
+			}
 			opens := []struct {
 				how  string
 				open func() *page

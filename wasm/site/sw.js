@@ -15,7 +15,8 @@
 //   activate  delete this scope's caches of other builds, take over the
 //             open pages
 //   fetch     the page and its files: from the network, and from the cache
-//             when the network fails; the wasm, whose name changes with its
+//             when the network fails or keeps them waiting (networkFirst);
+//             the wasm, whose name changes with its
 //             content, from the cache first. Anything else is left to the
 //             browser.
 "use strict";
@@ -89,15 +90,39 @@ async function precache() {
   }
 }
 
+// A school's Wi-Fi that drops often leaves a request hanging rather than
+// failing it. So a page file waits WAIT_MS for the network before its
+// cached copy answers; and once the network has failed or kept a file
+// waiting, the cache answers at once for DOWN_MS (the page's other files
+// would wait in vain too).
+const WAIT_MS = 3000;
+const DOWN_MS = 30000;
+let downUntil = 0;
+
 async function networkFirst(req, key) {
+  const cached = await caches.match(key, { cacheName });
+  if (cached && Date.now() < downUntil) {
+    return cached;
+  }
+  const network = fetch(req);
+  network.catch(() => {}); // answered from the cache: its failure is no error
+  let timer;
+  const waited = new Promise((resolve) => { timer = setTimeout(resolve, WAIT_MS); });
   try {
-    return await fetch(req);
+    const resp = await (cached ? Promise.race([network, waited]) : network);
+    if (resp) {
+      return resp;
+    }
+    downUntil = Date.now() + DOWN_MS; // the network kept us waiting
+    return cached;
   } catch (err) {
-    const cached = await caches.match(key, { cacheName });
+    downUntil = Date.now() + DOWN_MS;
     if (cached) {
       return cached;
     }
     throw err;
+  } finally {
+    clearTimeout(timer);
   }
 }
 
