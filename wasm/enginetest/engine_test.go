@@ -184,15 +184,10 @@ func stop(cmd *exec.Cmd, grace time.Duration) {
 
 // status is the part of window.gigasim.status() the tests read.
 type status struct {
-	Day       int     `json:"day"`
-	Date      string  `json:"date"`
-	StateHash string  `json:"stateHash"`
-	Sites     int     `json:"sites"`
-	Edits     int     `json:"edits"`
-	Playing   bool    `json:"playing"`
-	Selected  string  `json:"selected"`
-	FPS       float64 `json:"fps"`
-	Frames    int64   `json:"frames"`
+	Day       int    `json:"day"`
+	Date      string `json:"date"`
+	StateHash string `json:"stateHash"`
+	Sites     int    `json:"sites"`
 }
 
 type point struct{ X, Y float64 }
@@ -369,7 +364,7 @@ func (p *page) frameRate(span time.Duration, until, what string) rate {
 
 // Frame rates that GIGASIM_MEASURE_FPS=1 requires, on a quiet machine
 // (docs/performance.md: about 60 paused in both engines; playing a month a
-// second, 54–57 in Firefox, 35–40 in WebKit). A run of go test ./... runs
+// second, 54–57 in Firefox, 34–43 in WebKit). A run of go test ./... runs
 // other browsers beside these, so the tests only log the rates by default.
 const idleFloor, playFloor = 50, 25
 
