@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"gigasandbox/wasm/internal/pagetest"
 )
 
 // status is window.gigasim.status().
@@ -116,20 +118,6 @@ func labelInk(img image.Image, x, y float64) int {
 	return n
 }
 
-// distinctColours counts the colours of a screenshot, to tell a drawn page
-// from a blank one.
-func distinctColours(img image.Image) int {
-	seen := map[uint32]bool{}
-	b := img.Bounds()
-	for y := b.Min.Y; y < b.Max.Y; y += 3 {
-		for x := b.Min.X; x < b.Max.X; x += 3 {
-			r, g, bl, _ := img.At(x, y).RGBA()
-			seen[r>>8<<16|g>>8<<8|bl>>8] = true
-		}
-	}
-	return len(seen)
-}
-
 // TestBuildPlayAndReplay is what a new user does: click a member state,
 // press Build, press play. Then the run the page shows must be the run the
 // command-line runner computes from the page's own scenario, bit for bit.
@@ -140,7 +128,7 @@ func TestBuildPlayAndReplay(t *testing.T) {
 	t.Logf("the first frame on screen %.0f ms after navigation (docs/performance.md)", *st.FirstFrameMs)
 
 	if img := p.screenshot("start"); img != nil {
-		if n := distinctColours(img); n < 50 {
+		if n := pagetest.DistinctColours(img); n < 50 {
 			t.Fatalf("the page looks blank: %d colours on screen", n)
 		}
 		// the map names the states: their codes are drawn into its image

@@ -22,6 +22,7 @@ import (
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"gigasandbox/wasm/internal/pagetest"
 	"gigasandbox/wasm/site"
 )
 
@@ -433,19 +434,14 @@ func (p *page) move(x, y float64) {
 // page updates once a frame, so input sent before has been seen.
 func (p *page) framesPass(n int) {
 	p.t.Helper()
-	evalJS[bool](p, fmt.Sprintf(`new Promise((done) => { let n = %d; const f = () => (--n <= 0 ? done(true) : requestAnimationFrame(f)); requestAnimationFrame(f); })`, n))
+	evalJS[bool](p, pagetest.FramesJS(n))
 }
 
 // waitIdle waits until the page draws no more frames: its frame count
 // stays the same over ten animation frames.
 func (p *page) waitIdle(timeout time.Duration) {
 	p.t.Helper()
-	const still = `new Promise((done) => {
-  const f0 = window.gigasim.status().frames; let n = 10;
-  const f = () => (--n > 0 ? requestAnimationFrame(f) : done(window.gigasim.status().frames === f0));
-  requestAnimationFrame(f);
-})`
-	for deadline := time.Now().Add(timeout); !evalJS[bool](p, still); {
+	for deadline := time.Now().Add(timeout); !evalJS[bool](p, pagetest.IdleJS); {
 		if time.Now().After(deadline) {
 			p.t.Fatalf("the page still draws frames after %v", timeout)
 		}

@@ -56,6 +56,7 @@ import (
 	"gigasandbox/game/session"
 	"gigasandbox/model"
 	"gigasandbox/model/link"
+	"gigasandbox/wasm/internal/pagetest"
 )
 
 // The default run: a few fixed seeds, sized so that all of them, page
@@ -719,7 +720,7 @@ func (m *monkey) dispatchKey(ev *input.DispatchKeyEventParams) {
 // frames waits until n animation frames have passed: the page updates
 // once per frame, so the input sent before has been seen.
 func (m *monkey) frames(n int) {
-	js := fmt.Sprintf(`new Promise((done) => { let n = %d; const f = () => (--n <= 0 ? done(true) : requestAnimationFrame(f)); requestAnimationFrame(f); })`, n)
+	js := pagetest.FramesJS(n)
 	if _, err := monkeyEval[bool](m, js); err != nil {
 		m.fail("unresponsive: %d frames did not pass: %v", n, err)
 	}

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"gigasandbox/model"
+	"gigasandbox/wasm/internal/pagetest"
 	"gigasandbox/wasm/site"
 )
 
@@ -232,12 +233,7 @@ func (p *page) waitJS(expr string, timeout time.Duration, what string) {
 // stays the same over ten animation frames.
 func (p *page) waitIdle(timeout time.Duration) {
 	p.t.Helper()
-	const still = `new Promise((done) => {
-  const f0 = window.gigasim.status().frames; let n = 10;
-  const f = () => (--n > 0 ? requestAnimationFrame(f) : done(window.gigasim.status().frames === f0));
-  requestAnimationFrame(f);
-})`
-	for deadline := time.Now().Add(timeout); !eval[bool](p, still); {
+	for deadline := time.Now().Add(timeout); !eval[bool](p, pagetest.IdleJS); {
 		if time.Now().After(deadline) {
 			p.t.Fatalf("%s: the page still draws frames after %v", p.engine, timeout)
 		}
@@ -295,20 +291,6 @@ func (p *page) screenshot(name string) image.Image {
 func jsString(s string) string {
 	b, _ := json.Marshal(s) // a string always marshals
 	return string(b)
-}
-
-// distinctColours counts the colours of a screenshot, to tell a drawn page
-// from a blank one.
-func distinctColours(img image.Image) int {
-	seen := map[uint32]bool{}
-	b := img.Bounds()
-	for y := b.Min.Y; y < b.Max.Y; y += 3 {
-		for x := b.Min.X; x < b.Max.X; x += 3 {
-			r, g, bl, _ := img.At(x, y).RGBA()
-			seen[r>>8<<16|g>>8<<8|bl>>8] = true
-		}
-	}
-	return len(seen)
 }
 
 // frameCounter counts the browser's animation frames (Ebitengine draws at
@@ -460,7 +442,7 @@ func checkPage(t *testing.T, engine string, d driver, url string, tapState bool)
 	t.Logf("%s: day %d (%s): the page and the replay agree on state hash %s", engine, run.Status.Day, run.Status.Date, want)
 
 	if img := p.screenshot("played"); img != nil {
-		if n := distinctColours(img); n < 50 {
+		if n := pagetest.DistinctColours(img); n < 50 {
 			t.Errorf("%s: the screenshot looks blank: %d colours", engine, n)
 		}
 	}
@@ -495,28 +477,4 @@ func replay(scenario []byte, day int) (string, error) {
 // JSON.stringify writes them.
 func jsonOf(expr string) string {
 	return "(async () => { const v = await (" + expr + "\n); return v === undefined ? null : JSON.stringify(v); })()"
-}
-
-// syncBuffer collects a process's output while the test reads it.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
-func (b *syncBuffer) Len() int {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Len()
 }

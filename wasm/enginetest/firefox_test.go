@@ -3,6 +3,8 @@
 package enginetest
 
 import (
+	"gigasandbox/wasm/internal/pagetest"
+
 	"bufio"
 	"encoding/base64"
 	"encoding/json"
@@ -52,8 +54,8 @@ func firefoxPath() string {
 // firefox is firefox.mjs with its Firefox: the driver of TestFirefox.
 type firefox struct {
 	in      io.Writer
-	answers <-chan []byte // lines from firefox.mjs; closed when it exits
-	log     *syncBuffer   // its stderr: the page's console
+	answers <-chan []byte        // lines from firefox.mjs; closed when it exits
+	log     *pagetest.SyncBuffer // its stderr: the page's console
 	version string
 }
 
@@ -72,7 +74,7 @@ func startFirefox(t *testing.T, node, browser, display string) *firefox {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := &firefox{in: in, log: &syncBuffer{}}
+	f := &firefox{in: in, log: &pagetest.SyncBuffer{}}
 	cmd.Stderr = f.log
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("starting firefox.mjs: %v", err)

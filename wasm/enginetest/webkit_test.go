@@ -3,6 +3,8 @@
 package enginetest
 
 import (
+	"gigasandbox/wasm/internal/pagetest"
+
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
@@ -71,7 +73,7 @@ func startWebDriver(t *testing.T, path, display string) *webDriver {
 	cmd := exec.Command(path, "--host=127.0.0.1", "--port="+strconv.Itoa(port))
 	cmd.Env = append(os.Environ(), "DISPLAY="+display)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true} // stop ends its browsers too
-	var log syncBuffer
+	var log pagetest.SyncBuffer
 	cmd.Stdout, cmd.Stderr = &log, &log
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("starting %s: %v", path, err)
@@ -233,18 +235,11 @@ func (s *session) pointer(kind string, x, y float64) error {
 	if err := s.wd.do("POST", s.path+"/actions", down, nil); err != nil {
 		return err
 	}
-	if err := s.eval(threeFrames, nil); err != nil {
+	if err := s.eval(pagetest.FramesJS(3), nil); err != nil {
 		return err
 	}
 	return s.wd.do("POST", s.path+"/actions", source(map[string]any{"type": "pointerUp", "button": 0}), nil)
 }
-
-// threeFrames is a promise of three animation frames.
-const threeFrames = `new Promise((done) => {
-  let n = 3;
-  const f = () => (--n <= 0 ? done(true) : requestAnimationFrame(f));
-  requestAnimationFrame(f);
-})`
 
 func (s *session) screenshot() ([]byte, error) {
 	var b64 string

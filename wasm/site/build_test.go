@@ -16,10 +16,10 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
+	"gigasandbox/wasm/internal/pagetest"
 	"gigasandbox/wasm/site"
 )
 
@@ -371,7 +371,7 @@ func TestRunServes(t *testing.T) {
 	}
 	addr := ln.Addr().String()
 	ln.Close()
-	out := &syncBuffer{}
+	out := &pagetest.SyncBuffer{}
 	done := make(chan int)
 	go func() { done <- site.Run(ctx, []string{"-addr", addr, "-pkg", "./wasm/site/testdata/hello"}, out, out) }()
 	url := "http://" + addr + "/"
@@ -397,22 +397,4 @@ func TestRunServes(t *testing.T) {
 	if code := <-done; code != 0 {
 		t.Errorf("Run after cancel = %d, want 0", code)
 	}
-}
-
-// syncBuffer is a bytes.Buffer safe for a writer and a reader goroutine.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }
