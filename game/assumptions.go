@@ -15,11 +15,9 @@ type assumptionsView struct {
 	scroll float64
 }
 
-const assumptionRowH = 38
-
 func (g *Game) assumptionsSheet(u *ui) {
 	av := &g.assume
-	r := rect{24, barH + 10, g.w - 48, g.h - barH - 30}
+	r := g.sheetRect(g.w-48, g.h)
 	body, closed := g.sheet(u, r, g.tr("assume.heading"))
 	if closed {
 		av.open = false
@@ -33,6 +31,10 @@ func (g *Game) assumptionsSheet(u *ui) {
 	changed := g.sess.Assumptions()
 	current := g.sess.Sim().Params()
 
+	assumptionRowH := 38.0
+	if u.touch {
+		assumptionRowH = 48
+	}
 	rows := int(model.NumParams)
 	visible := body.h
 	maxScroll := max(0, float64(rows)*assumptionRowH-visible)

@@ -116,6 +116,19 @@ func (c *chartView) layout(g *Game, u *ui, r rect) {
 	}
 }
 
+// layoutSome draws n charts from the first, one under another, in r: a
+// phone's page of charts.
+func (c *chartView) layoutSome(g *Game, u *ui, r rect, first, n int) {
+	if !u.drawing() {
+		return
+	}
+	specs := g.chartSpecs()
+	h := r.h / float64(n)
+	for i := first; i < min(first+n, len(specs)); i++ {
+		c.chart(g, u, rect{r.x, r.y + float64(i-first)*h, r.w, h}.inset(4), specs[i])
+	}
+}
+
 // chart draws one chart in r: the live run solid up to today, the
 // projection of the current scenario dashed to the horizon, and the
 // baseline preset's first series in grey underneath.

@@ -67,6 +67,9 @@ type cmd struct {
 	geom       ebiten.GeoM
 	filter     ebiten.Filter
 	p0, p1     int // a polyline's points: damage.pts[p0:p1]
+	// clip, if not empty, is the only part of the screen the command may
+	// touch: a scrolled panel's content is clipped to the panel.
+	clip image.Rectangle
 }
 
 // damage is the display list of the frame being drawn and the sketches of
@@ -93,6 +96,13 @@ type damage struct {
 // record appends a command, with its box grown by a pixel against rounding.
 func (u *ui) record(c cmd) {
 	c.box = c.box.Inset(-1)
+	if !u.clipBox.Empty() {
+		c.clip = u.clipBox
+		c.box = c.box.Intersect(c.clip)
+		if c.box.Empty() {
+			return // wholly outside the clip: it draws nothing
+		}
+	}
 	u.dmg.list = append(u.dmg.list, c)
 }
 
@@ -164,6 +174,9 @@ func (c *cmd) hash() uint64 {
 		if c.closed {
 			h = mix(h, 1)
 		}
+	}
+	if !c.clip.Empty() {
+		h = mix(mix(mix(mix(h, uint64(c.clip.Min.X)), uint64(c.clip.Min.Y)), uint64(c.clip.Max.X)), uint64(c.clip.Max.Y))
 	}
 	return h
 }
@@ -260,7 +273,11 @@ func (d *damage) foldText(c *cmd, h uint64) {
 	pen := c.a
 	for _, r := range c.s {
 		adv := float32(c.face.advance(r))
-		d.fold(box(pen, c.b, pen+adv, c.b+float32(c.face.height), m).Inset(-1), mixF(mix(h, uint64(r)), pen))
+		g := box(pen, c.b, pen+adv, c.b+float32(c.face.height), m).Inset(-1)
+		if !c.clip.Empty() {
+			g = g.Intersect(c.clip)
+		}
+		d.fold(g, mixF(mix(h, uint64(r)), pen))
 		pen += adv
 	}
 }
@@ -321,8 +338,12 @@ func (u *ui) replay(dst *ebiten.Image, r image.Rectangle) {
 		if !c.box.Overlaps(r) {
 			continue
 		}
-		if c.op != opPolyline {
+		if c.op != opPolyline || !c.clip.Empty() {
 			d.lines.flush(dst) // keep the order of lines and the rest
+		}
+		dst := dst
+		if !c.clip.Empty() {
+			dst = dst.SubImage(c.clip).(*ebiten.Image) // within r too: dst is r's sub-image
 		}
 		switch c.op {
 		case opFill:
@@ -339,6 +360,9 @@ func (u *ui) replay(dst *ebiten.Image, r image.Rectangle) {
 			c.face.draw(dst, c.s, float64(c.a), float64(c.b), c.c)
 		case opPolyline:
 			d.lines.polylineIn(dst, r, d.pts[c.p0:c.p1], 0, 0, c.closed, c.width, c.c)
+			if !c.clip.Empty() {
+				d.lines.flush(dst)
+			}
 		case opImage:
 			dst.DrawImage(c.img, &ebiten.DrawImageOptions{GeoM: c.geom, Filter: c.filter})
 		}

@@ -17,6 +17,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
 
 	"gigasandbox/game/i18n"
+	"gigasandbox/game/layoutcheck"
 	"gigasandbox/game/session"
 	"gigasandbox/model"
 )
@@ -83,20 +84,40 @@ type Game struct {
 	bannerButton string
 	bannerAction func()
 	help         bool
+	helpScroll   scroller
 	presetMenu   bool
-	assume       assumptionsView
-	share        shareView
-	platform     Platform
-	scores       scoreView
-	guideCache   *guided
-	compareOpen  bool
-	frames       int64
-	needsDraw    bool     // something on the page changed since the last draw
-	lastSig      frameSig // what the page showed at the last draw
-	cat          *i18n.Catalog
-	baseline     *session.Projection // the baseline preset to its horizon, for comparison
-	updateTime   timing
-	drawTime     timing
+	// menuOpen is the top bar's menu of what does not fit the bar
+	// (overflow), under its button (menuAt).
+	menuOpen   bool
+	overflow   []barItem
+	menuAt     rect
+	menuScroll scroller
+	// sheetOpen says the phone form's sheet is open, on tab phoneTab;
+	// lastSel is the selection it last followed (followSelection).
+	sheetOpen   bool
+	phoneTab    int
+	lastSel     selection
+	chartPage   int       // the charts shown on a phone, by page
+	panelScroll tabScroll // the side panel's (or sheet's) content
+	assume      assumptionsView
+	share       shareView
+	platform    Platform
+	scores      scoreView
+	guideCache  *guided
+	compareOpen bool
+	// goalsFolded folds the goals on the map to their heading; goalsSheet
+	// shows them as a sheet where the map is too short.
+	goalsFolded   bool
+	goalsSheet    bool
+	goalsScroll   scroller
+	compareScroll scroller
+	frames        int64
+	needsDraw     bool     // something on the page changed since the last draw
+	lastSig       frameSig // what the page showed at the last draw
+	cat           *i18n.Catalog
+	baseline      *session.Projection // the baseline preset to its horizon, for comparison
+	updateTime    timing
+	drawTime      timing
 
 	// OnChange, if set, is called after every edit with the scenario to
 	// save (the browser stores it and writes the link).
@@ -561,6 +582,7 @@ func (g *Game) keys() {
 	case pressed(ebiten.KeyEscape):
 		g.help, g.presetMenu, g.assume.open, g.share.open = false, false, false, false
 		g.scores.open, g.compareOpen = false, false
+		g.menuOpen, g.goalsSheet = false, false
 		g.selSite, g.selState = 0, -1
 		g.u.focus = 0
 		g.mv.invalidate()
@@ -635,7 +657,9 @@ func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
 var ErrQuit = errors.New("quit")
 
 // Select picks a state (by code), a site and a panel tab, for screenshots
-// and the automation API. Empty or zero values leave that part alone.
+// and the automation API. Empty or zero values leave that part alone. The
+// tab may also be "charts" (a phone's sheet of charts), "assumptions" or
+// "share" (those sheets), or "none" to close the sheets and menus.
 func (g *Game) Select(state string, site model.SiteID, tab string) {
 	for i, s := range model.States() {
 		if s.Code == state {
@@ -648,7 +672,17 @@ func (g *Game) Select(state string, site model.SiteID, tab string) {
 	for i, n := range tabNames {
 		if strings.EqualFold(n, tab) {
 			g.tab = i
+			g.sheetOpen, g.phoneTab = true, i
+			if i == tabLog {
+				g.phoneTab = phoneTabLog
+			}
 		}
+	}
+	if strings.EqualFold(tab, "charts") {
+		g.sheetOpen, g.phoneTab = true, phoneTabCharts
+	}
+	if strings.EqualFold(tab, "none") {
+		g.sheetOpen, g.menuOpen, g.presetMenu = false, false, false
 	}
 	g.assume.open = strings.EqualFold(tab, "assumptions")
 	g.share.open = strings.EqualFold(tab, "share")
@@ -744,4 +778,27 @@ func (g *Game) checkChanged() {
 		g.needsDraw = true
 		g.lastSig = sig
 	}
+}
+
+// LayoutReport is the page as the last frame laid it out: the screen in
+// CSS pixels, its form, and its widgets.
+type LayoutReport struct {
+	W       float64              `json:"w"`
+	H       float64              `json:"h"`
+	Form    string               `json:"form"` // "phone", "tablet" or "desktop"
+	Touch   bool                 `json:"touch"`
+	Widgets []layoutcheck.Widget `json:"widgets"`
+}
+
+// LaidOut reports the page as the last frame laid it out, for the layout
+// checks in a browser.
+func (g *Game) LaidOut() LayoutReport {
+	return LayoutReport{W: g.w, H: g.h, Form: [...]string{"phone", "tablet", "desktop"}[formFor(g.w, g.h)], Touch: g.u.touch, Widgets: g.Widgets()}
+}
+
+// Widgets are the widgets of the last frame as laid out, with where their
+// texts go, for the layout checks (game/layoutcheck) and the automation
+// API.
+func (g *Game) Widgets() []layoutcheck.Widget {
+	return append([]layoutcheck.Widget(nil), g.u.placed...)
 }

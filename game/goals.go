@@ -54,7 +54,9 @@ var verdictColours = [...]color.RGBA{
 	model.GoalMissed:  {0xd5, 0x5e, 0x00, 0xff},
 }
 
-// goalsBox draws the loaded preset's goals over the map's top left.
+// goalsBox draws the loaded preset's goals over the map's top left. A tap
+// on its heading folds it to that heading (and unfolds it); it is folded
+// on a map too short to show it whole.
 func (g *Game) goalsBox(u *ui, r rect) {
 	gd := g.guide()
 	goals, story := gd.goals, gd.story
@@ -66,23 +68,115 @@ func (g *Game) goalsBox(u *ui, r rect) {
 		proj = p.Sim()
 	}
 	st := model.EvaluateGoals(goals, g.sess.Sim(), proj)
-	box := rect{r.x + 8, r.y + 42, 410, 30 + float64(len(st))*22}
+	w := min(410, r.w-16)
+	top := r.y + 42
+	if u.touch {
+		top = r.y + 60 // under the 44-pixel layer button
+	}
+	// each goal's text wraps beside its verdict
+	texts := make([][]string, len(st))
+	h := 30.0
+	for i, s := range st {
+		texts[i] = u.wrapW(g.trOr("goal."+g.sess.Name()+"."+s.Goal.ID, s.Goal.Text), u.f.small, w-16-76)
+		h += float64(len(texts[i]))*16 + 6
+	}
+	layer, _ := legendRects(r)
+	fits := top+h <= layer.y-6
+	folded := g.goalsFolded || !fits
+	headH := 26.0
+	if u.touch {
+		headH = 44
+	}
+	heading := g.tr("goals.heading", g.presetLabel(g.sess.Name()))
+	if folded {
+		met := 0
+		for _, s := range st {
+			if s.Verdict == model.GoalMet || s.Verdict == model.GoalOnTrack {
+				met++
+			}
+		}
+		heading = g.tr("goals.folded", g.presetLabel(g.sess.Name()), met, len(st))
+		h = headH
+	} else {
+		h += headH - 26
+	}
+	box := rect{r.x + 8, top, w, h}
 	u.fill(box, color.RGBA{0xff, 0xff, 0xff, 0xe8})
 	u.stroke(box, 1, colBorder)
-	head := rect{box.x, box.y, box.w, 26}
-	u.text(g.tr("goals.heading", g.presetLabel(g.sess.Name())), head.x+8, head.y+5, u.f.bold, colText, left)
+	head := rect{box.x, box.y, box.w, headH}
+	mark := "▾ "
+	if folded {
+		mark = "▸ "
+	}
+	label := mark + heading
+	u.place(label, head, u.textInRect(label, head, u.fit(label, head.w-12, u.f.bold), left), true)
+	u.textIn(label, head, u.fit(label, head.w-12, u.f.bold), colText, left)
 	u.setTip(head, g.trOr("story."+g.sess.Name(), story))
+	if u.clicked(head) {
+		if fits {
+			g.goalsFolded = !g.goalsFolded
+		} else {
+			g.goalsSheet = true // no room on the map: the goals as a sheet
+		}
+	}
+	if folded {
+		return
+	}
+	g.goalRows(u, rect{box.x + 8, box.y + headH + 2, box.w - 16, h}, st, texts)
+}
+
+// goalRows lists goals with their verdicts, their texts wrapped as texts.
+func (g *Game) goalRows(u *ui, r rect, st []model.GoalStatus, texts [][]string) {
+	y := r.y
 	for i, s := range st {
-		row := rect{box.x + 8, box.y + 28 + float64(i)*22, box.w - 16, 20}
+		row := rect{r.x, y, r.w, float64(len(texts[i]))*16 + 4}
+		y += row.h + 2
 		chip := rect{row.x + row.w - 68, row.y + 1, 68, 17}
 		u.fill(chip, verdictColours[s.Verdict])
-		u.textIn(g.tr(verdictKeys[s.Verdict]), chip, u.f.small, colTextOn, center)
-		u.text(g.trOr("goal."+g.sess.Name()+"."+s.Goal.ID, s.Goal.Text), row.x, row.y+2, u.f.small, colText, left)
+		u.label(g.tr(verdictKeys[s.Verdict]), chip, u.f.small, colTextOn, center)
+		for k, l := range texts[i] {
+			u.label(l, rect{row.x - 6, row.y + float64(k)*16, row.w - 70, 16}, u.f.small, colText, left)
+		}
 		tip := g.tr("goals.how")
 		if m, ok := s.Goal.MetricOf(); ok && s.Day != model.NoDay {
 			tip = g.tr("goals.value", m.Format(s.Value), s.Day.String()) + "\n" + tip
 		}
 		u.setTip(row, tip)
+	}
+}
+
+// goalsSheetView shows the goals as a sheet, for a map too short to show
+// them.
+func (g *Game) goalsSheetView(u *ui) {
+	gd := g.guide()
+	if !gd.ok || len(gd.goals) == 0 {
+		g.goalsSheet = false
+		return
+	}
+	body, closed := g.sheet(u, g.sheetRect(560, 480), g.tr("goals.heading", g.presetLabel(g.sess.Name())))
+	if closed {
+		g.goalsSheet = false
+		return
+	}
+	var proj *model.Sim
+	if p := g.sess.Projection(); p.Done() && p.Err() == nil {
+		proj = p.Sim()
+	}
+	st := model.EvaluateGoals(gd.goals, g.sess.Sim(), proj)
+	texts := make([][]string, len(st))
+	for i, s := range st {
+		texts[i] = u.wrapW(g.trOr("goal."+g.sess.Name()+"."+s.Goal.ID, s.Goal.Text), u.f.small, body.w-92)
+	}
+	c := u.beginScroll(&g.goalsScroll, body)
+	g.para(u, &c, g.trOr("story."+g.sess.Name(), gd.story), u.f.small, colTextDim)
+	c.row(8)
+	g.goalRows(u, rect{c.x + 6, c.y, c.w - 12, 0}, st, texts)
+	for i := range texts {
+		c.row(float64(len(texts[i]))*16 + 6)
+	}
+	u.endScroll(&g.goalsScroll, body, c)
+	if !u.drawing() && u.click && !u.used && u.hover(body) {
+		u.used = true
 	}
 }
 
@@ -116,7 +210,7 @@ func (g *Game) candidateButtons(u *ui, r *rect) {
 		if built[c.Name] {
 			continue
 		}
-		b := r.row(32)
+		b := r.row(max(32, g.rowH()))
 		r.row(4)
 		label := g.tr("cand.build", c.Name)
 		if u.button(b, label, false, g.trOr("cand."+c.Name, c.Note)) {
@@ -148,7 +242,7 @@ func (mv *mapView) drawCandidates(g *Game, u *ui) {
 
 // scoreSheet shows the scorecards of up to four pinned states side by side.
 func (g *Game) scoreSheet(u *ui) {
-	r := rect{24, barH + 10, g.w - 48, g.h - barH - 30}
+	r := g.sheetRect(g.w-48, g.h)
 	body, closed := g.sheet(u, r, g.tr("score.heading"))
 	if closed {
 		g.scores.open = false
@@ -162,12 +256,20 @@ func (g *Game) scoreSheet(u *ui) {
 	for i, st := range g.scores.pinned {
 		cards[i] = model.Scorecard(g.sess.Sim(), st)
 	}
+	if body.w-float64(len(cards))*170 < 160 {
+		g.scoreCards(u, body, cards)
+		return
+	}
 	labelW := body.w - float64(len(cards))*170
-	hdr := body.row(26)
+	bs := 22.0 // the unpin button
+	if u.touch {
+		bs = 44
+	}
+	hdr := body.row(bs + 4)
 	for i, c := range cards {
 		x := hdr.x + labelW + float64(i)*170
-		u.text(g.stateName(c.Index), x+160, hdr.y, u.f.bold, colText, right)
-		if u.button(rect{x + 4, hdr.y - 2, 22, 22}, "×", false, g.tr("score.unpin")) {
+		u.label(g.stateName(c.Index), rect{x + bs + 6, hdr.y, 170 - bs - 10, bs}, u.f.bold, colText, right)
+		if u.button(rect{x + 4, hdr.y, bs, bs}, "×", false, g.tr("score.unpin")) {
 			g.scores.pinned = append(g.scores.pinned[:i:i], g.scores.pinned[i+1:]...)
 			return
 		}
@@ -197,6 +299,38 @@ func (g *Game) scoreSheet(u *ui) {
 			u.text(g.scoreValue(rows[i][j]), x+160, line.y+3, u.f.small, c, right)
 		}
 	}
+}
+
+// scoreCards shows the scorecards one under another, for a screen too
+// narrow to set them side by side.
+func (g *Game) scoreCards(u *ui, body rect, cards []model.StateScore) {
+	c := u.beginScroll(&g.scores.scroll, body)
+	bs := g.rowH()
+	for i, card := range cards {
+		hdr := c.row(bs)
+		u.label(g.stateName(card.Index), rect{hdr.x, hdr.y, hdr.w - bs - 6, bs}, u.f.bold, colText, left)
+		if u.button(rect{hdr.x + hdr.w - bs, hdr.y, bs, bs}, "×", false, g.tr("score.unpin")) {
+			g.scores.pinned = append(g.scores.pinned[:i:i], g.scores.pinned[i+1:]...)
+			break
+		}
+		for j, row := range card.Rows() {
+			label := g.trOr("score."+row.Key, row.Label)
+			value := g.scoreValue(row)
+			vw := u.textWidth(value, u.f.small) + 12
+			lines := u.wrapW(label, u.f.small, c.w-vw-12)
+			line := c.row(float64(len(lines))*17 + 4)
+			if j%2 == 0 {
+				u.fill(line, colBackground)
+			}
+			for k, l := range lines {
+				u.label(l, rect{line.x, line.y + 2 + float64(k)*17, line.w - vw, 17}, u.f.small, colText, left)
+			}
+			u.label(value, rect{line.x + line.w - vw, line.y + 2, vw, 17}, u.f.small, colText, right)
+			u.setTip(line, row.Source)
+		}
+		c.row(12)
+	}
+	u.endScroll(&g.scores.scroll, body, c)
 }
 
 // scoreValue words a scorecard figure in the page's language.
@@ -238,6 +372,7 @@ func bestOf(rows [][]model.ScoreRow, j int) int {
 // scoreView is the side-by-side scorecards.
 type scoreView struct {
 	open   bool
+	scroll scroller
 	pinned []int // member-state indexes, at most maxPinned
 }
 
@@ -268,7 +403,7 @@ func (s *scoreView) toggle(st int) {
 // compareSheet lists the headline outcomes at the horizon of the baseline
 // and of this scenario, and the difference (what `gigasim compare` prints).
 func (g *Game) compareSheet(u *ui) {
-	r := rect{g.w/2 - 360, barH + 10, 720, g.h - barH - 30}
+	r := g.sheetRect(720, g.h)
 	body, closed := g.sheet(u, r, g.tr("compare.heading"))
 	if closed {
 		g.compareOpen = false
@@ -284,6 +419,10 @@ func (g *Game) compareSheet(u *ui) {
 		return
 	}
 	rows := model.Compare(g.baseline.Sim().Outcomes(), p.Sim().Outcomes())
+	if body.w < 600 {
+		g.compareRows(u, body, rows)
+		return
+	}
 	hdr := body.row(24)
 	cols := []string{g.tr("chart.baseline"), g.tr("compare.this"), g.tr("compare.diff")}
 	for i, c := range cols {
@@ -310,6 +449,41 @@ func (g *Game) compareSheet(u *ui) {
 			u.text(v, line.x+line.w-float64(2-i)*130, line.y+3, u.f.small, colText, right)
 		}
 	}
+}
+
+// compareRows lists the comparison for a narrow screen: each outcome's
+// name on a line, its three values under it.
+func (g *Game) compareRows(u *ui, body rect, rows []model.CompareRow) {
+	c := u.beginScroll(&g.compareScroll, body)
+	cols := []string{g.tr("chart.baseline"), g.tr("compare.this"), g.tr("compare.diff")}
+	colW := c.w / 3
+	hdr := c.row(22)
+	for i, t := range cols {
+		u.label(t, rect{hdr.x + float64(i)*colW, hdr.y, colW, 22}, u.fit(t, colW-8, u.f.bold), colText, right)
+	}
+	for j, row := range rows {
+		label := g.trOr("compare."+row.Key, row.Label)
+		if row.Unit != "" {
+			label += " (" + row.Unit + ")"
+		}
+		lines := u.wrapW(label, u.f.small, c.w-12)
+		line := c.row(float64(len(lines)+1)*17 + 6)
+		if j%2 == 0 {
+			u.fill(line, colBackground)
+		}
+		for k, l := range lines {
+			u.label(l, rect{line.x, line.y + 3 + float64(k)*17, line.w, 17}, u.f.small, colText, left)
+		}
+		diff := row.Format(row.Diff)
+		if row.Diff > 0 && !strings.HasPrefix(diff, "+") {
+			diff = "+" + diff
+		}
+		vy := line.y + 3 + float64(len(lines))*17
+		for i, v := range []string{row.Format(row.A), row.Format(row.B), diff} {
+			u.label(v, rect{line.x + float64(i)*colW, vy, colW, 17}, u.f.small, colText, right)
+		}
+	}
+	u.endScroll(&g.compareScroll, body, c)
 }
 
 // GoalState is a goal's verdict, for the automation API.

@@ -1,35 +1,110 @@
 package game
 
 import (
+	"image/color"
+	"slices"
 	"strings"
 
 	"gigasandbox/game/i18n"
 	"gigasandbox/model"
 )
 
+// The page has three forms, chosen by the screen's size in CSS pixels:
+//
+//   - phone: the map first, under a top bar reduced to what fits and a
+//     strip of headline numbers; the state, levers, site, charts and log
+//     open as a sheet from a tab bar at the bottom, within the thumb's
+//     reach. Portrait tablets get it too: their map is then as wide as
+//     the screen.
+//   - tablet: the desktop's side panel and charts, with touch-sized
+//     controls and the top bar's overflow in a menu.
+//   - desktop: everything at once, sized for a mouse.
+//
+// Resizing or rotating changes only the form: the run, the selection and
+// the open tab or sheet are the Game's, not the layout's.
+type form int
+
+const (
+	formPhone form = iota
+	formTablet
+	formDesktop
+)
+
+func formFor(w, h float64) form {
+	switch {
+	case w < 900 || h < 480:
+		return formPhone
+	case w < 1280 || h < 640:
+		return formTablet
+	}
+	return formDesktop
+}
+
 // Regions of the page, in logical pixels, for a screen of w×h.
 type regions struct {
+	form                              form
 	bar, kpis, mapArea, charts, panel rect
+	// tabs is the phone form's tab bar; the panel is then the open sheet,
+	// empty while it is closed, and charts are a tab of it.
+	tabs rect
+	// kpiCols is how many headline numbers stand side by side.
+	kpiCols int
 }
 
 const (
-	barH    = 46
-	kpiH    = 50
-	panelW  = 348
+	panelW  = 348 // the side panel, desktop
 	chartsH = 210
 )
 
+// rowH is the height of a row of controls: a finger needs more than a
+// mouse.
+func (g *Game) rowH() float64 {
+	if g.u.touch {
+		return 44
+	}
+	return 30
+}
+
+func (g *Game) barH() float64 {
+	if g.u.touch {
+		return 52
+	}
+	return 46
+}
+
 func (g *Game) regions() regions {
 	w, h := g.w, g.h
-	var r regions
+	r := regions{form: formFor(w, h)}
+	barH := g.barH()
 	r.bar = rect{0, 0, w, barH}
-	r.panel = rect{w - panelW, barH, panelW, h - barH}
-	left := w - panelW
-	r.kpis = rect{0, barH, left, kpiH}
-	body := rect{0, barH + kpiH, left, h - barH - kpiH}
+	if r.form == formPhone {
+		r.tabs = rect{0, h - 56, w, 56}
+		r.kpiCols = g.kpiCols(w)
+		kh := 44 * float64((numKPIs+r.kpiCols-1)/r.kpiCols)
+		r.kpis = rect{0, barH, w, kh}
+		r.mapArea = rect{0, barH + kh, w, r.tabs.y - barH - kh}
+		if g.sheetOpen {
+			m := r.mapArea
+			if w > h { // landscape: the sheet beside the map
+				sw := min(440, w*0.55)
+				r.panel = rect{w - sw, m.y, sw, m.h}
+			} else {
+				sh := max(m.h*0.62, min(m.h, 300))
+				r.panel = rect{0, m.y + m.h - sh, w, sh}
+			}
+		}
+		return r
+	}
+	pw := float64(panelW)
+	r.panel = rect{w - pw, barH, pw, h - barH}
+	left := w - pw
+	r.kpiCols = g.kpiCols(left)
+	kh := 50 * float64((numKPIs+r.kpiCols-1)/r.kpiCols)
+	r.kpis = rect{0, barH, left, kh}
+	body := rect{0, barH + kh, left, h - barH - kh}
 	// the map is about as tall as wide: give it the left part and stack
 	// the charts beside it; on a narrow screen, charts go below
-	if left >= 2*360 {
+	if left >= 2*360 && body.h >= 420 {
 		mapW := max(left-380, left*0.58)
 		r.mapArea = rect{body.x, body.y, mapW, body.h}
 		r.charts = rect{body.x + mapW, body.y, left - mapW, body.h}
@@ -49,122 +124,436 @@ func (g *Game) layout(u *ui) {
 		return
 	}
 	r := g.regions()
+	u.touch = r.form != formDesktop
 	if !u.drawing() {
+		g.followSelection(r)
 		clear(u.next) // widgets not laid out this frame are not on screen
+		u.placing = u.placing[:0]
 		// input goes to what is on top first: the overlays, which say
 		// where a sheet covers the page
 		u.covered = rect{}
 		u.inOverlay = true
 		g.overlays(u)
 		u.inOverlay = false
+		u.layer = 0
 		g.topBar(u, r.bar)
-		g.panel(u, r.panel)
-		g.kpiStrip(u, r.kpis)
-		g.charts.layout(g, u, r.charts)
+		g.pagePanel(u, r)
+		g.kpiStrip(u, r.kpis, r.kpiCols)
+		if r.form != formPhone {
+			g.charts.layout(g, u, r.charts)
+		}
 		g.mv.layout(g, u, r.mapArea)
 		u.seen, u.next = u.next, u.seen
+		u.placed, u.placing = u.placing, u.placed
 		return
 	}
+	u.layer = 0
 	g.mv.layout(g, u, r.mapArea)
-	g.kpiStrip(u, r.kpis)
-	g.charts.layout(g, u, r.charts)
-	g.panel(u, r.panel)
+	g.kpiStrip(u, r.kpis, r.kpiCols)
+	if r.form != formPhone {
+		g.charts.layout(g, u, r.charts)
+	}
+	g.pagePanel(u, r)
 	g.topBar(u, r.bar)
 	u.inOverlay = true
 	g.overlays(u)
 	u.inOverlay = false
+	u.layer = 0
 }
 
-// topBar: scenario, date, time controls, undo.
-func (g *Game) topBar(u *ui, r rect) {
+// pagePanel lays out the side panel, or on a phone the tab bar and the
+// open sheet.
+func (g *Game) pagePanel(u *ui, r regions) {
+	if r.form != formPhone {
+		g.panel(u, r.panel)
+		return
+	}
+	g.phoneTabs(u, r.tabs)
+	if g.sheetOpen && r.panel.h > 0 {
+		// the sheet lies over the map: nothing under it takes the finger
+		u.layer = 1
+		if u.covered == (rect{}) {
+			u.inOverlay = true
+			g.phoneSheet(u, r.panel)
+			u.inOverlay = false
+			u.covered = r.panel
+		} else {
+			g.phoneSheet(u, r.panel)
+		}
+		if !u.drawing() && u.click && !u.used && u.hover(r.panel) {
+			u.used = true
+		}
+		u.layer = 0
+	}
+}
+
+// followSelection opens the phone's sheet on what was just selected on
+// the map, so that a tap on a state shows its facts and Build.
+func (g *Game) followSelection(r regions) {
+	sel := selection{g.selState, g.selSite}
+	if sel != g.lastSel && r.form == formPhone {
+		if sel.site != 0 && sel.site != g.lastSel.site {
+			g.sheetOpen, g.phoneTab = true, phoneTabSite
+		} else if sel.state >= 0 && sel.state != g.lastSel.state {
+			g.sheetOpen, g.phoneTab = true, phoneTabState
+		}
+	}
+	g.lastSel = sel
+}
+
+// selection is what is selected on the map.
+type selection struct {
+	state int
+	site  model.SiteID
+}
+
+// The phone form's tabs: the side panel's, and the charts.
+const (
+	phoneTabState = iota
+	phoneTabLevers
+	phoneTabSite
+	phoneTabCharts
+	phoneTabLog
+	numPhoneTabs
+)
+
+var phoneTabKeys = [numPhoneTabs]string{"tab.state", "tab.levers", "tab.site", "tab.charts", "tab.log"}
+var phoneTabTips = [numPhoneTabs]string{"tab.state.tip", "tab.levers.tip", "tab.site.tip", "tab.charts.tip", "tab.log.tip"}
+
+// phoneTabs is the tab bar at the bottom of a phone's screen: a tab opens
+// its sheet, the open tab closes it.
+func (g *Game) phoneTabs(u *ui, r rect) {
 	u.fill(r, colBar)
-	row := r.inset(7)
-	title := row.col(150)
-	u.text(g.tr("app.title"), title.x, title.y+1, u.f.bold, colBarText, left)
-	u.text(g.tr("app.subtitle"), title.x, title.y+18, u.f.small, colBorder, left)
+	w := r.w / numPhoneTabs
+	for i := range numPhoneTabs {
+		b := rect{r.x + float64(i)*w + 2, r.y + 6, w - 4, r.h - 10}
+		on := g.sheetOpen && g.phoneTab == i
+		if u.button(b, g.tr(phoneTabKeys[i]), on, g.tr(phoneTabTips[i])) {
+			if on {
+				g.sheetOpen = false
+			} else {
+				g.sheetOpen, g.phoneTab = true, i
+				if i != phoneTabCharts {
+					g.tab = i // the side panel's tab of the same name
+					if i == phoneTabLog {
+						g.tab = tabLog
+					}
+				}
+			}
+		}
+	}
+}
 
-	scen := row.col(140)
-	if u.button(scen, g.presetLabel(g.sess.Name())+" ▼", g.presetMenu, g.tr("bar.preset.tip")) {
-		g.presetMenu = !g.presetMenu
+// phoneSheet is the open tab's sheet, with a button to close it.
+func (g *Game) phoneSheet(u *ui, r rect) {
+	u.fill(r, colPanel)
+	u.line(r.x, r.y+0.5, r.x+r.w, r.y+0.5, 1, colBorder)
+	u.line(r.x+0.5, r.y, r.x+0.5, r.y+r.h, 1, colBorder)
+	body := r.inset(10)
+	// content no wider than a panel's reads better on a tablet
+	if body.w > 560 {
+		body.x += (body.w - 560) / 2
+		body.w = 560
 	}
-	row.col(12)
-	date := row.col(112)
-	u.text(g.sess.Day().String(), date.x+date.w/2, date.y+1, u.f.big, colBarText, center)
-	u.setTip(date, g.tr("bar.date.tip", g.sess.Day(), g.sess.Horizon()))
-	row.col(8)
+	head := body.row(44)
+	close := rect{head.x + head.w - 44, head.y, 44, 44}
+	u.label(g.tr(phoneTabKeys[g.phoneTab]), rect{head.x, head.y, head.w - 50, 44}, u.f.big, colText, left)
+	if u.button(close, "×", false, g.tr("sheet.close.tip")) {
+		g.sheetOpen = false
+		return
+	}
+	if g.phoneTab == phoneTabCharts {
+		g.chartPages(u, body)
+		return
+	}
+	g.tab = phoneToPanelTab[g.phoneTab]
+	g.panelBody(u, body)
+}
 
-	btn := func(label, tip string, on bool) bool {
-		b := row.col(44)
-		row.col(4)
-		return u.button(b, label, on, tip)
+var phoneToPanelTab = [numPhoneTabs]int{tabState, tabLevers, tabSite, tabState, tabLog}
+
+// chartPages shows the charts on a phone one or two at a time, with a
+// switcher.
+func (g *Game) chartPages(u *ui, r rect) {
+	specs := len(g.chartSpecs())
+	per := 1
+	if r.h-54 >= 2*170 {
+		per = 2
 	}
-	if btn("|◄", g.tr("bar.reset.tip"), false) {
-		g.reset()
+	pages := (specs + per - 1) / per
+	g.chartPage = min(max(g.chartPage, 0), pages-1)
+	sw := r.row(44)
+	r.row(6)
+	prev := rect{sw.x, sw.y, 64, 44}
+	next := rect{sw.x + sw.w - 64, sw.y, 64, 44}
+	if u.button(prev, "◄", false, g.tr("charts.prev.tip")) {
+		g.chartPage = (g.chartPage + pages - 1) % pages
 	}
-	playLabel := "►"
-	if g.playing {
-		playLabel = "||"
+	if u.button(next, "►", false, g.tr("charts.next.tip")) {
+		g.chartPage = (g.chartPage + 1) % pages
 	}
-	if btn(playLabel, g.tr("bar.play.tip"), g.playing) {
-		g.playing = !g.playing && !g.sess.Ended()
+	u.label(g.tr("charts.page", g.chartPage+1, pages), rect{prev.x + 70, sw.y, sw.w - 140, 44}, u.f.normal, colTextDim, center)
+	g.charts.layoutSome(g, u, r, g.chartPage*per, per)
+}
+
+// barItem is a control of the top bar. Those that do not fit the screen
+// go into the menu (☰), those the bar keeps least first.
+type barItem struct {
+	w     float64 // width in the bar
+	keep  int     // the higher, the longer it stays in the bar
+	right bool    // sits at the bar's right end
+	// compactW, if set, is a narrower form (drawn by compact) the item
+	// takes before it leaves the bar.
+	compactW float64
+	draw     func(r rect)
+	compact  func(r rect)
+	// menu is its label in the menu, and act what choosing it does; items
+	// without a label only leave the bar.
+	menu string
+	act  func()
+}
+
+// barItems are the top bar's controls, left to right.
+func (g *Game) barItems(u *ui) []barItem {
+	bw := func(label string) float64 { return max(u.textWidth(label, u.f.normal)+20, g.minButton()) }
+	btn := func(label, tip string, on bool, act func()) func(r rect) {
+		return func(r rect) {
+			if u.button(r, label, on, tip) {
+				act()
+			}
+		}
 	}
-	if btn("+1d", g.tr("bar.step.tip"), false) {
+	togglePlay := func() { g.playing = !g.playing && !g.sess.Ended() }
+	step := func() {
 		g.playing = false
 		if _, err := g.sess.Step(1); err != nil {
 			g.notifyErr(err)
 		}
 	}
-	if btn("►|", g.tr("bar.end.tip"), g.seeking) {
-		g.SeekTo(g.sess.Horizon())
+	playLabel := "►"
+	if g.playing {
+		playLabel = "||"
 	}
-	row.col(8)
-	for i, s := range speeds {
-		b := row.col(60)
-		row.col(2)
-		if u.button(b, g.tr(s.label), g.speed == i, g.tr(s.tip)) {
-			g.speed = i
+	preset := g.presetLabel(g.sess.Name()) + " ▼"
+	dateFace := u.f.big
+	if g.w < 600 {
+		dateFace = u.f.bold
+	}
+	date := g.sess.Day().String()
+	speedW := 0.0
+	for _, s := range speeds {
+		speedW += max(u.textWidth(g.tr(s.label), u.f.normal)+14, 60) + 2
+	}
+	undo := barItem{w: bw(g.tr("bar.undo")), keep: 60, menu: g.tr("bar.undo"), act: g.undo,
+		draw: func(r rect) {
+			if g.sess.CanUndo() {
+				btn(g.tr("bar.undo"), g.tr("bar.undo.tip"), false, g.undo)(r)
+			} else {
+				u.disabledButton(r, g.tr("bar.undo"), g.tr("bar.undo.none"))
+			}
+		}}
+	redo := barItem{w: bw(g.tr("bar.redo")), keep: 50, menu: g.tr("bar.redo"), act: g.redo,
+		draw: func(r rect) {
+			if g.sess.CanRedo() {
+				btn(g.tr("bar.redo"), g.tr("bar.redo.tip"), false, g.redo)(r)
+			} else {
+				u.disabledButton(r, g.tr("bar.redo"), g.tr("bar.redo.none"))
+			}
+		}}
+	return []barItem{
+		{w: max(u.textWidth(g.tr("app.title"), u.f.bold), u.textWidth(g.tr("app.subtitle"), u.f.small)) + 14, keep: 10, draw: func(r rect) {
+			u.label(g.tr("app.title"), rect{r.x, r.y, r.w, 18}, u.f.bold, colBarText, left)
+			u.label(g.tr("app.subtitle"), rect{r.x, r.y + 18, r.w, 16}, u.f.small, colBorder, left)
+		}},
+		{w: max(140, bw(preset)), keep: 55, menu: g.tr("bar.preset.menu", g.presetLabel(g.sess.Name())),
+			act:  func() { g.presetMenu = true },
+			draw: btn(preset, g.tr("bar.preset.tip"), g.presetMenu, func() { g.presetMenu = !g.presetMenu })},
+		{w: u.textWidth(date, dateFace) + 16, keep: 100, draw: func(r rect) {
+			u.label(date, r, dateFace, colBarText, center)
+			u.setTip(r, g.tr("bar.date.tip", g.sess.Day(), g.sess.Horizon()))
+		}},
+		{w: bw("|◄"), keep: 43, menu: g.tr("bar.reset.menu"), act: g.reset, draw: btn("|◄", g.tr("bar.reset.tip"), false, g.reset)},
+		{w: bw("||"), keep: 90, draw: btn(playLabel, g.tr("bar.play.tip"), g.playing, togglePlay)},
+		{w: bw("+1d"), keep: 45, menu: g.tr("bar.step.menu"), act: step, draw: btn("+1d", g.tr("bar.step.tip"), false, step)},
+		{w: bw("►|"), keep: 44, menu: g.tr("bar.end.menu"), act: func() { g.SeekTo(g.sess.Horizon()) },
+			draw: btn("►|", g.tr("bar.end.tip"), g.seeking, func() { g.SeekTo(g.sess.Horizon()) })},
+		{w: speedW, keep: 70, compactW: max(bw(g.tr(speeds[g.speed].label)), 72), draw: func(r rect) {
+			for i, s := range speeds {
+				b := r.col(max(u.textWidth(g.tr(s.label), u.f.normal)+14, 60))
+				r.col(2)
+				if u.button(b, g.tr(s.label), g.speed == i, g.tr(s.tip)) {
+					g.speed = i
+				}
+			}
+		}, compact: func(r rect) {
+			s := speeds[g.speed]
+			if u.button(r, g.tr(s.label), false, g.tr("bar.speed.tip", g.tr(s.label))) {
+				g.speed = (g.speed + 1) % len(speeds)
+			}
+		}},
+		undo, redo,
+		{w: bw(g.tr("bar.share")), keep: 80, right: true, draw: btn(g.tr("bar.share"), g.tr("bar.share.tip"), g.share.open, func() { g.share.open = !g.share.open })},
+		{w: bw(g.tr("bar.assumptions")), keep: 30, right: true, menu: g.tr("bar.assumptions"), act: func() { g.assume.open = true },
+			draw: btn(g.tr("bar.assumptions"), g.tr("bar.assumptions.tip"), g.assume.open, func() { g.assume.open = !g.assume.open })},
+		{w: bw("DE"), keep: 35, right: true, menu: g.tr("bar.lang.menu", strings.ToUpper(nextLang(g.cat.Lang))), act: func() { g.SetLang(nextLang(g.cat.Lang)) },
+			draw: btn(strings.ToUpper(g.cat.Lang), g.tr("bar.lang.tip"), false, func() { g.SetLang(nextLang(g.cat.Lang)) })},
+		{w: bw("?"), keep: 40, right: true, menu: g.tr("bar.help.menu"), act: func() { g.help = true },
+			draw: btn("?", g.tr("bar.help.tip"), g.help, func() { g.help = !g.help })},
+	}
+}
+
+// minButton is the narrowest a button may be.
+func (g *Game) minButton() float64 {
+	if g.u.touch {
+		return 44
+	}
+	return 32
+}
+
+// fitBar decides which of items the bar shows in w, compacting, then
+// moving to the menu, what it keeps least; it reports whether the menu
+// button is needed.
+func fitBar(items []barItem, w, gap, menuW float64) (shown, compact []bool, menu bool) {
+	shown, compact = make([]bool, len(items)), make([]bool, len(items))
+	width := func() float64 {
+		t, n := 0.0, 0
+		for i, it := range items {
+			if !shown[i] {
+				continue
+			}
+			n++
+			if compact[i] {
+				t += it.compactW
+			} else {
+				t += it.w
+			}
+		}
+		if menu {
+			t += menuW
+			n++
+		}
+		return t + gap*float64(max(n-1, 0))
+	}
+	for i := range shown {
+		shown[i] = true
+	}
+	order := make([]int, len(items))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return items[a].keep - items[b].keep })
+	for _, i := range order { // first make narrow what can be
+		if width() <= w {
+			return
+		}
+		if items[i].compactW > 0 {
+			compact[i] = true
 		}
 	}
-	row.col(8)
-	if g.sess.CanUndo() {
-		if btn(g.tr("bar.undo"), g.tr("bar.undo.tip"), false) {
-			g.undo()
+	for _, i := range order {
+		if width() <= w {
+			return
 		}
-	} else {
-		b := row.col(44)
-		row.col(4)
-		u.disabledButton(b, g.tr("bar.undo"), g.tr("bar.undo.none"))
-	}
-	if g.sess.CanRedo() {
-		if btn(g.tr("bar.redo"), g.tr("bar.redo.tip"), false) {
-			g.redo()
+		shown[i] = false
+		if items[i].menu != "" {
+			menu = true
 		}
 	}
-	shR := rect{r.x + r.w - 288, r.y + 7, 72, r.h - 14}
-	if u.button(shR, g.tr("bar.share"), g.share.open, g.tr("bar.share.tip")) {
-		g.share.open = !g.share.open
+	return
+}
+
+// topBar: scenario, date, time controls, undo; what does not fit is in
+// the menu.
+func (g *Game) topBar(u *ui, r rect) {
+	u.fill(r, colBar)
+	pad := 6.0
+	row := rect{r.x + pad, r.y + 4, r.w - 2*pad, r.h - 8}
+	items := g.barItems(u)
+	gap := 4.0
+	menuW := g.minButton()
+	shown, compact, menu := fitBar(items, row.w, gap, menuW)
+	g.overflow = g.overflow[:0]
+	for i, it := range items {
+		if !shown[i] && it.menu != "" {
+			g.overflow = append(g.overflow, it)
+		}
 	}
-	asR := rect{r.x + r.w - 212, r.y + 7, 124, r.h - 14}
-	if u.button(asR, g.tr("bar.assumptions"), g.assume.open, g.tr("bar.assumptions.tip")) {
-		g.assume.open = !g.assume.open
+	if !menu {
+		g.menuOpen = false
 	}
-	langR := rect{r.x + r.w - 84, r.y + 7, 40, r.h - 14}
-	if u.button(langR, strings.ToUpper(g.cat.Lang), false, g.tr("bar.lang.tip")) {
-		g.SetLang(nextLang(g.cat.Lang))
+	if menu {
+		b := row.col(menuW)
+		row.col(gap)
+		if u.button(b, "", g.menuOpen, g.tr("bar.menu.tip")) {
+			g.menuOpen = !g.menuOpen
+		}
+		u.saw("menu", b)
+		for i := range 3 { // three bars: ☰, in any font
+			u.fill(rect{b.x + b.w/2 - 9, b.y + b.h/2 - 7 + float64(i)*6, 18, 2}, colText)
+		}
+		g.menuAt = b
 	}
-	helpR := rect{r.x + r.w - 40, r.y + 7, 32, r.h - 14}
-	if u.button(helpR, "?", g.help, g.tr("bar.help.tip")) {
-		g.help = !g.help
+	right := row.x + row.w
+	for i := len(items) - 1; i >= 0; i-- {
+		it := items[i]
+		if !shown[i] || !it.right {
+			continue
+		}
+		right -= it.w
+		it.draw(rect{right, row.y, it.w, row.h})
+		right -= gap
+	}
+	for i, it := range items {
+		if !shown[i] || it.right {
+			continue
+		}
+		if compact[i] {
+			it.compact(row.col(it.compactW))
+		} else {
+			it.draw(row.col(it.w))
+		}
+		row.col(gap)
+	}
+}
+
+// menuSheet lists the bar's controls that did not fit it.
+func (g *Game) menuSheet(u *ui) {
+	rh := g.rowH()
+	w := 0.0
+	for _, it := range g.overflow {
+		w = max(w, u.textWidth(it.menu, u.f.normal)+32)
+	}
+	w = min(max(w, 220), g.w-16)
+	m := rect{g.menuAt.x, g.menuAt.y + g.menuAt.h + 4, w, float64(len(g.overflow))*(rh+2) + 8}
+	m.x = min(m.x, g.w-8-m.w)
+	m.h = min(m.h, g.h-m.y-8) // a short screen scrolls the menu
+	u.covered = m
+	u.fill(m, colPanel)
+	u.stroke(m, 1, colBorder)
+	in := m.inset(4)
+	c := u.beginScroll(&g.menuScroll, in)
+	for _, it := range g.overflow {
+		b := c.row(rh)
+		c.row(2)
+		if u.button(b, it.menu, false, "") {
+			g.menuOpen = false
+			it.act()
+		}
+	}
+	u.endScroll(&g.menuScroll, in, c)
+	if u.click && !u.used && !u.drawing() { // a tap elsewhere closes the menu
+		g.menuOpen = false
+		u.used = true
 	}
 }
 
 // kpi is a headline number with its meaning.
 type kpi struct{ label, value, tip string }
 
-// kpiStrip shows the headline numbers, always visible.
-func (g *Game) kpiStrip(u *ui, r rect) {
-	u.fill(r, colPanel)
-	u.line(r.x, r.y+r.h-0.5, r.x+r.w, r.y+r.h-0.5, 1, colBorder)
+const numKPIs = 6
+
+// kpis are the headline numbers, always in sight.
+func (g *Game) kpis() [numKPIs]kpi {
 	sim := g.sess.Sim()
 	t := sim.Today()
 	led := sim.Ledger()
@@ -172,7 +561,7 @@ func (g *Game) kpiStrip(u *ui, r rect) {
 	if t.Demand > 0 {
 		served = pct(int64(t.Served) * 1000 / int64(t.Demand))
 	}
-	kpis := []kpi{
+	return [numKPIs]kpi{
 		{g.tr("kpi.chips"), compact(t.Chips[model.ChipActive]),
 			g.tr("kpi.chips.tip")},
 		{g.tr("kpi.power"), mw(t.PowerDrawn),
@@ -186,53 +575,69 @@ func (g *Game) kpiStrip(u *ui, r rect) {
 		{g.tr("kpi.co2"), g.tr("kpi.co2.value", thousands(t.Emissions.Tonnes())),
 			g.tr("kpi.co2.tip")},
 	}
-	w := r.w / float64(len(kpis))
-	for i, k := range kpis {
-		c := rect{r.x + float64(i)*w, r.y, w, r.h}
-		u.text(k.label, c.x+10, c.y+6, u.f.small, colTextDim, left)
-		u.text(k.value, c.x+10, c.y+21, u.f.big, colText, left)
+}
+
+// kpiCols is how many headline numbers fit side by side in a strip w wide:
+// all six, three or two a row.
+func (g *Game) kpiCols(w float64) int {
+	u := &g.u
+	need := 0.0
+	for _, k := range g.kpis() {
+		need = max(need, u.textWidth(k.label, u.f.small), u.textWidth(k.value, u.f.big), 110)
+	}
+	for _, cols := range []int{numKPIs, 3} {
+		if w/float64(cols) >= need+20 {
+			return cols
+		}
+	}
+	return 2
+}
+
+// kpiStrip shows the headline numbers, always visible, cols a row.
+func (g *Game) kpiStrip(u *ui, r rect, cols int) {
+	u.fill(r, colPanel)
+	u.line(r.x, r.y+r.h-0.5, r.x+r.w, r.y+r.h-0.5, 1, colBorder)
+	rows := (numKPIs + cols - 1) / cols
+	w, h := r.w/float64(cols), r.h/float64(rows)
+	for i, k := range g.kpis() {
+		c := rect{r.x + float64(i%cols)*w, r.y + float64(i/cols)*h, w, h}
+		in := rect{c.x + 10, c.y, c.w - 14, c.h}
+		top := (h - 40) / 2
+		u.label(k.label, rect{in.x, c.y + top, in.w, 15}, u.f.small, colTextDim, left)
+		u.label(k.value, rect{in.x, c.y + top + 15, in.w, 25}, u.f.big, colText, left)
 		u.setTip(c, k.tip)
-		if i > 0 {
+		if i%cols > 0 {
 			u.line(c.x, c.y+8, c.x, c.y+c.h-8, 1, colBorder)
 		}
 	}
 }
 
-// overlays: the preset menu, the help sheet, the banner, the seek progress.
+// sheetRect is where a sheet of at most w×h goes: centred under the top
+// bar, and on a small screen the whole screen below the bar.
+func (g *Game) sheetRect(w, h float64) rect {
+	top := g.barH() + 8
+	w = min(w, g.w-16)
+	h = min(h, g.h-top-8)
+	return rect{(g.w - w) / 2, top, w, h}
+}
+
+// overlays: the menus, the sheets, the banner, the seek progress.
 func (g *Game) overlays(u *ui) {
-	if g.assume.open || g.share.open || g.scores.open || g.compareOpen || g.help {
+	if g.assume.open || g.share.open || g.scores.open || g.compareOpen || g.help || g.goalsSheet {
 		u.tip = "" // a sheet covers the page: no tooltips from beneath it
 	}
+	u.layer = 2
 	if g.banner != "" {
-		br := rect{g.w/2 - 330, barH + 8, 660, 34}
-		lines := wrap(g.banner, 90)
-		br.h = 14 + float64(len(lines))*18
-		if g.bannerAction != nil {
-			br.h += 40
-		}
-		u.fill(br, colError)
-		for i, l := range lines {
-			u.text(l, br.x+12, br.y+7+float64(i)*18, u.f.normal, colTextOn, left)
-		}
-		if g.bannerAction != nil {
-			b := rect{br.x + br.w - 12 - 260, br.y + br.h - 40, 260, 32}
-			if u.button(b, g.bannerButton, false, "") {
-				act := g.bannerAction
-				g.banner, g.bannerButton, g.bannerAction = "", "", nil
-				act()
-			}
-		}
-		if u.clicked(br) {
-			g.banner, g.bannerButton, g.bannerAction = "", "", nil
-		}
+		g.bannerBox(u)
 	}
 	if g.seeking {
 		r := g.regions().mapArea
-		bar := rect{r.x + r.w/2 - 160, r.y + r.h/2 - 30, 320, 60}
+		bw := min(320, r.w-16)
+		bar := rect{r.x + (r.w-bw)/2, r.y + r.h/2 - 30, bw, 60}
 		u.fill(bar, colPanel)
 		u.stroke(bar, 1, colBorder)
 		from, to := float64(g.sess.Day()), float64(g.seekTo)
-		u.text(g.tr("seek.progress", g.seekTo), bar.x+12, bar.y+8, u.f.normal, colText, left)
+		u.label(g.tr("seek.progress", g.seekTo), rect{bar.x + 6, bar.y + 4, bar.w - 12, 24}, u.f.normal, colText, left)
 		track := rect{bar.x + 12, bar.y + 34, bar.w - 24, 12}
 		u.fill(track, colButton)
 		if to > 0 {
@@ -240,23 +645,12 @@ func (g *Game) overlays(u *ui) {
 		}
 	}
 	if g.presetMenu {
-		names := model.PresetNames()
-		m := rect{157, barH - 4, 220, float64(len(names))*32 + 8}
-		u.fill(m, colPanel)
-		u.stroke(m, 1, colBorder)
-		for i, n := range names {
-			b := rect{m.x + 4, m.y + 4 + float64(i)*32, m.w - 8, 30}
-			sc, _ := model.Preset(n)
-			if u.button(b, g.presetLabel(n), n == g.sess.Name(), g.presetDesc(n, sc.Description)) {
-				g.presetMenu = false
-				g.loadPreset(n)
-			}
-		}
-		if u.click && !u.used && !u.drawing() { // a click elsewhere closes the menu
-			g.presetMenu = false
-			u.used = true
-		}
+		g.presetList(u)
 	}
+	if g.menuOpen && !g.presetMenu {
+		g.menuSheet(u)
+	}
+	u.layer = 1
 	if g.assume.open {
 		g.assumptionsSheet(u)
 	}
@@ -269,8 +663,71 @@ func (g *Game) overlays(u *ui) {
 	if g.compareOpen {
 		g.compareSheet(u)
 	}
+	if g.goalsSheet {
+		g.goalsSheetView(u)
+	}
 	if g.help {
 		g.helpSheet(u)
+	}
+	u.layer = 0
+}
+
+// bannerBox is the notice across the top, with its button if it offers
+// one; a tap on it dismisses it.
+func (g *Game) bannerBox(u *ui) {
+	bw := min(660, g.w-16)
+	lines := u.wrapW(g.banner, u.f.normal, bw-24)
+	br := rect{(g.w - bw) / 2, g.barH() + 8, bw, 14 + float64(len(lines))*18}
+	bh := g.rowH() + 2
+	if g.bannerAction != nil {
+		br.h += bh + 8
+	}
+	u.fill(br, colError)
+	for i, l := range lines {
+		u.label(l, rect{br.x + 6, br.y + 7 + float64(i)*18, br.w - 12, 18}, u.f.normal, colTextOn, left)
+	}
+	if g.bannerAction != nil {
+		w := min(max(260, u.textWidth(g.bannerButton, u.f.normal)+24), br.w-24)
+		b := rect{br.x + br.w - 12 - w, br.y + br.h - bh - 6, w, bh}
+		if u.button(b, g.bannerButton, false, "") {
+			act := g.bannerAction
+			g.banner, g.bannerButton, g.bannerAction = "", "", nil
+			act()
+		}
+	}
+	if u.clicked(br) {
+		g.banner, g.bannerButton, g.bannerAction = "", "", nil
+	}
+}
+
+// presetList is the menu of presets, under the control that opened it.
+func (g *Game) presetList(u *ui) {
+	names := model.PresetNames()
+	rh := g.rowH() + 2
+	at, ok := u.seen[g.presetLabel(g.sess.Name())+" ▼"]
+	if !ok {
+		at = g.menuAt
+	}
+	w := 220.0
+	for _, n := range names {
+		w = max(w, u.textWidth(g.presetLabel(n), u.f.normal)+24)
+	}
+	w = min(w, g.w-16)
+	m := rect{min(at.x, g.w-8-w), at.y + at.h + 4, w, float64(len(names))*rh + 8}
+	u.covered = m
+	u.fill(m, colPanel)
+	u.stroke(m, 1, colBorder)
+	for i, n := range names {
+		b := rect{m.x + 4, m.y + 4 + float64(i)*rh, m.w - 8, rh - 2}
+		sc, _ := model.Preset(n)
+		if u.button(b, g.presetLabel(n), n == g.sess.Name(), g.presetDesc(n, sc.Description)) {
+			g.presetMenu = false
+			g.loadPreset(n)
+		}
+	}
+	if u.click && !u.used && !u.drawing() { // a click elsewhere closes the menu
+		g.presetMenu = false
+		u.used = true
 	}
 }
 
@@ -284,26 +741,40 @@ func (g *Game) loadPreset(name string) {
 }
 
 var helpLines = []string{
+	"help.touch", "help.touch.1", "help.touch.2", "",
 	"help.keys", "help.keys.1", "help.keys.2", "help.keys.3", "help.keys.6", "help.keys.4", "help.keys.5", "",
 	"help.read", "help.read.1", "help.read.2", "help.read.3", "help.read.4",
 }
 
 func (g *Game) helpSheet(u *ui) {
-	r := rect{g.w/2 - 360, g.h/2 - 185, 720, 370}
-	u.covered = r // nothing under the help takes the mouse
-	u.fill(r, colPanel)
-	u.stroke(r, 2, colBar)
-	for i, key := range helpLines {
+	body, closed := g.sheet(u, g.sheetRect(720, 420), g.tr("help.title"))
+	if closed {
+		g.help = false
+		return
+	}
+	c := u.beginScroll(&g.helpScroll, body)
+	for _, key := range helpLines {
+		if key == "" {
+			c.row(10)
+			continue
+		}
 		face := u.f.normal
-		if key == "help.keys" || key == "help.read" {
+		if key == "help.keys" || key == "help.read" || key == "help.touch" {
 			face = u.f.bold
 		}
-		if key != "" {
-			u.text(g.tr(key), r.x+20, r.y+18+float64(i)*24, face, colText, left)
-		}
+		g.para(u, &c, g.tr(key), face, colText)
 	}
-	if u.clicked(r) {
+	u.endScroll(&g.helpScroll, body, c)
+	if u.clicked(body) {
 		g.help = false
+	}
+}
+
+// para writes s wrapped to r's width, a line a row.
+func (g *Game) para(u *ui, r *rect, s string, f face, c color.Color) {
+	lh := u.textHeight(f) + 6
+	for _, l := range u.wrapW(s, f, r.w-12) {
+		u.label(l, r.row(lh), f, c, left)
 	}
 }
 
@@ -340,9 +811,22 @@ func (g *Game) sheet(u *ui, r rect, title string) (body rect, closed bool) {
 	u.covered = r // nothing under the sheet takes the mouse
 	u.fill(r, colPanel)
 	u.stroke(r, 2, colBar)
-	body = r.inset(16)
-	head := body.row(28)
-	u.text(title, head.x, head.y, u.f.big, colText, left)
-	closed = u.button(rect{head.x + head.w - 90, head.y - 2, 90, 28}, g.tr("assume.close"), false, g.tr("assume.close.tip"))
+	body = r.inset(12)
+	bh := g.rowH()
+	cw := max(90, u.textWidth(g.tr("assume.close"), u.f.normal)+20)
+	tw := body.w - cw - 8
+	// the title in big type, or wrapped in bold where it does not fit
+	lines, f := []string{title}, u.f.big
+	if u.textWidth(title, f)+12 > tw {
+		f = u.f.bold
+		lines = u.wrapW(title, f, tw-12)
+	}
+	lh := u.textHeight(f) + 4
+	head := body.row(max(bh, float64(len(lines))*lh))
+	body.row(6)
+	for i, l := range lines {
+		u.label(l, rect{head.x, head.y + (head.h-float64(len(lines))*lh)/2 + float64(i)*lh, tw, lh}, f, colText, left)
+	}
+	closed = u.button(rect{head.x + head.w - cw, head.y, cw, bh}, g.tr("assume.close"), false, g.tr("assume.close.tip"))
 	return body, closed
 }

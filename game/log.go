@@ -55,11 +55,19 @@ func (l *messageLog) update(g *Game) {
 // drawToasts stacks the toasts in the top right of r.
 func (l *messageLog) drawToasts(u *ui, r rect) {
 	y := r.y + 44
+	if u.touch {
+		y = r.y + 60 // under the map's 44-pixel controls
+	}
+	w := min(370, r.w-16)
 	for i := len(l.toasts) - 1; i >= 0; i-- {
 		t := l.toasts[i]
-		lines := wrap(t.text, 52)
+		lines := u.wrapW(t.text, u.f.normal, w-20)
 		h := 24 + float64(len(lines))*17
-		b := rect{r.x + r.w - 380, y, 370, h}
+		b := rect{r.x + r.w - w - 10, y, w, h}
+		if y+h > r.y+r.h {
+			break // no room left on the map
+		}
+		u.place("toast", b, rect{}, false)
 		u.fill(b, colTip)
 		u.stroke(b, 1, colFocus)
 		u.text(t.day.String(), b.x+10, b.y+5, u.f.small, colTextDim, left)
@@ -75,25 +83,26 @@ func (l *messageLog) drawToasts(u *ui, r rect) {
 }
 
 // layout draws the log, newest first, in the panel.
-func (l *messageLog) layout(g *Game, u *ui, r rect) {
-	heading(u, &r, g.tr("log.heading"))
+// layout draws the log, newest first, in the panel: the newest
+// maxLogShown messages.
+func (l *messageLog) layout(g *Game, u *ui, r *rect) {
+	heading(u, r, g.tr("log.heading"))
 	msgs := g.sess.Sim().MessagesFrom(0)
 	if len(msgs) == 0 {
-		u.text(g.tr("log.empty"), r.x, r.y, u.f.normal, colTextDim, left)
+		g.para(u, r, g.tr("log.empty"), u.f.normal, colTextDim)
 		return
 	}
-	for i := len(msgs) - 1; i >= 0 && r.h > 40; i-- {
+	for i := len(msgs) - 1; i >= max(0, len(msgs)-maxLogShown); i-- {
 		m := msgs[i]
-		lines := wrap(g.msgText(m), 46)
-		hdr := r.row(16)
-		u.text(m.Day.String(), hdr.x, hdr.y, u.f.small, colTextDim, left)
-		for _, s := range lines {
-			t := r.row(17)
-			u.text(s, t.x, t.y, u.f.small, colText, left)
-		}
+		u.label(m.Day.String(), r.row(17), u.f.small, colTextDim, left)
+		g.para(u, r, g.msgText(m), u.f.small, colText)
 		r.row(5)
 	}
 }
+
+// maxLogShown is how many messages the log lists: enough to scroll back
+// through a year, few enough to lay out every frame.
+const maxLogShown = 60
 
 // msgText is a model message in the page's language. The model says why
 // things happen in numbers; the catalogs say it in words, by message kind.

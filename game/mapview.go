@@ -218,7 +218,34 @@ func (mv *mapView) layout(g *Game, u *ui, r rect) {
 	} else {
 		mv.input(g, u, r, sites)
 	}
-	// layer buttons over the map's top left
+	mv.layerButtons(g, u, r)
+	layerR, siteR := legendRects(r)
+	u.place("legend", layerR, rect{}, false)
+	if siteR != (rect{}) {
+		u.place("site legend", siteR, rect{}, false)
+	}
+	g.goalsBox(u, r)
+	g.log.drawToasts(u, r)
+}
+
+// layerButtons choose the map's layer: a button each over the map's top
+// left, or, where they do not fit or for a finger, one button that steps
+// through them.
+func (mv *mapView) layerButtons(g *Game, u *ui, r rect) {
+	total := 0.0
+	for _, l := range layers {
+		total += u.textWidth(g.tr(l.name), u.f.normal) + 22
+	}
+	if u.touch || total > r.w-16 {
+		l := layers[mv.layer]
+		label := g.tr("map.layer.next", g.tr(l.name))
+		b := rect{r.x + 8, r.y + 8, u.textWidth(label, u.f.normal) + 20, max(26, g.rowH())}
+		if u.button(b, label, false, g.tr(l.tip)+" "+g.tr("map.layer.next.tip")) {
+			mv.layer = (mv.layer + 1) % len(layers)
+			mv.invalidate()
+		}
+		return
+	}
 	bx := r.x + 8
 	for i, l := range layers {
 		w := u.textWidth(g.tr(l.name), u.f.normal) + 18
@@ -228,8 +255,6 @@ func (mv *mapView) layout(g *Game, u *ui, r rect) {
 		}
 		bx += w + 4
 	}
-	g.goalsBox(u, r)
-	g.log.drawToasts(u, r)
 }
 
 // eumapProject places a model position on the map.
@@ -554,11 +579,25 @@ func (mv *mapView) outline(dst *ebiten.Image, rings [][]float32, dx, dy, width f
 	}
 }
 
+// legendRects are where the layer's legend and the sites' legend go in
+// the map r: its lower right; a short map keeps its room for the states
+// and shows no sites' legend (site is empty).
+func legendRects(r rect) (layer, site rect) {
+	w := min(250, r.w-16)
+	layer = rect{r.x + r.w - w - 8, r.y + r.h - 58, w, 50}
+	if r.h >= 420 {
+		site = rect{r.x + r.w - w - 8, r.y + r.h - 132, w, 70}
+	}
+	return layer, site
+}
+
 // legend explains the layer's colours in the map's lower left.
 func (mv *mapView) legend(g *Game, u *ui, r rect) {
-	mv.siteLegend(g, u, rect{r.x + r.w - 258, r.y + r.h - 132, 250, 70})
+	box, site := legendRects(r)
+	if site != (rect{}) {
+		mv.siteLegend(g, u, site)
+	}
 	l := layers[mv.layer]
-	box := rect{r.x + r.w - 258, r.y + r.h - 58, 250, 50}
 	u.fill(box, color.RGBA{0xff, 0xff, 0xff, 0xe0})
 	u.stroke(box, 1, colBorder)
 	u.text(g.tr(l.name)+" "+l.unit, box.x+8, box.y+4, u.f.small, colText, left)

@@ -21,7 +21,7 @@ func (g *Game) panel(u *ui, r rect) {
 	u.fill(r, colPanel)
 	u.line(r.x+0.5, r.y, r.x+0.5, r.y+r.h, 1, colBorder)
 	body := r.inset(10)
-	tabs := body.row(32)
+	tabs := body.row(max(32, g.rowH()))
 	body.row(8)
 	w := tabs.w / numTabs
 	for i := range numTabs {
@@ -30,29 +30,40 @@ func (g *Game) panel(u *ui, r rect) {
 			g.tab = i
 		}
 	}
+	g.panelBody(u, body)
+}
+
+// panelBody is the open tab's content, scrolled when it is taller than r.
+func (g *Game) panelBody(u *ui, r rect) {
+	if g.tab != g.panelScroll.tab {
+		g.panelScroll = tabScroll{tab: g.tab}
+	}
+	c := u.beginScroll(&g.panelScroll.scroller, r)
 	switch g.tab {
 	case tabState:
-		g.statePanel(u, body)
+		g.statePanel(u, &c)
 	case tabLevers:
-		g.leverPanel(u, body)
+		g.leverPanel(u, &c)
 	case tabSite:
-		g.sitePanel(u, body)
+		g.sitePanel(u, &c)
 	case tabLog:
-		g.log.layout(g, u, body)
+		g.log.layout(g, u, &c)
 	}
+	u.endScroll(&g.panelScroll.scroller, r, c)
 }
 
 // heading writes a bold line and returns the rest of r.
 func heading(u *ui, r *rect, s string) {
-	h := r.row(24)
-	u.text(s, h.x, h.y+4, u.f.bold, colText, left)
+	u.label(s, r.row(26), u.f.bold, colText, left)
 }
 
 // fact writes "label ........ value" with a tooltip.
 func fact(u *ui, r *rect, label, value, tip string) {
-	l := r.row(21)
-	u.text(label, l.x, l.y+3, u.f.normal, colTextDim, left)
-	u.text(value, l.x+l.w, l.y+3, u.f.bold, colText, right)
+	l := r.row(22)
+	vw := u.textWidth(value, u.f.bold) + 12
+	lr := rect{l.x, l.y, l.w - vw, l.h}
+	u.label(label, lr, u.fit(label, lr.w-8, u.f.normal), colTextDim, left)
+	u.label(value, rect{l.x + l.w - vw, l.y, vw, l.h}, u.f.bold, colText, right)
 	u.setTip(l, tip)
 }
 
@@ -74,34 +85,31 @@ var buildDelays = []struct {
 func defaultBuild() buildChoice { return buildChoice{size: 2} }
 
 // statePanel: the selected state's facts and the Build controls.
-func (g *Game) statePanel(u *ui, r rect) {
+func (g *Game) statePanel(u *ui, r *rect) {
 	if g.selState < 0 {
-		heading(u, &r, g.tr("state.pick"))
-		for _, l := range wrap(g.tr("state.pick.text"), 44) {
-			t := r.row(20)
-			u.text(l, t.x, t.y, u.f.normal, colTextDim, left)
-		}
+		heading(u, r, g.tr("state.pick"))
+		g.para(u, r, g.tr("state.pick.text"), u.f.normal, colTextDim)
 		return
 	}
 	st := model.States()[g.selState]
 	out := g.sess.Sim().StateOutcomes()[g.selState]
-	heading(u, &r, fmt.Sprintf("%s (%s)", g.stateName(g.selState), st.Code))
-	fact(u, &r, g.tr("state.price"), g.tr("state.price.value", model.FormatDecimal(st.PriceCentsPerMWh, 100)), g.tr("state.price.tip"))
-	fact(u, &r, g.tr("state.carbon"), g.tr("state.carbon.value", st.CarbonGPerKWh), g.tr("state.carbon.tip"))
-	fact(u, &r, g.tr("state.room"), mw(out.GridSpareW), g.tr("state.room.tip"))
-	fact(u, &r, g.tr("state.queue"), strconv.Itoa(out.GridQueue), g.tr("state.queue.tip"))
+	heading(u, r, fmt.Sprintf("%s (%s)", g.stateName(g.selState), st.Code))
+	fact(u, r, g.tr("state.price"), g.tr("state.price.value", model.FormatDecimal(st.PriceCentsPerMWh, 100)), g.tr("state.price.tip"))
+	fact(u, r, g.tr("state.carbon"), g.tr("state.carbon.value", st.CarbonGPerKWh), g.tr("state.carbon.tip"))
+	fact(u, r, g.tr("state.room"), mw(out.GridSpareW), g.tr("state.room.tip"))
+	fact(u, r, g.tr("state.queue"), strconv.Itoa(out.GridQueue), g.tr("state.queue.tip"))
 	capText := g.tr("state.cap.none")
 	if out.Cap >= 0 {
 		capText = g.tr("state.cap.value", compact(int64(out.CapUsed)/1000), compact(out.Cap/1000))
 	}
-	fact(u, &r, g.tr("state.cap", st.Tier), capText, g.tr("state.cap.tip"))
-	fact(u, &r, g.tr("state.waiting"), thousands(int64(out.LicenceWaiting)), g.tr("state.waiting.tip"))
-	fact(u, &r, g.tr("state.demand"), pct(st.DemandPPM/1000), g.tr("state.demand.tip"))
-	fact(u, &r, g.tr("state.chips"), thousands(int64(out.ChipsActive)), g.tr("state.chips.tip"))
+	fact(u, r, g.tr("state.cap", st.Tier), capText, g.tr("state.cap.tip"))
+	fact(u, r, g.tr("state.waiting"), thousands(int64(out.LicenceWaiting)), g.tr("state.waiting.tip"))
+	fact(u, r, g.tr("state.demand"), pct(st.DemandPPM/1000), g.tr("state.demand.tip"))
+	fact(u, r, g.tr("state.chips"), thousands(int64(out.ChipsActive)), g.tr("state.chips.tip"))
 	r.row(6)
 
-	heading(u, &r, g.tr("build.heading"))
-	row := r.row(30)
+	heading(u, r, g.tr("build.heading"))
+	row := r.row(g.rowH())
 	w := row.w / float64(len(buildSizes))
 	for i, n := range buildSizes {
 		if u.button(rect{row.x + float64(i)*w, row.y, w - 4, row.h}, compact(int64(n)), g.build.size == i, g.tr("build.size.tip", thousands(int64(n)))) {
@@ -109,7 +117,7 @@ func (g *Game) statePanel(u *ui, r rect) {
 		}
 	}
 	r.row(4)
-	row = r.row(30)
+	row = r.row(g.rowH())
 	w = row.w / float64(len(buildChips))
 	for i, c := range buildChips {
 		if u.button(rect{row.x + float64(i)*w, row.y, w - 4, row.h}, g.tr(c.label), g.build.chip == i, g.tr(c.tip)) {
@@ -117,7 +125,7 @@ func (g *Game) statePanel(u *ui, r rect) {
 		}
 	}
 	r.row(4)
-	row = r.row(30)
+	row = r.row(g.rowH())
 	u.textIn(g.tr("build.start"), row.col(50), u.f.normal, colTextDim, left)
 	w = row.w / float64(len(buildDelays))
 	for i, d := range buildDelays {
@@ -127,14 +135,14 @@ func (g *Game) statePanel(u *ui, r rect) {
 		}
 	}
 	r.row(6)
-	b := r.row(36)
+	b := r.row(max(36, g.rowH()))
 	if g.sess.Ended() {
 		u.disabledButton(b, g.tr("build.button"), g.tr("build.ended"))
 	} else if u.button(b, g.tr("build.button"), true, g.tr("build.button.tip")) {
 		g.buildHere()
 	}
 	r.row(8)
-	half := r.row(30)
+	half := r.row(g.rowH())
 	left, rightR := half.col(half.w/2-2), half
 	rightR.x += 4
 	rightR.w -= 4
@@ -151,8 +159,8 @@ func (g *Game) statePanel(u *ui, r rect) {
 		g.Do(model.Command{Kind: model.CmdInvestGrid, State: st.Code, MW: 500})
 	}
 	r.row(8)
-	g.candidateButtons(u, &r)
-	row = r.row(30)
+	g.candidateButtons(u, r)
+	row = r.row(g.rowH())
 	pin := row.col(row.w/2 - 2)
 	row.col(4)
 	if u.button(pin, g.tr("score.pin"), g.scores.has(g.selState), g.tr("score.pin.tip")) {
@@ -215,26 +223,26 @@ func leverShare(l model.Levers, key string) model.Share {
 }
 
 // leverPanel: every policy lever.
-func (g *Game) leverPanel(u *ui, r rect) {
+func (g *Game) leverPanel(u *ui, r *rect) {
 	lv := g.sess.Sim().Levers()
-	heading(u, &r, g.tr("levers.money"))
+	heading(u, r, g.tr("levers.money"))
 	for _, sl := range shareLevers {
 		v := leverShare(lv, sl.key)
-		if d := u.stepper(r.row(30), g.tr(sl.label), pct(int64(v)), g.tr(sl.tip)); d != 0 {
+		if d := u.stepper(r.row(g.rowH()), g.tr(sl.label), pct(int64(v)), g.tr(sl.tip)); d != 0 {
 			nv := min(max(int64(v)+int64(d)*50, 0), 1000)
 			g.Do(model.Command{Kind: model.CmdLever, Lever: sl.key, Value: model.FormatDecimal(nv, 1000)})
 		}
 	}
 	r.row(6)
-	heading(u, &r, g.tr("levers.permits"))
-	if u.toggle(r.row(30), g.tr("lever.fast_track"), lv.FastTrack, g.tr("lever.fast_track.tip")) {
+	heading(u, r, g.tr("levers.permits"))
+	if u.toggle(r.row(g.rowH()), g.tr("lever.fast_track"), lv.FastTrack, g.tr("lever.fast_track.tip")) {
 		g.Do(model.Command{Kind: model.CmdLever, Lever: "fast_track", Value: strconv.FormatBool(!lv.FastTrack)})
 	}
-	if u.toggle(r.row(30), g.tr("lever.prefer_same_state"), lv.PreferSameState, g.tr("lever.prefer_same_state.tip")) {
+	if u.toggle(r.row(g.rowH()), g.tr("lever.prefer_same_state"), lv.PreferSameState, g.tr("lever.prefer_same_state.tip")) {
 		g.Do(model.Command{Kind: model.CmdLever, Lever: "prefer_same_state", Value: strconv.FormatBool(!lv.PreferSameState)})
 	}
-	row := r.row(30)
-	u.textIn(g.tr("lever.demand_growth"), row.col(120), u.f.normal, colText, left)
+	row := r.row(g.rowH())
+	u.label(g.tr("lever.demand_growth"), row.col(max(120, u.textWidth(g.tr("lever.demand_growth"), u.f.normal)+14)), u.f.normal, colText, left)
 	w := row.w / 3
 	for i, gr := range []struct{ value, key string }{{"slow", "growth.slow"}, {"base", "growth.base"}, {"boom", "growth.boom"}} {
 		if u.button(rect{row.x + float64(i)*w, row.y, w - 4, row.h}, g.tr(gr.key), lv.DemandGrowth == gr.value, g.tr("lever.demand_growth.tip")) && lv.DemandGrowth != gr.value {
@@ -242,8 +250,8 @@ func (g *Game) leverPanel(u *ui, r rect) {
 		}
 	}
 	r.row(10)
-	heading(u, &r, g.tr("levers.export"))
-	row = r.row(30)
+	heading(u, r, g.tr("levers.export"))
+	row = r.row(g.rowH())
 	regimes := []struct{ kind, label, tip string }{
 		{model.RegimeOpen, "regime.open", "regime.open.tip"},
 		{model.RegimeDiffusion, "regime.diffusion", "regime.diffusion.tip"},
@@ -257,51 +265,44 @@ func (g *Game) leverPanel(u *ui, r rect) {
 		}
 	}
 	r.row(4)
-	for _, l := range wrap(g.tr("levers.perstate"), 46) {
-		t := r.row(18)
-		u.text(l, t.x, t.y, u.f.small, colTextDim, left)
-	}
+	g.para(u, r, g.tr("levers.perstate"), u.f.small, colTextDim)
 	r.row(10)
-	heading(u, &r, g.tr("levers.whatif"))
-	if u.button(r.row(32), g.tr("lever.crunch"), false, g.tr("lever.crunch.tip")) {
+	heading(u, r, g.tr("levers.whatif"))
+	if u.button(r.row(g.rowH()), g.tr("lever.crunch"), false, g.tr("lever.crunch.tip")) {
 		g.Do(model.Command{Kind: model.CmdGridCrunch, Share: 200, Days: 90})
 	}
 	r.row(10)
-	if u.button(r.row(32), g.tr("compare.open"), g.compareOpen, g.tr("compare.open.tip")) {
+	if u.button(r.row(g.rowH()), g.tr("compare.open"), g.compareOpen, g.tr("compare.open.tip")) {
 		g.compareOpen = !g.compareOpen
 	}
 }
 
 // sitePanel: the selected site's numbers and its fleet, or the list of
 // sites.
-func (g *Game) sitePanel(u *ui, r rect) {
+func (g *Game) sitePanel(u *ui, r *rect) {
 	sites := g.sess.Sim().Sites()
 	if g.selSite == 0 || int(g.selSite) > len(sites) {
-		heading(u, &r, g.tr("site.list"))
+		heading(u, r, g.tr("site.list"))
 		for _, si := range sites {
-			if r.h < 30 {
-				break
-			}
-			b := r.row(28)
+			b := r.row(max(28, g.rowH()))
 			r.row(2)
 			label := fmt.Sprintf("%s  ·  %s  ·  %s", si.Spec.Name, compact(int64(si.Spec.Chips)), g.statusName(si.Status))
-			if u.button(b, "", false, "") {
+			if u.rowButton(b, label, u.f.small, g.statusTip(si)) {
 				g.selSite = si.ID
 			}
-			u.textIn(label, b, u.f.small, colText, left)
 		}
 		return
 	}
 	si := sites[g.selSite-1]
-	heading(u, &r, si.Spec.Name)
-	fact(u, &r, g.tr("site.status"), g.statusName(si.Status), g.statusTip(si))
-	fact(u, &r, g.tr("site.chips"), g.tr("site.chips.value", thousands(int64(si.Chips[model.ChipActive])), thousands(int64(si.Spec.Chips))), g.tr("site.chips.tip"))
-	fact(u, &r, g.tr("site.power"), g.tr("site.power.value", si.DrawW.MW(), si.GrantedW.MW()), g.tr("site.power.tip"))
-	fact(u, &r, g.tr("site.capex"), euros(si.Capex), g.tr("site.capex.tip"))
-	fact(u, &r, g.tr("site.revenue"), euros(si.Revenue), g.tr("site.revenue.tip"))
-	g.fleet.layout(g, u, &r, si)
+	heading(u, r, si.Spec.Name)
+	fact(u, r, g.tr("site.status"), g.statusName(si.Status), g.statusTip(si))
+	fact(u, r, g.tr("site.chips"), g.tr("site.chips.value", thousands(int64(si.Chips[model.ChipActive])), thousands(int64(si.Spec.Chips))), g.tr("site.chips.tip"))
+	fact(u, r, g.tr("site.power"), g.tr("site.power.value", si.DrawW.MW(), si.GrantedW.MW()), g.tr("site.power.tip"))
+	fact(u, r, g.tr("site.capex"), euros(si.Capex), g.tr("site.capex.tip"))
+	fact(u, r, g.tr("site.revenue"), euros(si.Revenue), g.tr("site.revenue.tip"))
+	g.fleet.layout(g, u, r, si)
 	r.row(4)
-	row := r.row(30)
+	row := r.row(g.rowH())
 	if si.Status != model.SiteRemoved {
 		if u.button(row.col(row.w/2-2), g.tr("site.remove"), false, g.tr("site.remove.tip")) {
 			g.removeSelected()
@@ -349,3 +350,10 @@ func (g *Game) statusName(st model.SiteStatus) string {
 
 // stateName is a member state's name in the page's language.
 func (g *Game) stateName(st int) string { return g.tr("country." + model.StateCode(st)) }
+
+// tabScroll is where a panel tab is scrolled to; another tab starts at
+// its top.
+type tabScroll struct {
+	scroller
+	tab int
+}

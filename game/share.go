@@ -35,6 +35,8 @@ type shareView struct {
 	open bool
 	shot bool // save a picture of the page at the next draw
 
+	scroll scroller // on a small screen the sheet scrolls
+
 	qrFor string   // the link the QR code below was made for
 	qr    *qr.Code // nil if the link is too long for a QR code
 }
@@ -68,48 +70,60 @@ func (g *Game) Link() (string, error) {
 }
 
 func (g *Game) shareSheet(u *ui) {
-	r := rect{g.w/2 - 380, barH + 10, 760, 380}
+	h := 400.0
+	if g.w < 600 {
+		h = g.h // a phone: the whole screen, the QR code under the text
+	}
+	r := g.sheetRect(760, h)
 	body, closed := g.sheet(u, r, g.tr("share.heading"))
 	if closed {
 		g.share.open = false
 		return
 	}
-	body.row(8)
-	qrArea := rect{body.x + body.w - 300, body.y, 300, 300}
-	body.w -= 316
+	narrow := body.w < 600
+	var qrArea rect
+	if !narrow {
+		qrArea = rect{body.x + body.w - 300, body.y, 300, 300}
+		body.w -= 316
+	}
 	addr, err := g.Link()
 	if err != nil {
 		addr = err.Error()
 	}
-	for _, l := range wrap(g.tr("share.what"), 60) {
-		t := body.row(18)
-		u.text(l, t.x, t.y, u.f.normal, colTextDim, left)
+	c := u.beginScroll(&g.share.scroll, body)
+	g.para(u, &c, g.tr("share.what"), u.f.normal, colTextDim)
+	c.row(6)
+	for _, l := range u.chunksW(addr, u.f.small, c.w-12) {
+		u.label(l, c.row(16), u.f.small, colText, left)
 	}
-	body.row(6)
-	for _, l := range chunks(addr, 62) {
-		t := body.row(16)
-		u.text(l, t.x, t.y, u.f.small, colText, left)
-	}
-	body.row(8)
-	if err == nil && g.platform.Copy != nil && u.button(body.row(32), g.tr("share.copy"), false, g.tr("share.copy.tip")) {
+	c.row(8)
+	bh := g.rowH() + 2
+	if err == nil && g.platform.Copy != nil && u.button(c.row(bh), g.tr("share.copy"), false, g.tr("share.copy.tip")) {
 		if err := g.platform.Copy(addr); err != nil {
 			g.notifyErr(err)
 		} else {
 			g.notify(g.tr("share.copied"))
 		}
 	}
-	body.row(12)
-	if u.button(body.row(32), g.tr("share.csv"), false, g.tr("share.csv.tip")) {
+	c.row(12)
+	if u.button(c.row(bh), g.tr("share.csv"), false, g.tr("share.csv.tip")) {
 		g.exportCSV()
 	}
-	body.row(6)
-	if u.button(body.row(32), g.tr("share.png"), false, g.tr("share.png.tip")) {
+	c.row(6)
+	if u.button(c.row(bh), g.tr("share.png"), false, g.tr("share.png.tip")) {
 		g.share.open = false
 		g.share.shot = true
+	}
+	if narrow {
+		c.row(12)
+		side := min(c.w, 300)
+		qrArea = c.row(side)
+		qrArea.w = side
 	}
 	if err == nil {
 		g.drawQR(u, qrArea, addr)
 	}
+	u.endScroll(&g.share.scroll, body, c)
 	if !u.drawing() && u.click && !u.used && u.hover(r) {
 		u.used = true
 	}
@@ -143,6 +157,22 @@ func (g *Game) drawQR(u *ui, r rect, addr string) {
 		}
 	}
 	u.setTip(r, g.tr("share.qr.tip"))
+}
+
+// chunksW cuts s into pieces no wider than w in face f (a link has no
+// spaces to wrap at).
+func (u *ui) chunksW(s string, f face, w float64) []string {
+	var out []string
+	start, width := 0, 0.0
+	for i, r := range s {
+		rw := f.advance(r) / u.k
+		if width+rw > w && i > start {
+			out = append(out, s[start:i])
+			start, width = i, 0
+		}
+		width += rw
+	}
+	return append(out, s[start:])
 }
 
 // chunks cuts s into pieces of n bytes (a link has no spaces to wrap at).

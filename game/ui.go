@@ -6,6 +6,8 @@ import (
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
+
+	"gigasandbox/game/layoutcheck"
 )
 
 // The page is laid out in logical pixels (CSS pixels in the browser) and
@@ -14,6 +16,9 @@ import (
 
 // rect is a rectangle in logical pixels.
 type rect struct{ x, y, w, h float64 }
+
+// check is r for the layout checks.
+func (r rect) check() layoutcheck.Rect { return layoutcheck.Rect{X: r.x, Y: r.y, W: r.w, H: r.h} }
 
 func (r rect) contains(x, y float64) bool {
 	return x >= r.x && x < r.x+r.w && y >= r.y && y < r.y+r.h
@@ -85,6 +90,20 @@ type ui struct {
 	// update pass, for the automation API and tests; next collects the
 	// pass under way, so a reader between passes never sees half a frame.
 	seen, next map[string]rect
+	// placed and placing are the same for every widget with the box of its
+	// text, for the layout checks (game/layoutcheck).
+	placed, placing []layoutcheck.Widget
+	layer           int // 0 the page, 1 sheets, 2 menus and banners
+
+	// clipR is the scrolled area being laid out (zero for none): drawing
+	// is clipped to it (clipBox, in device pixels) and input outside it
+	// goes to nothing in it.
+	clipR   rect
+	clipBox image.Rectangle
+	wheel   float64 // the wheel's or trackpad's vertical scroll this frame
+	// touch says the page is laid out for fingers: taller rows, 44-pixel
+	// targets (see metrics).
+	touch bool
 
 	dmg damage // the draw pass's display list; see damage.go
 }
@@ -96,10 +115,96 @@ func (u *ui) saw(label string, r rect) {
 	}
 }
 
+// place records a widget and where its text goes for the layout checks;
+// target says it takes taps.
+func (u *ui) place(label string, r, text rect, target bool) {
+	if u.drawing() {
+		return
+	}
+	w := layoutcheck.Widget{Label: label, Box: r.check(), Text: text.check(), Layer: u.layer, Target: target}
+	if u.clipR != (rect{}) {
+		w.Clip = u.clipR.check()
+	}
+	u.placing = append(u.placing, w)
+}
+
+// textRect is where text drawn as u.text would draw it lies.
+func (u *ui) textRect(s string, x, y float64, f face, al align) rect {
+	w := u.textWidth(s, f)
+	switch al {
+	case center:
+		x -= w / 2
+	case right:
+		x -= w
+	}
+	return rect{x, y, w, u.textHeight(f)}
+}
+
+// textInRect is where textIn would draw s in r.
+func (u *ui) textInRect(s string, r rect, f face, a align) rect {
+	h := u.textHeight(f)
+	x := r.x + 6
+	switch a {
+	case center:
+		x = r.x + r.w/2
+	case right:
+		x = r.x + r.w - 6
+	}
+	return u.textRect(s, x, r.y+(r.h-h)/2, f, a)
+}
+
+// label draws s in r (as textIn) and records it for the layout checks.
+func (u *ui) label(s string, r rect, f face, c color.Color, a align) {
+	u.place(s, r, u.textInRect(s, r, f, a), false)
+	u.textIn(s, r, f, c, a)
+}
+
+// clip limits drawing and input to r until unclip.
+func (u *ui) clip(r rect) {
+	u.clipR = r
+	k := u.k
+	u.clipBox = image.Rect(int(math.Round(r.x*k)), int(math.Round(r.y*k)), int(math.Round((r.x+r.w)*k)), int(math.Round((r.y+r.h)*k)))
+}
+
+func (u *ui) unclip() { u.clipR, u.clipBox = rect{}, image.Rectangle{} }
+
+// scroller is a scrolled area's offset and its content's height.
+type scroller struct{ off, content float64 }
+
+// beginScroll starts a scrolled area in r: the wheel (or a finger) over r
+// scrolls it, and drawing and input are clipped to it. It returns the
+// rectangle to lay the content out in: r moved up by the offset, with room
+// below; pass what is left of it to endScroll.
+func (u *ui) beginScroll(s *scroller, r rect) rect {
+	if !u.drawing() && u.wheel != 0 && u.hover(r) {
+		s.off -= u.wheel * 40
+	}
+	s.off = min(max(s.off, 0), max(0, s.content-r.h))
+	u.clip(r)
+	return rect{r.x, r.y - s.off, r.w, 1 << 16}
+}
+
+// endScroll ends the scrolled area r whose content was laid out in what
+// beginScroll gave, leaving rest; it draws a scroll bar when the content
+// is taller than r.
+func (u *ui) endScroll(s *scroller, r, rest rect) {
+	u.unclip()
+	s.content = rest.y - (r.y - s.off)
+	s.off = min(max(s.off, 0), max(0, s.content-r.h))
+	if s.content > r.h {
+		bar := r.h * r.h / s.content
+		y := r.y + (r.h-bar)*s.off/(s.content-r.h)
+		u.fill(rect{r.x + r.w - 4, y, 3, bar}, colBorder)
+	}
+}
+
 func (u *ui) drawing() bool { return u.dst != nil }
 
 func (u *ui) hover(r rect) bool {
 	if !u.inOverlay && u.covered.contains(u.mx, u.my) {
+		return false
+	}
+	if u.clipR != (rect{}) && !u.clipR.contains(u.mx, u.my) {
 		return false
 	}
 	return r.contains(u.mx, u.my)
@@ -304,6 +409,8 @@ func (u *ui) focusable(r rect) (focused, activated bool) {
 // button draws a button and reports a click (or Enter when focused).
 func (u *ui) button(r rect, label string, on bool, tip string) bool {
 	u.saw(label, r)
+	f := u.fit(label, r.w-8, u.f.normal)
+	u.place(label, r, u.textInRect(label, r, f, center), true)
 	_, act := u.focusable(r)
 	bg := colButton
 	switch {
@@ -317,13 +424,39 @@ func (u *ui) button(r rect, label string, on bool, tip string) bool {
 	if on {
 		fg = colTextOn
 	}
-	u.textIn(label, r, u.f.normal, fg, center)
+	u.textIn(label, r, f, fg, center)
+	u.setTip(r, tip)
+	return u.clicked(r) || act
+}
+
+// fit is face f, or the small face if s is wider than w in f: a label
+// too long for its widget in one language is set smaller, not cut.
+func (u *ui) fit(s string, w float64, f face) face {
+	if f != u.f.small && u.textWidth(s, f) > w {
+		return u.f.small
+	}
+	return f
+}
+
+// rowButton is a button as wide as a list's row, its label at the left in
+// face f: an entry of a list to pick from.
+func (u *ui) rowButton(r rect, label string, f face, tip string) bool {
+	u.saw(label, r)
+	u.place(label, r, u.textInRect(label, r, f, left), true)
+	_, act := u.focusable(r)
+	bg := colButton
+	if u.hover(r) {
+		bg = colButtonHover
+	}
+	u.fill(r, bg)
+	u.textIn(label, r, f, colText, left)
 	u.setTip(r, tip)
 	return u.clicked(r) || act
 }
 
 // disabledButton draws a button that cannot be pressed, with the reason.
 func (u *ui) disabledButton(r rect, label, why string) {
+	u.place(label, r, u.textInRect(label, r, u.f.normal, center), true)
 	u.fill(r, colButtonOff)
 	u.textIn(label, r, u.f.normal, colTextDim, center)
 	u.setTip(r, why)
@@ -331,13 +464,26 @@ func (u *ui) disabledButton(r rect, label, why string) {
 
 // stepper draws "label  [-] value [+]" and returns -1, 0 or +1.
 func (u *ui) stepper(r rect, label, value, tip string) int {
-	u.textIn(label, rect{r.x, r.y, r.w - 130, r.h}, u.f.normal, colText, left)
-	u.setTip(rect{r.x, r.y, r.w - 130, r.h}, tip)
-	minus := rect{r.x + r.w - 130, r.y + 2, 28, r.h - 4}
-	plus := rect{r.x + r.w - 28, r.y + 2, 28, r.h - 4}
+	bw := 28.0 // the − and + buttons' width
+	if u.touch {
+		bw = 44
+	}
+	valW := 74.0
+	ctl := 2*bw + valW
+	lr := rect{r.x, r.y, r.w - ctl, r.h}
+	if label != "" {
+		u.label(label, lr, u.fit(label, lr.w-8, u.f.normal), colText, left)
+	}
+	u.setTip(lr, tip)
+	bh, by := r.h-4, r.y+2
+	if u.touch {
+		bh, by = max(44, r.h), r.y
+	}
+	minus := rect{r.x + r.w - ctl, by, bw, bh}
+	plus := rect{r.x + r.w - bw, by, bw, bh}
 	u.saw(label+" −", minus)
 	u.saw(label+" +", plus)
-	u.textIn(value, rect{minus.x + 28, r.y, 74, r.h}, u.f.bold, colText, center)
+	u.label(value, rect{minus.x + bw, r.y, valW, r.h}, u.f.bold, colText, center)
 	d := 0
 	if u.button(minus, "−", false, "") {
 		d = -1
@@ -353,6 +499,7 @@ func (u *ui) toggle(r rect, label string, on bool, tip string) bool {
 	u.saw(label, r)
 	_, act := u.focusable(r)
 	box := rect{r.x + r.w - 46, r.y + (r.h-20)/2, 40, 20}
+	u.place(label, r, u.textInRect(label, rect{r.x, r.y, r.w - 50, r.h}, u.f.normal, left), true)
 	u.textIn(label, rect{r.x, r.y, r.w - 50, r.h}, u.f.normal, colText, left)
 	bg := colButton
 	if on {
@@ -391,6 +538,28 @@ func (u *ui) drawTip(screenW, screenH float64) {
 	for i, l := range lines {
 		u.text(l, r.x+7, r.y+5+float64(i)*lh, u.f.small, colText, left)
 	}
+}
+
+// wrapW breaks s into lines no wider than w in face f, at spaces; "\n"
+// forces a break. A word wider than w stands on a line of its own.
+func (u *ui) wrapW(s string, f face, w float64) []string {
+	var out []string
+	for _, para := range splitLines(s) {
+		line := ""
+		for _, word := range splitWords(para) {
+			switch {
+			case line == "":
+				line = word
+			case u.textWidth(line+" "+word, f) > w:
+				out = append(out, line)
+				line = word
+			default:
+				line += " " + word
+			}
+		}
+		out = append(out, line)
+	}
+	return out
 }
 
 // wrap breaks s into lines of at most n runes at spaces; "\n" forces a break.

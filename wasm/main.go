@@ -352,11 +352,14 @@ func installAPI(g *game.Game) {
 		return nil
 	})
 	fn("select", func(a []js.Value) any {
-		if len(a) > 0 {
+		if len(a) > 1 {
+			g.Select(a[0].String(), 0, a[1].String())
+		} else if len(a) > 0 {
 			g.Select(a[0].String(), 0, "")
 		}
 		return nil
 	})
+	fn("layout", func([]js.Value) any { return toJS(g.LaidOut()) })
 	fn("scenario", func([]js.Value) any {
 		b, err := g.Session().Scenario().MarshalIndent()
 		if err != nil {

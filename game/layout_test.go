@@ -1,0 +1,91 @@
+package game
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"gigasandbox/game/i18n"
+	"gigasandbox/game/layoutcheck"
+)
+
+// viewports are the screens every layout is checked at, in CSS pixels,
+// with their device pixel ratios: phones, tablets, laptops, desktops and a
+// 4K projector, upright and on their side (wasm/browsertest checks the
+// same in a browser).
+var viewports = []struct {
+	w, h, k float64
+}{
+	{360, 640, 3}, {640, 360, 3}, {390, 844, 3}, {844, 390, 3}, {412, 915, 2.625},
+	{768, 1024, 2}, {1024, 768, 2}, {820, 1180, 2}, {1180, 820, 2},
+	{1280, 720, 1}, {1280, 800, 2}, {1366, 768, 1}, {1920, 1080, 1}, {2560, 1440, 1}, {3840, 2160, 1},
+}
+
+// pageStates put the page in each of the states a user sees, from a fresh
+// game: what is selected, the open tab or sheet, the menus.
+var pageStates = []struct {
+	name string
+	set  func(t *testing.T, g *Game)
+}{
+	{"start", func(t *testing.T, g *Game) {}},
+	{"state", func(t *testing.T, g *Game) { g.Select("FR", 0, "") }},
+	{"levers", func(t *testing.T, g *Game) { g.Select("FR", 0, "levers") }},
+	{"site", func(t *testing.T, g *Game) { g.Select("", 1, "") }},
+	{"sites", func(t *testing.T, g *Game) { g.selSite = 0; g.Select("", 0, "site") }},
+	{"log", func(t *testing.T, g *Game) { must(t, g.RunTo(900)); g.Select("", 0, "log") }},
+	{"charts", func(t *testing.T, g *Game) { must(t, g.RunTo(400)); g.sheetOpen, g.phoneTab = true, phoneTabCharts }},
+	{"assumptions", func(t *testing.T, g *Game) { g.assume.open = true }},
+	{"share", func(t *testing.T, g *Game) { g.share.open = true }},
+	{"help", func(t *testing.T, g *Game) { g.help = true }},
+	{"scores", func(t *testing.T, g *Game) { g.scores.toggle(0); g.scores.toggle(5); g.scores.open = true }},
+	{"compare", func(t *testing.T, g *Game) { g.compareOpen = true }},
+	{"presets", func(t *testing.T, g *Game) { g.presetMenu = true }},
+	{"menu", func(t *testing.T, g *Game) { g.menuOpen = true }},
+	{"banner", func(t *testing.T, g *Game) {
+		g.offer(g.tr("notice.badcommand", 3, "x"), g.tr("notice.dropcommand"), func() {})
+	}},
+	{"goals-sheet", func(t *testing.T, g *Game) { g.goalsSheet = true }},
+	{"goals-folded", func(t *testing.T, g *Game) { g.goalsFolded = true }},
+	{"selection-round", func(t *testing.T, g *Game) { g.loadPreset("selection-round"); g.Select("PL", 0, "") }},
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestLayoutFits lays the page out at every viewport, in every language,
+// in every page state, and checks the widgets as laid out: none overlaps
+// another, every text fits its box, everything is on the screen, and on
+// touch layouts every target is at least 44×44.
+func TestLayoutFits(t *testing.T) {
+	fonts := map[float64]fonts{}
+	for _, vp := range viewports {
+		if _, ok := fonts[vp.k]; !ok {
+			fonts[vp.k] = newFonts(vp.k)
+		}
+	}
+	for _, vp := range viewports {
+		for _, lang := range i18n.Langs {
+			for _, ps := range pageStates {
+				name := fmt.Sprintf("%gx%g/%s/%s", vp.w, vp.h, lang, ps.name)
+				t.Run(name, func(t *testing.T) {
+					g := newTestGame(t, "baseline")
+					g.u.k, g.u.f = vp.k, fonts[vp.k]
+					g.w, g.h = vp.w, vp.h
+					g.SetLang(lang)
+					g.frame()
+					ps.set(t, g)
+					g.frame()
+					g.frame() // menus and sheets opened in the pass before are laid out
+					problems := layoutcheck.Check(g.Widgets(), g.w, g.h, g.u.touch)
+					if len(problems) > 0 {
+						t.Errorf("%d layout problems:\n  %s", len(problems), strings.Join(problems, "\n  "))
+					}
+				})
+			}
+		}
+	}
+}
