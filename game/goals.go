@@ -96,6 +96,9 @@ func (g *Game) goalsBox(u *ui, r rect) {
 			}
 		}
 		heading = g.tr("goals.folded", g.presetLabel(g.sess.Name()), met, len(st))
+		if u.textWidth("▸ "+heading, u.f.small)+12 > w {
+			heading = g.tr("goals.folded.short", met, len(st))
+		}
 		h = headH
 	} else {
 		h += headH - 26

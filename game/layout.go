@@ -83,14 +83,18 @@ func (g *Game) regions() regions {
 		kh := 44 * float64((numKPIs+r.kpiCols-1)/r.kpiCols)
 		r.kpis = rect{0, barH, w, kh}
 		r.mapArea = rect{0, barH + kh, w, r.tabs.y - barH - kh}
+		// an open sheet takes part of the map's room, and the map fits
+		// itself into the rest, so the state picked stays in sight
 		if g.sheetOpen {
 			m := r.mapArea
 			if w > h { // landscape: the sheet beside the map
 				sw := min(440, w*0.55)
 				r.panel = rect{w - sw, m.y, sw, m.h}
+				r.mapArea.w -= sw
 			} else {
 				sh := max(m.h*0.62, min(m.h, 300))
 				r.panel = rect{0, m.y + m.h - sh, w, sh}
+				r.mapArea.h -= sh
 			}
 		}
 		return r

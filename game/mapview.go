@@ -220,7 +220,9 @@ func (mv *mapView) layout(g *Game, u *ui, r rect) {
 	}
 	mv.layerButtons(g, u, r)
 	layerR, siteR := legendRects(r)
-	u.place("legend", layerR, rect{}, false)
+	if layerR.w > 0 {
+		u.place("legend", layerR, rect{}, false)
+	}
 	if siteR != (rect{}) {
 		u.place("site legend", siteR, rect{}, false)
 	}
@@ -583,6 +585,9 @@ func (mv *mapView) outline(dst *ebiten.Image, rings [][]float32, dx, dy, width f
 // the map r: its lower right; a short map keeps its room for the states
 // and shows no sites' legend (site is empty).
 func legendRects(r rect) (layer, site rect) {
+	if r.h < 240 {
+		return rect{x: r.x + r.w, y: r.y + r.h}, rect{} // no room: the layer button says what the colours are
+	}
 	w := min(250, r.w-16)
 	layer = rect{r.x + r.w - w - 8, r.y + r.h - 58, w, 50}
 	if r.h >= 420 {
@@ -596,6 +601,9 @@ func (mv *mapView) legend(g *Game, u *ui, r rect) {
 	box, site := legendRects(r)
 	if site != (rect{}) {
 		mv.siteLegend(g, u, site)
+	}
+	if box.w == 0 {
+		return
 	}
 	l := layers[mv.layer]
 	u.fill(box, color.RGBA{0xff, 0xff, 0xff, 0xe0})
