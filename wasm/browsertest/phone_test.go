@@ -3,14 +3,21 @@
 package browsertest
 
 import (
+	"bytes"
+	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	jsonv2 "github.com/chromedp/cdproto/cdp/jsonv2"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/tracing"
 	"github.com/chromedp/chromedp"
 )
 
@@ -99,9 +106,15 @@ const screenFactsJS = `(() => { const c = document.querySelector("canvas");
 //	GIGASIM_PHONE=1 go test ./wasm/browsertest -run TestPhoneSpeed -v -count=1
 //
 // GIGASIM_PHONE_DEVICE names another device of devices (device_test.go),
-// e.g. laptop-1280x720 for the desktop at the same throttling, and
-// GIGASIM_PHONE_THROTTLE another rate (1 for none). docs/performance.md,
-// "Phone-class speed", records the results.
+// e.g. laptop-1280x720 for the desktop at the same throttling;
+// GIGASIM_PHONE_THROTTLE sets another rate (1 for none) and
+// GIGASIM_PHONE_DPR another device pixel ratio (to tell pixels from CPU);
+// GIGASIM_PHONE_TRACE=DIR writes Chrome traces of the first visit's boot
+// (DIR/boot.json) and of the last span (DIR/play.json), to open in
+// Perfetto or chrome://tracing (with V8's CPU samples). The load average
+// is logged before and after: other work on the machine slows the page as
+// much as the throttling does. docs/performance.md, "Phone-class speed",
+// records the results.
 func TestPhoneSpeed(t *testing.T) {
 	if os.Getenv("GIGASIM_PHONE") == "" {
 		t.Skip("set GIGASIM_PHONE=1 to measure the page as a phone runs it (about a minute)")
@@ -115,6 +128,15 @@ func TestPhoneSpeed(t *testing.T) {
 		}
 		rate = r
 	}
+	if v := os.Getenv("GIGASIM_PHONE_DPR"); v != "" {
+		r, err := strconv.ParseFloat(v, 64)
+		if err != nil || r <= 0 {
+			t.Fatalf("GIGASIM_PHONE_DPR=%q: want a device pixel ratio", v)
+		}
+		d.DPR = r
+	}
+	t.Logf("load average before: %s", loadAverage())
+	defer func() { t.Logf("load average after: %s", loadAverage()) }()
 
 	s := buildSite(t, "./wasm")
 	url := serve(t, s)
@@ -128,12 +150,23 @@ func TestPhoneSpeed(t *testing.T) {
 	if _, err := chromedp.Call(p.ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: rate}); err != nil {
 		t.Fatalf("throttling the CPU %g×: %v", rate, err)
 	}
-	p.navigate(url)
+	traceDir := os.Getenv("GIGASIM_PHONE_TRACE")
+	traced := func(name string, fn func()) {
+		if traceDir == "" {
+			fn()
+			return
+		}
+		traceTo(t, p, filepath.Join(traceDir, name+".json"), fn)
+	}
 
 	// (a) navigation to the first frame on screen
-	st := p.waitGame()
-	p.waitJS("gigasimBoot.marks.painted !== undefined", bootTimeout, "the first frame to be on screen")
-	st = p.boot()
+	var st bootState
+	traced("boot", func() {
+		p.navigate(url)
+		p.waitGame()
+		p.waitJS("gigasimBoot.marks.painted !== undefined", bootTimeout, "the first frame to be on screen")
+		st = p.boot()
+	})
 	painted := time.Duration(st.Marks["painted"] * float64(time.Millisecond))
 	sf := evalJS[screenFacts](p, screenFactsJS)
 	t.Logf("%s, CPU throttled %g×: viewport %v×%v CSS px at DPR %v, canvas %d×%d, coarse pointer %v",
@@ -167,7 +200,13 @@ func TestPhoneSpeed(t *testing.T) {
 		evalJS[any](p, "window.gigasim.play()")
 		// the first frames after play repaint what the jump changed: let them pass
 		p.waitJS("window.gigasim.status().frames >= "+strconv.FormatInt(f0+10, 10), 30*time.Second, "ten frames played")
-		sp := evalJS[span](p, fmt.Sprintf(phoneSpan, spanMs))
+		var sp span
+		measure := func() { sp = evalJS[span](p, fmt.Sprintf(phoneSpan, spanMs)) }
+		if i == spans-1 {
+			traced("play", measure)
+		} else {
+			measure()
+		}
 		if !sp.End.Playing {
 			t.Fatalf("the run stopped on %s before the end of a %d ms span from day 0", sp.End.Date, spanMs)
 		}
@@ -245,4 +284,74 @@ func phases(marks map[string]float64) string {
 		}
 	}
 	return strings.TrimSuffix(b.String(), ", ")
+}
+
+// loadAverage is the machine's load average over 1, 5 and 15 minutes.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], " ")
+}
+
+// traceTo records a Chrome trace (browser-wide: the page, the GPU process,
+// the compositor, with V8's CPU samples) while fn runs and writes it to
+// file in the JSON trace format.
+func traceTo(t *testing.T, p *page, file string, fn func()) {
+	t.Helper()
+	var (
+		mu     sync.Mutex
+		events []jsonv2.Value
+		done   = make(chan struct{})
+		once   sync.Once
+	)
+	ctx, stop := context.WithCancel(p.ctx) // the listener ends with the trace
+	defer stop()
+	if err := chromedp.Listen(ctx, func(ev any) {
+		switch ev := ev.(type) {
+		case *tracing.EventDataCollected:
+			mu.Lock()
+			events = append(events, ev.Value...)
+			mu.Unlock()
+		case *tracing.EventTracingComplete:
+			once.Do(func() { close(done) })
+		}
+	}); err != nil {
+		t.Fatalf("listening for the trace: %v", err)
+	}
+	categories := []string{"devtools.timeline", "disabled-by-default-devtools.timeline", "disabled-by-default-devtools.timeline.frame",
+		"toplevel", "blink", "gpu", "viz", "cc", "v8", "disabled-by-default-v8.cpu_profiler", "renderer.scheduler"}
+	if _, err := chromedp.Call(p.ctx, tracing.Start, tracing.StartParams{TransferMode: tracing.StartTransferModeReportEvents,
+		TraceConfig: &tracing.TraceConfig{IncludedCategories: categories}}); err != nil {
+		t.Fatalf("starting a trace: %v", err)
+	}
+	fn()
+	if _, err := chromedp.Call(p.ctx, tracing.End, cdp.Empty{}); err != nil {
+		t.Fatalf("ending the trace: %v", err)
+	}
+	select {
+	case <-done:
+	case <-time.After(time.Minute):
+		t.Fatal("the trace did not complete within a minute")
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	var b bytes.Buffer
+	b.WriteString(`{"traceEvents":[`)
+	for i, e := range events {
+		if i > 0 {
+			b.WriteString(",\n")
+		}
+		b.Write(e)
+	}
+	b.WriteString("]}\n")
+	if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("a trace of %d events in %s", len(events), file)
 }
