@@ -633,6 +633,10 @@ func (g *Game) LayoutF(outsideWidth, outsideHeight float64) (float64, float64) {
 	if k <= 0 {
 		k = 1
 	}
+	// no side of the screen beyond what a GPU texture holds: while a
+	// window is resized the browser can report the new size with the old
+	// pixel ratio, and Ebitengine panics on an image too big for its atlas
+	k = min(k, maxScreenSide/max(outsideWidth, 1), maxScreenSide/max(outsideHeight, 1))
 	if k != g.u.k {
 		g.u.dmg.invalidate()
 		g.u.k = k
@@ -646,6 +650,10 @@ func (g *Game) LayoutF(outsideWidth, outsideHeight float64) (float64, float64) {
 	g.w, g.h = outsideWidth, outsideHeight
 	return outsideWidth * k, outsideHeight * k
 }
+
+// maxScreenSide is the longest side of the screen in device pixels: the
+// texture size every WebGL 2 implementation the page meets supports.
+const maxScreenSide = 8192
 
 // Layout is required by ebiten.Game; LayoutF is used instead.
 func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
