@@ -137,9 +137,10 @@ func (u *ui) image(img *ebiten.Image, version int, op *ebiten.DrawImageOptions) 
 	if !u.drawing() {
 		return
 	}
+	// GeoM places the image's top left corner at (0, 0), a sub-image's too
 	b := img.Bounds()
-	x0, y0 := op.GeoM.Apply(float64(b.Min.X), float64(b.Min.Y))
-	x1, y1 := op.GeoM.Apply(float64(b.Max.X), float64(b.Max.Y))
+	x0, y0 := op.GeoM.Apply(0, 0)
+	x1, y1 := op.GeoM.Apply(float64(b.Dx()), float64(b.Dy()))
 	u.record(cmd{op: opImage, img: img, version: version, geom: op.GeoM, filter: op.Filter,
 		box: box(float32(x0), float32(y0), float32(x1), float32(y1), 0)})
 }

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"runtime"
 	"runtime/metrics"
+	"slices"
 	"strings"
 	"time"
 
@@ -73,6 +74,7 @@ type Game struct {
 	build    buildChoice
 
 	mv     mapView
+	touch  touchInput // fingers and the wheel (gesture.go)
 	charts chartView
 	fleet  fleetView
 	log    messageLog
@@ -184,6 +186,11 @@ type Status struct {
 	Pinned []string    `json:"pinned"`
 	// Selected is the member state selected on the map, "" for none.
 	Selected string `json:"selected"`
+	// MapZoom is the map's zoom: 1 shows the whole map, up to 8.
+	MapZoom float64 `json:"mapZoom"`
+	// Tip is the tooltip on screen, "" for none: a mouse's hover, or a
+	// finger's long press.
+	Tip string `json:"tip"`
 	// UpdateMs and DrawMs are the Go time per update and per draw, averaged
 	// over the last second: what the page itself costs, apart from the GPU.
 	UpdateMs float64 `json:"updateMs"`
@@ -230,7 +237,7 @@ func readMemory() Memory {
 func (g *Game) Status() Status {
 	return Status{Status: g.sess.Status(), Playing: g.playing, Speed: strings.TrimPrefix(speeds[g.speed].label, "speed."), Lang: g.cat.Lang,
 		FPS: ebiten.ActualFPS(), TPS: ebiten.ActualTPS(), Seeking: g.seeking, Projected: g.Settled(), Frames: g.frames, Banner: g.banner, Goals: g.goalStates(), Pinned: g.pinnedCodes(),
-		UpdateMs: g.updateTime.avgMs(), DrawMs: g.drawTime.avgMs(), UpdateMaxMs: g.updateTime.maxMs(), DrawMaxMs: g.drawTime.maxMs(), DrawnShare: g.u.dmg.drawnShare(), Selected: g.selectedCode(), Memory: readMemory()}
+		UpdateMs: g.updateTime.avgMs(), DrawMs: g.drawTime.avgMs(), UpdateMaxMs: g.updateTime.maxMs(), DrawMaxMs: g.drawTime.maxMs(), DrawnShare: g.u.dmg.drawnShare(), Selected: g.selectedCode(), MapZoom: g.mv.zoomLevel(), Tip: g.u.tip, Memory: readMemory()}
 }
 
 func (g *Game) selectedCode() string {
@@ -486,14 +493,12 @@ func (g *Game) readInput() {
 	u.mx, u.my = float64(x)/u.k, float64(y)/u.k
 	u.click = inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft)
 	u.release = inpututil.IsMouseButtonJustReleased(ebiten.MouseButtonLeft)
-	if ids := inpututil.AppendJustReleasedTouchIDs(nil); len(ids) > 0 {
-		u.release = true
-	}
-	if ids := inpututil.AppendJustPressedTouchIDs(nil); len(ids) > 0 {
-		tx, ty := ebiten.TouchPosition(ids[0])
-		u.mx, u.my = float64(tx)/u.k, float64(ty)/u.k
-		u.click = true
-	}
+	// fingers, while they are the pointer, replace the mouse (gesture.go)
+	t := &g.touch
+	_, t.wheel = ebiten.Wheel()
+	moved := u.click || u.mx != t.mouseX || u.my != t.mouseY
+	t.mouseX, t.mouseY = u.mx, u.my
+	t.update(u, g.now(), t.readTouches(u.k), moved)
 	u.used = false
 	u.tip = ""
 	u.keyNext = 0
@@ -505,6 +510,10 @@ func (g *Game) keys() {
 	ctrl := ebiten.IsKeyPressed(ebiten.KeyControl) || ebiten.IsKeyPressed(ebiten.KeyMeta)
 	shift := ebiten.IsKeyPressed(ebiten.KeyShift)
 	pressed := inpututil.IsKeyJustPressed
+	chars := ebiten.AppendInputChars(nil)
+	typed := func(rs ...rune) bool {
+		return slices.ContainsFunc(chars, func(c rune) bool { return slices.Contains(rs, c) })
+	}
 	switch {
 	case ctrl && pressed(ebiten.KeyZ) && shift, ctrl && pressed(ebiten.KeyY):
 		g.redo()
@@ -512,6 +521,12 @@ func (g *Game) keys() {
 		g.undo()
 	case ctrl:
 		return
+	case typed('+', '='): // the map's zoom, by the character typed, whatever the keyboard's layout
+		g.mv.zoomBy(zoomStep)
+	case typed('-'):
+		g.mv.zoomBy(1 / zoomStep)
+	case typed('0'):
+		g.mv.resetView()
 	case pressed(ebiten.KeyTab):
 		if shift {
 			g.u.focus--

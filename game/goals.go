@@ -57,11 +57,12 @@ var verdictColours = [...]color.RGBA{
 // goalsBox draws the loaded preset's goals over the map's top left. A tap
 // on its heading folds it to that heading (and unfolds it); it is folded
 // on a map too short to show it whole.
-func (g *Game) goalsBox(u *ui, r rect) {
+// It returns where the box lies (empty if there are no goals).
+func (g *Game) goalsBox(u *ui, r rect, top float64) rect {
 	gd := g.guide()
 	goals, story := gd.goals, gd.story
 	if !gd.ok || len(goals) == 0 {
-		return
+		return rect{}
 	}
 	var proj *model.Sim
 	if p := g.sess.Projection(); p.Done() && p.Err() == nil {
@@ -69,10 +70,6 @@ func (g *Game) goalsBox(u *ui, r rect) {
 	}
 	st := model.EvaluateGoals(goals, g.sess.Sim(), proj)
 	w := min(410, r.w-16)
-	top := r.y + 42
-	if u.touch {
-		top = r.y + 60 // under the 44-pixel layer button
-	}
 	// each goal's text wraps beside its verdict
 	texts := make([][]string, len(st))
 	h := 30.0
@@ -122,10 +119,10 @@ func (g *Game) goalsBox(u *ui, r rect) {
 			g.goalsSheet = true // no room on the map: the goals as a sheet
 		}
 	}
-	if folded {
-		return
+	if !folded {
+		g.goalRows(u, rect{box.x + 8, box.y + headH + 2, box.w - 16, h}, st, texts)
 	}
-	g.goalRows(u, rect{box.x + 8, box.y + headH + 2, box.w - 16, h}, st, texts)
+	return box
 }
 
 // goalRows lists goals with their verdicts, their texts wrapped as texts.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"gigasandbox/game/i18n"
 	"gigasandbox/game/layoutcheck"
@@ -43,6 +44,11 @@ var pageStates = []struct {
 	{"menu", func(t *testing.T, g *Game) { g.menuOpen = true }},
 	{"banner", func(t *testing.T, g *Game) {
 		g.offer(g.tr("notice.badcommand", 3, "x"), g.tr("notice.dropcommand"), func() {})
+	}},
+	{"toasts", func(t *testing.T, g *Game) {
+		for i := range 3 {
+			g.log.toasts = append(g.log.toasts, toast{day: 100, text: g.tr("refuse.chips", 4_000_000+i), until: g.now().Add(time.Minute)})
+		}
 	}},
 	{"goals-sheet", func(t *testing.T, g *Game) { g.goalsSheet = true }},
 	{"goals-folded", func(t *testing.T, g *Game) { g.goalsFolded = true }},

@@ -55,9 +55,6 @@ func (l *messageLog) update(g *Game) {
 // drawToasts stacks the toasts in the top right of r.
 func (l *messageLog) drawToasts(u *ui, r rect) {
 	y := r.y + 44
-	if u.touch {
-		y = r.y + 60 // under the map's 44-pixel controls
-	}
 	w := min(370, r.w-16)
 	for i := len(l.toasts) - 1; i >= 0; i-- {
 		t := l.toasts[i]

@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"runtime"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	xvector "golang.org/x/image/vector"
@@ -65,15 +66,43 @@ type mapView struct {
 	raster xvector.Rasterizer
 	vals   [model.NumStates]float64
 
-	// transform: screen = origin + (p - min) * scale, y flipped
-	area          rect
-	scale         float64
-	ox, oy        float64
+	// the transform (see mapTransform) for the map area; base is its
+	// scale at zoom 1, where the whole map fits the area
+	mapTransform
+	area rect
+	base float64
+	// the view: zoom from 1 (the whole map) to maxZoom, about the map
+	// point cx, cy (map units, unrounded) at the area's centre; fit makes
+	// the transform from it, keeping the map within the area
+	zoom, cx, cy float64
+	// gesture: a finger or the mouse is panning or pinching, and
+	// wheelQuiet counts the updates since the wheel last turned: while the
+	// view moves, the cached image is drawn scaled rather than rasterised
+	// anew at every step (see drawImage)
+	gesture    bool
+	wheelQuiet int
+	// panning: the mouse button went down on the map (not on a site) and
+	// is still down; panX, panY is where the cursor was at the last update
+	panning    bool
+	panX, panY float64
+	// finger is what the finger that touched the map is doing, and
+	// fingerSite the site it touched down on, if any (see touchInput)
+	finger     fingerUse
+	fingerSite model.SiteID
+	// controls are where the widgets over the map are (layer buttons, the
+	// zoom reset), laid out this update: a finger that touches down on one
+	// neither pans nor drags; controlsBottom is the lowest of their edges
+	// at the top right, where the toasts go below
+	controls       []rect
+	controlsBottom float64
+
 	hover         int
 	click         eumap.Point
 	clickState    int
 	dragSite      model.SiteID
-	dragX, dragY  float64
+	dragX, dragY  float64 // where the drag started
+	dragAtX       float64 // where the dragged site is now drawn
+	dragAtY       float64
 	dragMoved     bool
 	outcomesDay   model.Day
 	outcomesCache []model.StateOutcome
@@ -83,15 +112,102 @@ type mapView struct {
 type mapKey struct {
 	area  rect
 	k     float64
+	xf    mapTransform // the view the image was rendered at
 	layer int
 	sel   int
 	vals  [model.NumStates]float64
 }
 
+// mapTransform places the map on screen: a map point p is at
+// (ox + (p.X - min.X) * scale, oy + (max.Y - p.Y) * scale) in logical
+// pixels (the map's y grows northwards, the screen's downwards).
+type mapTransform struct{ scale, ox, oy float64 }
+
+// fingerUse is what a finger on the map is doing.
+type fingerUse uint8
+
+const (
+	fingerNone  fingerUse = iota
+	fingerMap             // it touched down on the map: a drag pans, or moves the site it touched
+	fingerPinch           // two fingers zoom and pan the map
+)
+
+const (
+	// maxZoom is the closest view: eight times the whole map's scale
+	// shows a state such as Belgium across a tablet's map.
+	maxZoom = 8.0
+	// zoomStep is a key's (+ or -) zoom.
+	zoomStep = 1.5
+	// wheelSettle is how many updates without a wheel turn end a wheel
+	// zoom: then the map is rasterised at the new view.
+	wheelSettle = 6
+)
+
 func (mv *mapView) init() {
 	mv.m = eumap.Load()
 	mv.hover, mv.clickState = -1, -1
+	mv.wheelQuiet = wheelSettle
+	mv.resetView()
 }
+
+// resetView shows the whole map.
+func (mv *mapView) resetView() {
+	b := mv.m.Bounds
+	mv.zoom = 1
+	mv.cx, mv.cy = (float64(b.Min.X)+float64(b.Max.X))/2, (float64(b.Min.Y)+float64(b.Max.Y))/2
+	if mv.base > 0 {
+		mv.fit(mv.area)
+	}
+}
+
+// zoomLevel is the view's zoom, 1 for the whole map.
+func (mv *mapView) zoomLevel() float64 { return max(mv.zoom, 1) }
+
+// zoomAbout zooms the view by factor (within 1 to maxZoom), keeping the
+// map point under the screen point x, y there (unless that would show
+// beyond the map's edges).
+func (mv *mapView) zoomAbout(x, y, factor float64) {
+	if mv.scale <= 0 || !(factor > 0) {
+		return
+	}
+	b := mv.m.Bounds
+	px := float64(b.Min.X) + (x-mv.ox)/mv.scale
+	py := float64(b.Max.Y) - (y-mv.oy)/mv.scale
+	mv.zoom = min(max(mv.zoom*factor, 1), maxZoom)
+	mv.scale = mv.base * mv.zoom
+	mv.ox = x - (px-float64(b.Min.X))*mv.scale
+	mv.oy = y - (float64(b.Max.Y)-py)*mv.scale
+	mv.clamp()
+}
+
+// zoomBy zooms about the middle of the map area (the + and - keys).
+func (mv *mapView) zoomBy(factor float64) {
+	mv.zoomAbout(mv.area.x+mv.area.w/2, mv.area.y+mv.area.h/2, factor)
+}
+
+// pan moves the view by dx, dy logical pixels, within the map's edges.
+func (mv *mapView) pan(dx, dy float64) {
+	mv.ox += dx
+	mv.oy += dy
+	mv.clamp()
+}
+
+// clamp keeps the map within the area: zoomed in, no more sea shows beyond
+// the map's edges than at zoom 1. It then sets the view's centre from the
+// transform.
+func (mv *mapView) clamp() {
+	b, r := mv.m.Bounds, mv.area
+	bw, bh := float64(b.Max.X-b.Min.X), float64(b.Max.Y-b.Min.Y)
+	mx, my := (r.w-bw*mv.base)/2, (r.h-bh*mv.base)/2 // the margins at zoom 1
+	mv.ox = min(max(mv.ox, r.x+r.w-mx-bw*mv.scale), r.x+mx)
+	mv.oy = min(max(mv.oy, r.y+r.h-my-bh*mv.scale), r.y+my)
+	mv.cx = float64(b.Min.X) + (r.x+r.w/2-mv.ox)/mv.scale
+	mv.cy = float64(b.Max.Y) - (r.y+r.h/2-mv.oy)/mv.scale
+}
+
+// moving reports whether the view is moving under a gesture or the
+// wheel: the map is then drawn from its cached image, scaled.
+func (mv *mapView) moving() bool { return mv.gesture || mv.wheelQuiet < wheelSettle }
 
 // invalidate says that what the map shows may have changed (an edit, a
 // jump in time, another selection or layer): the states' outcomes are
@@ -118,15 +234,22 @@ func (g *Game) outcomes() []model.StateOutcome {
 	return mv.outcomesCache
 }
 
-// fit places the map's bounds in r, keeping its aspect.
+// fit places the map in r, keeping its aspect: at zoom 1 its bounds fit
+// r; zoomed, the view's centre is in the middle of r.
 func (mv *mapView) fit(r rect) {
 	b := mv.m.Bounds
 	pad := 16.0
 	bw, bh := float64(b.Max.X-b.Min.X), float64(b.Max.Y-b.Min.Y)
-	mv.scale = min((r.w-2*pad)/bw, (r.h-2*pad)/bh)
-	mv.ox = r.x + (r.w-bw*mv.scale)/2
-	mv.oy = r.y + (r.h-bh*mv.scale)/2
 	mv.area = r
+	mv.base = min((r.w-2*pad)/bw, (r.h-2*pad)/bh)
+	if mv.base <= 0 {
+		mv.mapTransform = mapTransform{}
+		return
+	}
+	mv.scale = mv.base * mv.zoomLevel()
+	mv.ox = r.x + r.w/2 - (mv.cx-float64(b.Min.X))*mv.scale
+	mv.oy = r.y + r.h/2 - (float64(b.Max.Y)-mv.cy)*mv.scale
+	mv.clamp()
 }
 
 // toScreen maps a map point to logical pixels.
@@ -148,25 +271,27 @@ func (mv *mapView) stateAt(x, y float64) int {
 }
 
 // StatePoint returns where a state's label is on screen, in logical (CSS)
-// pixels: tests and the automation API click there.
+// pixels: tests and the automation API click there. It is not ok when the
+// map is zoomed so that the label is outside the map area.
 func (g *Game) StatePoint(code string) (x, y float64, ok bool) {
 	for _, s := range g.mv.m.States {
 		if s.Code == code {
 			x, y = g.mv.toScreen(s.Label)
-			return x, y, g.mv.scale > 0
+			return x, y, g.mv.scale > 0 && g.mv.area.contains(x, y)
 		}
 	}
 	return 0, 0, false
 }
 
-// SitePoint returns where a site is drawn on screen, in logical pixels.
+// SitePoint returns where a site is drawn on screen, in logical pixels
+// (not ok outside the map area, when zoomed).
 func (g *Game) SitePoint(id model.SiteID) (x, y float64, ok bool) {
 	sites := g.sess.Sim().Sites()
 	if id < 1 || int(id) > len(sites) || g.mv.scale == 0 {
 		return 0, 0, false
 	}
 	x, y = g.mv.siteXY(sites[id-1].Spec)
-	return x, y, true
+	return x, y, g.mv.area.contains(x, y)
 }
 
 func (mv *mapView) siteXY(s model.SiteSpec) (float64, float64) {
@@ -210,24 +335,48 @@ func siteColour(s model.SiteStatus) color.RGBA {
 }
 
 // layout handles the map's input (update pass) or draws it (draw pass).
+// The widgets over the map take their clicks before the map beneath them
+// (so they are laid out first in the update pass) and are drawn over it.
 func (mv *mapView) layout(g *Game, u *ui, r rect) {
 	mv.fit(r)
 	sites := g.sess.Sim().Sites()
 	if u.drawing() {
 		mv.draw(g, u, r, sites)
+		mv.tips(g, u, r, sites)
+		mv.onTop(g, u, r)
 	} else {
+		mv.onTop(g, u, r)
 		mv.input(g, u, r, sites)
+		mv.tips(g, u, r, sites)
 	}
+}
+
+// onTop lays out what lies over the map: the layer buttons, the zoom
+// control, the legends' places, the guided preset's goals and the toasts.
+func (mv *mapView) onTop(g *Game, u *ui, r rect) {
+	mv.controls = mv.controls[:0]
 	mv.layerButtons(g, u, r)
-	layerR, siteR := legendRects(r)
-	if layerR.w > 0 {
-		u.place("legend", layerR, rect{}, false)
+	mv.zoomControls(g, u, r)
+	legend, site := legendRects(r)
+	if legend.w > 0 {
+		u.place("legend", legend, rect{}, false)
 	}
-	if siteR != (rect{}) {
-		u.place("site legend", siteR, rect{}, false)
+	if site.w > 0 {
+		u.place("site legend", site, rect{}, false)
 	}
-	g.goalsBox(u, r)
-	g.log.drawToasts(u, r)
+	goals := g.goalsBox(u, r, mv.controlsBottom+8)
+	toasts := r // drawToasts starts 44 pixels below the top of its rect
+	toasts.y = max(r.y, mv.controlsBottom+8-44)
+	if goals.w > 0 && goals.x+goals.w > r.x+r.w-min(370, r.w-16)-10 {
+		toasts.y = goals.y + goals.h + 8 - 44 // a narrow map: under the goals
+	}
+	toasts.h = r.y + r.h - toasts.y
+	if site.w > 0 {
+		toasts.h = site.y - 8 - toasts.y // and above the legends
+	} else if legend.w > 0 {
+		toasts.h = legend.y - 8 - toasts.y
+	}
+	g.log.drawToasts(u, toasts)
 }
 
 // layerButtons choose the map's layer: a button each over the map's top
@@ -242,6 +391,8 @@ func (mv *mapView) layerButtons(g *Game, u *ui, r rect) {
 		l := layers[mv.layer]
 		label := g.tr("map.layer.next", g.tr(l.name))
 		b := rect{r.x + 8, r.y + 8, u.textWidth(label, u.f.normal) + 20, max(26, g.rowH())}
+		mv.controls = append(mv.controls, b)
+		mv.controlsBottom = b.y + b.h
 		if u.button(b, label, false, g.tr(l.tip)+" "+g.tr("map.layer.next.tip")) {
 			mv.layer = (mv.layer + 1) % len(layers)
 			mv.invalidate()
@@ -251,11 +402,36 @@ func (mv *mapView) layerButtons(g *Game, u *ui, r rect) {
 	bx := r.x + 8
 	for i, l := range layers {
 		w := u.textWidth(g.tr(l.name), u.f.normal) + 18
-		if u.button(rect{bx, r.y + 8, w, 26}, g.tr(l.name), mv.layer == i, g.tr(l.tip)+" (L)") {
+		b := rect{bx, r.y + 8, w, 26}
+		mv.controls = append(mv.controls, b)
+		if u.button(b, g.tr(l.name), mv.layer == i, g.tr(l.tip)+" (L)") {
 			mv.layer = i
 			mv.invalidate()
 		}
 		bx += w + 4
+	}
+	mv.controlsBottom = r.y + 8 + 26
+}
+
+// zoomControls shows, while the map is zoomed in, a button at its top
+// right that shows the whole map again (as the 0 key does), big enough for
+// a finger (44 CSS pixels).
+func (mv *mapView) zoomControls(g *Game, u *ui, r rect) {
+	if mv.zoomLevel() <= 1 {
+		return
+	}
+	label := g.tr("map.zoom.reset")
+	w := max(44, u.textWidth(label, u.f.normal)+24)
+	b := rect{r.x + r.w - 8 - w, r.y + 8, w, 44}
+	if len(mv.controls) > 0 { // below the layer buttons if they reach it
+		if last := mv.controls[len(mv.controls)-1]; last.x+last.w+8 > b.x {
+			b.y = last.y + last.h + 8
+		}
+	}
+	mv.controls = append(mv.controls, b)
+	mv.controlsBottom = max(mv.controlsBottom, b.y+b.h)
+	if u.button(b, label, false, g.tr("map.zoom.reset.tip")) {
+		mv.resetView()
 	}
 }
 
@@ -279,23 +455,68 @@ func (mv *mapView) siteAt(x, y float64, sites []model.SiteInfo) model.SiteID {
 	return best
 }
 
+// input handles the map's part of this update's input: the wheel, then a
+// finger's gestures or the mouse.
 func (mv *mapView) input(g *Game, u *ui, r rect, sites []model.SiteInfo) {
 	mv.hover = -1
 	if u.hover(r) {
 		mv.hover = mv.stateAt(u.mx, u.my)
+	}
+	mv.wheelInput(g, u, r)
+	if g.touch.active {
+		mv.touchInput(g, u, r, sites)
+	} else {
+		mv.mouseInput(g, u, r, sites)
+	}
+	if !mv.moving() && mv.ok && mv.key.xf != mv.mapTransform {
+		g.needsDraw = true // the view settled: draw the map anew at it
+	}
+}
+
+// wheelInput zooms about the cursor as the wheel (or a trackpad) turns.
+func (mv *mapView) wheelInput(g *Game, u *ui, r rect) {
+	mv.wheelQuiet = min(mv.wheelQuiet+1, wheelSettle)
+	if g.touch.wheel == 0 || !u.hover(r) {
+		return
+	}
+	mv.wheelQuiet = 0
+	mv.zoomAbout(u.mx, u.my, wheelFactor(g.touch.wheel))
+}
+
+// wheelNotch is how much Ebitengine's wheel turns for one notch of a mouse
+// wheel: a line on a desktop, the browser's pixels (about 100) on a page.
+var wheelNotch = map[bool]float64{false: 1, true: 100}[runtime.GOOS == "js"]
+
+// wheelFactor is the zoom for a wheel turn: √2 a notch, at most that in an
+// update; a trackpad's small steps zoom smoothly.
+func wheelFactor(turn float64) float64 {
+	return math.Pow(2, min(max(turn/wheelNotch, -1), 1)/2)
+}
+
+// mouseInput: a click picks the state or site under the cursor; pressing
+// on a site and releasing elsewhere moves it; pressing elsewhere and
+// dragging pans the zoomed map.
+func (mv *mapView) mouseInput(g *Game, u *ui, r rect, sites []model.SiteInfo) {
+	mv.finger = fingerNone
+	if mv.panning {
+		if u.release {
+			mv.panning, mv.gesture = false, false
+		} else if u.mx != mv.panX || u.my != mv.panY {
+			mv.pan(u.mx-mv.panX, u.my-mv.panY)
+			mv.panX, mv.panY, mv.gesture = u.mx, u.my, true
+		}
 	}
 	// dragging a site moves it when the button is released elsewhere
 	if mv.dragSite != 0 {
 		if math.Hypot(u.mx-mv.dragX, u.my-mv.dragY) > 4 {
 			mv.dragMoved = true
 		}
+		mv.dragAtX, mv.dragAtY = u.mx, u.my
 		if u.release {
 			id := mv.dragSite
 			mv.dragSite = 0
-			if mv.dragMoved && mv.hover >= 0 {
-				p := mv.toMap(u.mx, u.my)
-				lon, lat := degrees(eumap.Unproject(p))
-				g.Do(model.Command{Kind: model.CmdMove, Site: id, State: mv.m.States[mv.hover].Code, Lon: lon, Lat: lat})
+			if mv.dragMoved {
+				mv.moveSite(g, id, u.mx, u.my)
 			}
 		}
 		return
@@ -303,21 +524,129 @@ func (mv *mapView) input(g *Game, u *ui, r rect, sites []model.SiteInfo) {
 	if !u.clicked(r) {
 		return
 	}
-	if id := mv.siteAt(u.mx, u.my, sites); id != 0 {
+	if !mv.pick(g, u.mx, u.my, sites, true) {
+		mv.panning, mv.panX, mv.panY = true, u.mx, u.my
+	}
+}
+
+// touchInput: a tap picks the state or site under the finger (on release,
+// so that a long press, which shows the tooltip, picks nothing); a finger
+// that touched down on a site and moves drags it, elsewhere it pans the
+// zoomed map; two fingers pinch to zoom about their midpoint and pan.
+func (mv *mapView) touchInput(g *Game, u *ui, r rect, sites []model.SiteInfo) {
+	f := g.touch.frame
+	mv.panning = false
+	switch {
+	case f.Down:
+		mv.finger, mv.fingerSite = fingerNone, 0
+		if mv.free(u, r, f.X, f.Y) {
+			mv.finger, mv.fingerSite = fingerMap, mv.siteAt(f.X, f.Y, sites)
+		}
+	case f.PinchStart:
+		if mv.finger == fingerMap || mv.free(u, r, f.X, f.Y) {
+			mv.finger, mv.dragSite, mv.gesture = fingerPinch, 0, true // a second finger drops a site being dragged
+		}
+	case f.Pinch && mv.finger == fingerPinch:
+		mv.zoomAbout(f.PX, f.PY, f.Scale)
+		mv.pan(f.X-f.PX, f.Y-f.PY)
+	case f.Drag && mv.finger == fingerMap && mv.fingerSite != 0:
+		if mv.dragSite == 0 { // a site picked up is selected, as a mouse press does
+			g.selSite, g.tab = mv.fingerSite, tabSite
+			mv.dragSite, mv.dragMoved = mv.fingerSite, true
+		}
+		mv.dragAtX, mv.dragAtY = f.X, f.Y
+	case f.Drag && mv.finger == fingerMap:
+		mv.pan(f.DX, f.DY)
+		mv.gesture = true
+	case f.Up && mv.dragSite != 0:
+		mv.moveSite(g, mv.dragSite, f.X, f.Y)
+	}
+	if p := g.touch.rec.phase; p == phaseIdle || p == phaseDone {
+		// every finger is up, or what is left of a pinch means nothing
+		mv.finger, mv.fingerSite, mv.dragSite, mv.gesture = fingerNone, 0, 0, false
+	}
+	if u.clicked(r) { // a tap
+		mv.pick(g, u.mx, u.my, sites, false)
+	}
+}
+
+// free reports whether x, y is on the map itself: inside r, under no sheet
+// and no widget over the map.
+func (mv *mapView) free(u *ui, r rect, x, y float64) bool {
+	if !r.contains(x, y) || u.covered.contains(x, y) {
+		return false
+	}
+	for _, c := range mv.controls {
+		if c.contains(x, y) {
+			return false
+		}
+	}
+	return true
+}
+
+// pick selects the site or else the state under x, y (nothing on the sea),
+// and reports whether it was a site; drag starts dragging that site (a
+// mouse press).
+func (mv *mapView) pick(g *Game, x, y float64, sites []model.SiteInfo, drag bool) bool {
+	if id := mv.siteAt(x, y, sites); id != 0 {
 		g.selSite = id
 		g.tab = tabSite
-		mv.dragSite, mv.dragX, mv.dragY, mv.dragMoved = id, u.mx, u.my, false
-		return
+		if drag {
+			mv.dragSite, mv.dragX, mv.dragY, mv.dragAtX, mv.dragAtY, mv.dragMoved = id, x, y, x, y, false
+		}
+		return true
 	}
-	if mv.hover >= 0 {
-		g.selState = mv.hover
-		mv.click, mv.clickState = mv.toMap(u.mx, u.my), mv.hover
+	if st := mv.stateAt(x, y); st >= 0 {
+		g.selState = st
+		mv.click, mv.clickState = mv.toMap(x, y), st
 		g.tab = tabState
 		mv.invalidate()
-		return
+		return false
 	}
 	g.selState = -1
 	mv.invalidate()
+	return false
+}
+
+// moveSite moves a dragged site to where it was dropped, if that is in a
+// member state.
+func (mv *mapView) moveSite(g *Game, id model.SiteID, x, y float64) {
+	st := mv.stateAt(x, y)
+	if st < 0 || !mv.area.contains(x, y) {
+		return
+	}
+	lon, lat := degrees(eumap.Unproject(mv.toMap(x, y)))
+	g.Do(model.Command{Kind: model.CmdMove, Site: id, State: mv.m.States[st].Code, Lon: lon, Lat: lat})
+}
+
+// tips sets the tooltip of the site or state under the pointer. In the
+// update pass (where the widgets over the map came first) it leaves a
+// widget's tooltip alone; in the draw pass they come after and override.
+func (mv *mapView) tips(g *Game, u *ui, r rect, sites []model.SiteInfo) {
+	if !u.drawing() && u.tip != "" {
+		return
+	}
+	for _, s := range sites {
+		if s.Status == model.SiteRemoved {
+			continue
+		}
+		x, y := mv.siteXY(s.Spec)
+		if !r.contains(x, y) {
+			continue
+		}
+		rad := siteRadius(s.Spec.Chips)
+		u.setTip(rect{x - rad - 3, y - rad - 3, 2*rad + 6, 2*rad + 6}, g.siteTip(s))
+	}
+	if mv.hover >= 0 && u.tip == "" {
+		l := layers[mv.layer]
+		v := l.value(g, mv.hover)
+		val := fmt.Sprintf("%s %s", trimFloat(v), l.unit)
+		if l.categorical {
+			val = g.tr(tierKeys[int(v)])
+		}
+		u.tip = g.tr("map.state.tip", g.stateName(mv.hover), g.tr(l.name), val)
+		u.tipAt = [2]float64{u.mx, u.my}
+	}
 }
 
 func (mv *mapView) draw(g *Game, u *ui, r rect, sites []model.SiteInfo) {
@@ -325,16 +654,19 @@ func (mv *mapView) draw(g *Game, u *ui, r rect, sites []model.SiteInfo) {
 	for st := range mv.vals {
 		mv.vals[st] = l.value(g, st)
 	}
-	key := mapKey{area: r, k: u.k, layer: mv.layer, sel: g.selState, vals: mv.vals}
+	key := mapKey{area: r, k: u.k, xf: mv.mapTransform, layer: mv.layer, sel: g.selState, vals: mv.vals}
+	if mv.moving() && mv.ok && mv.key.area == r && mv.key.k == u.k {
+		// while the view moves, the image stays at its view and is drawn
+		// scaled: a new colour repaints it, a new view would rasterise
+		key.xf = mv.key.xf
+	}
 	if !mv.ok || key != mv.key {
 		mv.render(u, key)
 	}
-	op := &ebiten.DrawImageOptions{}
-	op.GeoM.Translate(math.Round(r.x*u.k), math.Round(r.y*u.k))
-	u.image(mv.img, mv.version, op)
+	mv.drawImage(u, r)
 
-	// hover outline, live
-	if mv.hover >= 0 && mv.hover != g.selState && mv.hover < len(mv.rings) {
+	// hover outline, live (the rings are at the image's view)
+	if mv.hover >= 0 && mv.hover != g.selState && mv.hover < len(mv.rings) && mv.key.xf == mv.mapTransform {
 		for _, ring := range mv.rings[mv.hover] {
 			u.polyline(ring, float32(math.Round(r.x*u.k)), float32(math.Round(r.y*u.k)), true, float32(1.5*u.k), colTextDim)
 		}
@@ -349,7 +681,9 @@ func (mv *mapView) draw(g *Game, u *ui, r rect, sites []model.SiteInfo) {
 		}
 		x, y := mv.siteXY(s.Spec)
 		if mv.dragSite == s.ID && mv.dragMoved {
-			x, y = u.mx, u.my
+			x, y = mv.dragAtX, mv.dragAtY
+		} else if !r.contains(x, y) {
+			continue // zoomed out of view
 		}
 		rad := siteRadius(s.Spec.Chips)
 		c := siteColour(s.Status)
@@ -362,18 +696,38 @@ func (mv *mapView) draw(g *Game, u *ui, r rect, sites []model.SiteInfo) {
 		if s.ID == g.selSite {
 			u.ring(x, y, rad+3, 2, colSelected)
 		}
-		hit := rect{x - rad - 3, y - rad - 3, 2*rad + 6, 2*rad + 6}
-		u.setTip(hit, g.siteTip(s))
 	}
-	if mv.hover >= 0 && u.tip == "" {
-		v := mv.vals[mv.hover]
-		val := fmt.Sprintf("%s %s", trimFloat(v), l.unit)
-		if l.categorical {
-			val = g.tr(tierKeys[int(v)])
-		}
-		u.tip = g.tr("map.state.tip", g.stateName(mv.hover), g.tr(l.name), val)
-		u.tipAt = [2]float64{u.mx, u.my}
+}
+
+// drawImage puts the map's cached image on screen. If the view has moved
+// since the image was rendered (a pinch, a pan, the wheel under way), the
+// image is scaled and shifted to the view, over the sea, cropped to the
+// map area so that nothing lands outside it.
+func (mv *mapView) drawImage(u *ui, r rect) {
+	k := u.k
+	op := &ebiten.DrawImageOptions{}
+	if mv.key.xf == mv.mapTransform {
+		op.GeoM.Translate(math.Round(r.x*k), math.Round(r.y*k))
+		u.image(mv.img, mv.version, op)
+		return
 	}
+	u.fill(r, colSea)
+	from := mv.key.xf
+	if from.scale <= 0 {
+		return
+	}
+	// an image pixel i lands at device pixel i*f + t
+	f := mv.scale / from.scale
+	tx, ty := k*(mv.ox+(r.x-from.ox)*f), k*(mv.oy+(r.y-from.oy)*f)
+	src := image.Rect(int(math.Ceil((r.x*k-tx)/f)), int(math.Ceil((r.y*k-ty)/f)),
+		int(math.Floor(((r.x+r.w)*k-tx)/f)), int(math.Floor(((r.y+r.h)*k-ty)/f))).Intersect(mv.img.Bounds())
+	if src.Empty() {
+		return
+	}
+	op.GeoM.Scale(f, f)
+	op.GeoM.Translate(tx+float64(src.Min.X)*f, ty+float64(src.Min.Y)*f)
+	op.Filter = ebiten.FilterLinear
+	u.image(mv.img.SubImage(src).(*ebiten.Image), mv.version, op)
 }
 
 // tierKeys describe the export-tier layer's categories (1, 2, 3 = cap
@@ -424,6 +778,10 @@ func (mv *mapView) render(u *ui, key mapKey) {
 	if w < 1 || h < 1 {
 		return
 	}
+	// the image is drawn at the key's view, which may lag the live one
+	live := mv.mapTransform
+	mv.mapTransform = key.xf
+	defer func() { mv.mapTransform = live }()
 	if mv.img == nil || mv.img.Bounds().Dx() != w || mv.img.Bounds().Dy() != h {
 		if mv.img != nil {
 			mv.img.Deallocate()
@@ -431,7 +789,7 @@ func (mv *mapView) render(u *ui, key mapKey) {
 		mv.img = ebiten.NewImage(w, h)
 		mv.rings = nil
 	}
-	if mv.rings == nil || mv.key.area != key.area || mv.key.k != key.k {
+	if mv.rings == nil || mv.key.area != key.area || mv.key.k != key.k || mv.key.xf != key.xf {
 		mv.buildRings(r, u.k)
 		mv.buildLand(w, h)
 	}

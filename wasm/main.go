@@ -9,7 +9,7 @@
 //	status()            {scenario, day, date, horizon, stateHash, sites, chipsActive,
 //	                     fundLeftEUR, edits, playing, speed, lang, fps, tps, seeking, projected,
 //	                     frames, updateMs, drawMs, updateMaxMs, drawMaxMs, drawnShare, memory,
-//	                     banner, goals, pinned, selected}
+//	                     banner, goals, pinned, selected, mapZoom, tip}
 //	memory()            collect garbage, then {liveMB, heapMB, allocatedMB, gcCycles}
 //	runTo(day)          simulate (or rewind) to a day at once; returns status()
 //	play(), pause()     start and stop time
