@@ -42,6 +42,7 @@ func (g *Game) assumptionsSheet(u *ui) {
 		_, dy := ebiten.Wheel()
 		av.scroll -= dy * 40
 	}
+	av.scroll -= u.dragIn(body)
 	av.scroll = min(max(av.scroll, 0), maxScroll)
 
 	first := int(av.scroll / assumptionRowH)

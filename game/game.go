@@ -499,10 +499,25 @@ func (g *Game) readInput() {
 	moved := u.click || u.mx != t.mouseX || u.my != t.mouseY
 	t.mouseX, t.mouseY = u.mx, u.my
 	t.update(u, g.now(), t.readTouches(u.k), moved)
+	g.scrollInput()
 	u.used = false
 	u.tip = ""
 	u.keyNext = 0
 	u.enter = inpututil.IsKeyJustPressed(ebiten.KeyEnter) || (u.focus > 0 && inpututil.IsKeyJustPressed(ebiten.KeySpace))
+}
+
+// scrollInput gives the page's scrolled areas this update's wheel and
+// finger drag (see ui.beginScroll).
+func (g *Game) scrollInput() {
+	u, f := &g.u, g.touch.frame
+	u.wheel = g.touch.wheel
+	if f.Down {
+		u.fingerX, u.fingerY = f.X, f.Y
+	}
+	u.dragDY = 0
+	if f.Drag {
+		u.dragDY = f.DY
+	}
 }
 
 // keys handles the keyboard shortcuts (listed by the help overlay, key H).

@@ -198,6 +198,7 @@ func touchFrame(g *Game, pts ...touchPoint) {
 	u.click, u.release, u.used, u.keyNext, u.tip = false, false, false, 0, ""
 	g.touch.wheel = 0
 	g.touch.update(u, g.now(), pts, false)
+	g.scrollInput()
 	g.layout(u)
 }
 

@@ -75,6 +75,7 @@ func (g *Game) barH() float64 {
 func (g *Game) regions() regions {
 	w, h := g.w, g.h
 	r := regions{form: formFor(w, h)}
+	g.u.touch = r.form != formDesktop // before any size below is chosen
 	barH := g.barH()
 	r.bar = rect{0, 0, w, barH}
 	if r.form == formPhone {
@@ -128,7 +129,6 @@ func (g *Game) layout(u *ui) {
 		return
 	}
 	r := g.regions()
-	u.touch = r.form != formDesktop
 	if !u.drawing() {
 		g.followSelection(r)
 		clear(u.next) // widgets not laid out this frame are not on screen

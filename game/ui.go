@@ -101,6 +101,11 @@ type ui struct {
 	clipR   rect
 	clipBox image.Rectangle
 	wheel   float64 // the wheel's or trackpad's vertical scroll this frame
+	// dragDY is how far a finger dragged down this frame, and fingerX,
+	// fingerY where it touched down: a drag that began in a scrolled area
+	// scrolls it.
+	dragDY           float64
+	fingerX, fingerY float64
 	// touch says the page is laid out for fingers: taller rows, 44-pixel
 	// targets (see metrics).
 	touch bool
@@ -168,6 +173,18 @@ func (u *ui) clip(r rect) {
 
 func (u *ui) unclip() { u.clipR, u.clipBox = rect{}, image.Rectangle{} }
 
+// dragIn is how far a finger that touched down in r, not under a sheet
+// over it, dragged down this frame (in the update pass).
+func (u *ui) dragIn(r rect) float64 {
+	if u.drawing() || u.dragDY == 0 || !r.contains(u.fingerX, u.fingerY) {
+		return 0
+	}
+	if !u.inOverlay && u.covered.contains(u.fingerX, u.fingerY) {
+		return 0
+	}
+	return u.dragDY
+}
+
 // scroller is a scrolled area's offset and its content's height.
 type scroller struct{ off, content float64 }
 
@@ -179,6 +196,7 @@ func (u *ui) beginScroll(s *scroller, r rect) rect {
 	if !u.drawing() && u.wheel != 0 && u.hover(r) {
 		s.off -= u.wheel * 40
 	}
+	s.off -= u.dragIn(r)
 	s.off = min(max(s.off, 0), max(0, s.content-r.h))
 	u.clip(r)
 	return rect{r.x, r.y - s.off, r.w, 1 << 16}
