@@ -210,6 +210,12 @@ func tap(g *Game, x, y float64) {
 	touchFrame(g)
 }
 
+// labelPoint is where a state's label is drawn.
+func labelPoint(t *testing.T, g *Game, code string) (float64, float64) {
+	t.Helper()
+	return g.mv.toScreen(g.mv.m.States[stateIndex(t, code)].Label)
+}
+
 // freePoint is a point within a few pixels of a state's label that no
 // site covers, where a finger picks the state.
 func freePoint(t *testing.T, g *Game, code string) (float64, float64) {
@@ -233,16 +239,16 @@ func freePoint(t *testing.T, g *Game, code string) (float64, float64) {
 func TestTapSelectsWhenZoomed(t *testing.T) {
 	g := newTestGame(t, "baseline")
 	fingerClock(g)
-	bx, by, _ := g.StatePoint("BE")
-	nx, ny, _ := g.StatePoint("NL")
+	bx, by := labelPoint(t, g, "BE")
+	nx, ny := labelPoint(t, g, "NL")
 	before := math.Hypot(nx-bx, ny-by)
 	g.mv.zoomAbout(bx, by, 4)
 	touchFrame(g)
 	if z := g.Status().MapZoom; z != 4 {
 		t.Fatalf("zoomed 4× about Belgium: mapZoom %v", z)
 	}
-	bx, by, _ = g.StatePoint("BE")
-	nx, ny, _ = g.StatePoint("NL")
+	bx, by = labelPoint(t, g, "BE")
+	nx, ny = labelPoint(t, g, "NL")
 	if after := math.Hypot(nx-bx, ny-by); math.Abs(after-4*before) > 2 {
 		t.Fatalf("Belgium and the Netherlands are %.0f px apart zoomed 4×, %.0f px at zoom 1", after, before)
 	}

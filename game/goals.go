@@ -58,7 +58,8 @@ var verdictColours = [...]color.RGBA{
 // on its heading folds it to that heading (and unfolds it); it is folded
 // on a map too short to show it whole.
 // It returns where the box lies (empty if there are no goals).
-func (g *Game) goalsBox(u *ui, r rect, top float64) rect {
+// With draw false it only measures the box.
+func (g *Game) goalsBox(u *ui, r rect, top float64, draw bool) rect {
 	gd := g.guide()
 	goals, story := gd.goals, gd.story
 	if !gd.ok || len(goals) == 0 {
@@ -77,8 +78,12 @@ func (g *Game) goalsBox(u *ui, r rect, top float64) rect {
 		texts[i] = u.wrapW(g.trOr("goal."+g.sess.Name()+"."+s.Goal.ID, s.Goal.Text), u.f.small, w-16-76)
 		h += float64(len(texts[i]))*16 + 6
 	}
-	layer, _ := legendRects(r)
-	fits := top+h <= layer.y-6
+	layer, site := legendRects(r)
+	bottom := layer.y
+	if site.w > 0 && site.x < r.x+8+w {
+		bottom = min(bottom, site.y)
+	}
+	fits := top+h <= bottom-6
 	folded := g.goalsFolded || !fits
 	headH := 26.0
 	if u.touch {
@@ -101,6 +106,9 @@ func (g *Game) goalsBox(u *ui, r rect, top float64) rect {
 		h += headH - 26
 	}
 	box := rect{r.x + 8, top, w, h}
+	if !draw {
+		return box
+	}
 	u.fill(box, color.RGBA{0xff, 0xff, 0xff, 0xe8})
 	u.stroke(box, 1, colBorder)
 	head := rect{box.x, box.y, box.w, headH}

@@ -70,6 +70,9 @@ type mapView struct {
 	// scale at zoom 1, where the whole map fits the area
 	mapTransform
 	area rect
+	// inner is the part of area the map fits in, clear of the boxes over it
+	// (mapInner)
+	inner rect
 	base float64
 	// the view: zoom from 1 (the whole map) to maxZoom, about the map
 	// point cx, cy (map units, unrounded) at the area's centre; fit makes
@@ -156,7 +159,7 @@ func (mv *mapView) resetView() {
 	mv.zoom = 1
 	mv.cx, mv.cy = (float64(b.Min.X)+float64(b.Max.X))/2, (float64(b.Min.Y)+float64(b.Max.Y))/2
 	if mv.base > 0 {
-		mv.fit(mv.area)
+		mv.fit(mv.area, mv.inner)
 	}
 }
 
@@ -196,7 +199,7 @@ func (mv *mapView) pan(dx, dy float64) {
 // the map's edges than at zoom 1. It then sets the view's centre from the
 // transform.
 func (mv *mapView) clamp() {
-	b, r := mv.m.Bounds, mv.area
+	b, r := mv.m.Bounds, mv.inner
 	bw, bh := float64(b.Max.X-b.Min.X), float64(b.Max.Y-b.Min.Y)
 	mx, my := (r.w-bw*mv.base)/2, (r.h-bh*mv.base)/2 // the margins at zoom 1
 	mv.ox = min(max(mv.ox, r.x+r.w-mx-bw*mv.scale), r.x+mx)
@@ -236,19 +239,19 @@ func (g *Game) outcomes() []model.StateOutcome {
 
 // fit places the map in r, keeping its aspect: at zoom 1 its bounds fit
 // r; zoomed, the view's centre is in the middle of r.
-func (mv *mapView) fit(r rect) {
+func (mv *mapView) fit(r, inner rect) {
 	b := mv.m.Bounds
 	pad := 16.0
 	bw, bh := float64(b.Max.X-b.Min.X), float64(b.Max.Y-b.Min.Y)
-	mv.area = r
-	mv.base = min((r.w-2*pad)/bw, (r.h-2*pad)/bh)
+	mv.area, mv.inner = r, inner
+	mv.base = min((inner.w-2*pad)/bw, (inner.h-2*pad)/bh)
 	if mv.base <= 0 {
 		mv.mapTransform = mapTransform{}
 		return
 	}
 	mv.scale = mv.base * mv.zoomLevel()
-	mv.ox = r.x + r.w/2 - (mv.cx-float64(b.Min.X))*mv.scale
-	mv.oy = r.y + r.h/2 - (float64(b.Max.Y)-mv.cy)*mv.scale
+	mv.ox = inner.x + inner.w/2 - (mv.cx-float64(b.Min.X))*mv.scale
+	mv.oy = inner.y + inner.h/2 - (float64(b.Max.Y)-mv.cy)*mv.scale
 	mv.clamp()
 }
 
@@ -270,17 +273,51 @@ func (mv *mapView) stateAt(x, y float64) int {
 	return mv.m.StateNear(mv.toMap(x, y), int32(4/mv.scale))
 }
 
-// StatePoint returns where a state's label is on screen, in logical (CSS)
-// pixels: tests and the automation API click there. It is not ok when the
-// map is zoomed so that the label is outside the map area.
+// StatePoint returns where a click or a tap picks a state, in logical
+// (CSS) pixels: its label, or the nearest point to it in the state that no
+// site and no box over the map covers. Tests and the automation API click
+// there. It is not ok when no such point is in sight (the map zoomed or
+// the state covered).
 func (g *Game) StatePoint(code string) (x, y float64, ok bool) {
-	for _, s := range g.mv.m.States {
-		if s.Code == code {
-			x, y = g.mv.toScreen(s.Label)
-			return x, y, g.mv.scale > 0 && g.mv.area.contains(x, y)
+	mv := &g.mv
+	for st, s := range mv.m.States {
+		if s.Code != code || mv.scale <= 0 {
+			continue
 		}
+		lx, ly := mv.toScreen(s.Label)
+		sites := g.sess.Sim().Sites()
+		// rings of points around the label: first one clear of the sites'
+		// tooltips too, else one only off the sites
+		for _, clear := range []func(x, y float64) bool{
+			func(x, y float64) bool { return mv.clearOfSites(x, y, sites) },
+			func(x, y float64) bool { return mv.siteAt(x, y, sites) == 0 },
+		} {
+			for d := 0.0; d <= 60; d += 3 {
+				n := max(1, int(d))
+				for i := range n {
+					a := 2 * math.Pi * float64(i) / float64(n)
+					x, y := lx+d*math.Cos(a), ly+d*math.Sin(a)
+					if mv.free(&g.u, mv.area, x, y) && mv.stateAt(x, y) == st && clear(x, y) {
+						return x, y, true
+					}
+				}
+			}
+		}
+		return lx, ly, false
 	}
 	return 0, 0, false
+}
+
+// clearOfSites reports whether x, y is far enough from every site that
+// neither a click nor a site's tooltip takes it.
+func (mv *mapView) clearOfSites(x, y float64, sites []model.SiteInfo) bool {
+	for _, s := range sites {
+		sx, sy := mv.siteXY(s.Spec)
+		if s.Status != model.SiteRemoved && math.Hypot(x-sx, y-sy) <= siteRadius(s.Spec.Chips)+8 {
+			return false
+		}
+	}
+	return true
 }
 
 // SitePoint returns where a site is drawn on screen, in logical pixels
@@ -338,7 +375,7 @@ func siteColour(s model.SiteStatus) color.RGBA {
 // The widgets over the map take their clicks before the map beneath them
 // (so they are laid out first in the update pass) and are drawn over it.
 func (mv *mapView) layout(g *Game, u *ui, r rect) {
-	mv.fit(r)
+	mv.fit(r, g.mapInner(u, r))
 	sites := g.sess.Sim().Sites()
 	if u.drawing() {
 		mv.draw(g, u, r, sites)
@@ -364,7 +401,7 @@ func (mv *mapView) onTop(g *Game, u *ui, r rect) {
 	if site.w > 0 {
 		u.place("site legend", site, rect{}, false)
 	}
-	goals := g.goalsBox(u, r, mv.controlsBottom+8)
+	goals := g.goalsBox(u, r, goalsTop(g, r), true)
 	toasts := r // drawToasts starts 44 pixels below the top of its rect
 	toasts.y = max(r.y, mv.controlsBottom+8-44)
 	if goals.w > 0 && goals.x+goals.w > r.x+r.w-min(370, r.w-16)-10 {
@@ -377,6 +414,16 @@ func (mv *mapView) onTop(g *Game, u *ui, r rect) {
 		toasts.h = legend.y - 8 - toasts.y
 	}
 	g.log.drawToasts(u, toasts)
+	// the boxes over the map are the map's no more: a click or a finger
+	// on them picks nothing beneath
+	for _, b := range []rect{legend, site, goals} {
+		if b.w > 0 {
+			mv.controls = append(mv.controls, b)
+		}
+	}
+	if !u.drawing() && u.click && !u.used && !mv.free(u, r, u.mx, u.my) && r.contains(u.mx, u.my) && !u.covered.contains(u.mx, u.my) {
+		u.used = true
+	}
 }
 
 // layerButtons choose the map's layer: a button each over the map's top
@@ -940,18 +987,57 @@ func (mv *mapView) outline(dst *ebiten.Image, rings [][]float32, dx, dy, width f
 }
 
 // legendRects are where the layer's legend and the sites' legend go in
-// the map r: its lower right; a short map keeps its room for the states
-// and shows no sites' legend (site is empty).
+// the map r: its lower right, the sites' beside the layer's where there is
+// room, else above it; a short map shows no sites' legend (site is
+// empty), and a very short one no legend at all (layer is empty, at r's
+// lower right corner).
 func legendRects(r rect) (layer, site rect) {
 	if r.h < 240 {
-		return rect{x: r.x + r.w, y: r.y + r.h}, rect{} // no room: the layer button says what the colours are
+		return rect{x: r.x + r.w, y: r.y + r.h}, rect{}
 	}
 	w := min(250, r.w-16)
 	layer = rect{r.x + r.w - w - 8, r.y + r.h - 58, w, 50}
-	if r.h >= 420 {
-		site = rect{r.x + r.w - w - 8, r.y + r.h - 132, w, 70}
+	switch {
+	case r.w >= 2*w+24:
+		site = rect{layer.x - w - 8, r.y + r.h - 78, w, 70}
+	case r.h >= 420:
+		site = rect{layer.x, r.y + r.h - 132, w, 70}
 	}
 	return layer, site
+}
+
+// goalsTop is where the goals box starts in the map r: under the layer
+// buttons.
+func goalsTop(g *Game, r rect) float64 { return r.y + 16 + max(26, g.rowH()) }
+
+// mapInner is the part of the map area r where the map itself fits,
+// clear of the boxes over it: the layer buttons and the goals at the top
+// left, the legends at the bottom. The goals take either a strip across
+// the top or a column at the left, whichever leaves the map larger.
+func (g *Game) mapInner(u *ui, r rect) rect {
+	layer, site := legendRects(r)
+	bottom := r.y + r.h
+	if layer.w > 0 {
+		bottom = layer.y
+	}
+	if site.w > 0 {
+		bottom = min(bottom, site.y)
+	}
+	top := goalsTop(g, r)
+	strip := rect{r.x, top, r.w, bottom - top}
+	goals := g.goalsBox(u, r, top, false)
+	if goals.w == 0 {
+		return strip
+	}
+	below := rect{r.x, goals.y + goals.h, r.w, bottom - goals.y - goals.h}
+	beside := rect{goals.x + goals.w, r.y, r.w - goals.w - 8, bottom - r.y}
+	b := g.mv.m.Bounds
+	bw, bh := float64(b.Max.X-b.Min.X), float64(b.Max.Y-b.Min.Y)
+	scale := func(in rect) float64 { return min(in.w/bw, in.h/bh) }
+	if scale(beside) > scale(below) {
+		return beside
+	}
+	return below
 }
 
 // legend explains the layer's colours in the map's lower left.

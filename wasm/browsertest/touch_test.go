@@ -13,10 +13,10 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// touchDevice is the device TestTouch emulates: a tablet in landscape,
-// laid out as a laptop is. (Phones get a layout of their own; then they
-// can be tried here too.)
-var touchDevice = "tablet-1024x768"
+// touchDevices are the devices TestTouch emulates: a phone, laid out as
+// phones are (the map first, sheets from the bottom), and a tablet in
+// landscape, with the side panel.
+var touchDevices = []string{"phone-390x844", "tablet-1024x768"}
 
 // touchStatus is what TestTouch reads of window.gigasim.status().
 type touchStatus struct {
@@ -91,15 +91,21 @@ func msSince(p *page, t0 float64) float64 {
 // the browser's page does not zoom); a long press shows a state's tooltip
 // and selects nothing; the zoom's reset button shows the whole map again.
 func TestTouch(t *testing.T) {
-	var dev device
-	for _, d := range devices {
-		if d.Name == touchDevice {
-			dev = d
+	for _, name := range touchDevices {
+		var dev device
+		for _, d := range devices {
+			if d.Name == name {
+				dev = d
+			}
 		}
+		if !dev.Touch {
+			t.Fatalf("no touch device %q in devices", name)
+		}
+		t.Run(name, func(t *testing.T) { testTouch(t, dev) })
 	}
-	if !dev.Touch {
-		t.Fatalf("no touch device %q in devices", touchDevice)
-	}
+}
+
+func testTouch(t *testing.T, dev device) {
 	built := buildSite(t, "./wasm")
 	p := startBrowser(t).newPage().emulate(dev).navigate(serve(t, built))
 	p.waitGame()
