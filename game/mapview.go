@@ -73,7 +73,7 @@ type mapView struct {
 	// inner is the part of area the map fits in, clear of the boxes over it
 	// (mapInner)
 	inner rect
-	base float64
+	base  float64
 	// the view: zoom from 1 (the whole map) to maxZoom, about the map
 	// point cx, cy (map units, unrounded) at the area's centre; fit makes
 	// the transform from it, keeping the map within the area
