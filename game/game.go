@@ -510,6 +510,7 @@ func (g *Game) readInput() {
 // finger drag (see ui.beginScroll).
 func (g *Game) scrollInput() {
 	u, f := &g.u, g.touch.frame
+	u.fingerTip = g.touch.active
 	u.wheel = g.touch.wheel
 	if f.Down {
 		u.fingerX, u.fingerY = f.X, f.Y

@@ -82,6 +82,7 @@ type ui struct {
 	inOverlay bool
 	tip       string // tooltip to draw last
 	tipAt     [2]float64
+	fingerTip bool // the tooltip is a finger's (a long press): drawn above it
 	keyNext   int // widgets with keyboard focus are numbered in layout order
 	focus     int // the focused widget's number, 0 for none
 	enter     bool
@@ -545,9 +546,16 @@ func (u *ui) drawTip(screenW, screenH float64) {
 		w = max(w, u.textWidth(l, u.f.small))
 	}
 	r := rect{u.tipAt[0] + 14, u.tipAt[1] + 16, w + 14, float64(len(lines))*lh + 10}
-	if r.x+r.w > screenW {
-		r.x = u.tipAt[0] - r.w - 6
+	if u.fingerTip { // above the finger, which would hide it, centred on it
+		r.x, r.y = u.tipAt[0]-r.w/2, u.tipAt[1]-r.h-36
+		if r.y < 0 {
+			r.y = u.tipAt[1] + 36
+		}
 	}
+	if r.x+r.w > screenW {
+		r.x = max(u.tipAt[0]-r.w-6, screenW-r.w-4)
+	}
+	r.x = max(r.x, 4)
 	if r.y+r.h > screenH {
 		r.y = u.tipAt[1] - r.h - 6
 	}
