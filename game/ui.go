@@ -83,8 +83,8 @@ type ui struct {
 	tip       string // tooltip to draw last
 	tipAt     [2]float64
 	fingerTip bool // the tooltip is a finger's (a long press): drawn above it
-	keyNext   int // widgets with keyboard focus are numbered in layout order
-	focus     int // the focused widget's number, 0 for none
+	keyNext   int  // widgets with keyboard focus are numbered in layout order
+	focus     int  // the focused widget's number, 0 for none
 	enter     bool
 
 	// seen is where each labelled widget was laid out in the last complete
