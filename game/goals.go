@@ -62,7 +62,7 @@ var verdictColours = [...]color.RGBA{
 func (g *Game) goalsBox(u *ui, r rect, top float64, draw bool) rect {
 	gd := g.guide()
 	goals, story := gd.goals, gd.story
-	if !gd.ok || len(goals) == 0 {
+	if !gd.ok || len(goals) == 0 || shortMap(r) {
 		return rect{}
 	}
 	var proj *model.Sim

@@ -986,13 +986,17 @@ func (mv *mapView) outline(dst *ebiten.Image, rings [][]float32, dx, dy, width f
 	}
 }
 
+// shortMap says the map area r is too short for boxes over it (a phone
+// with a sheet open): it shows the map alone, with its layer button.
+func shortMap(r rect) bool { return r.h < 320 }
+
 // legendRects are where the layer's legend and the sites' legend go in
 // the map r: its lower right, the sites' beside the layer's where there is
 // room, else above it; a short map shows no sites' legend (site is
 // empty), and a very short one no legend at all (layer is empty, at r's
 // lower right corner).
 func legendRects(r rect) (layer, site rect) {
-	if r.h < 240 {
+	if shortMap(r) {
 		return rect{x: r.x + r.w, y: r.y + r.h}, rect{}
 	}
 	w := min(250, r.w-16)
@@ -1015,6 +1019,9 @@ func goalsTop(g *Game, r rect) float64 { return r.y + 16 + max(26, g.rowH()) }
 // left, the legends at the bottom. The goals take either a strip across
 // the top or a column at the left, whichever leaves the map larger.
 func (g *Game) mapInner(u *ui, r rect) rect {
+	if shortMap(r) {
+		return r
+	}
 	layer, site := legendRects(r)
 	bottom := r.y + r.h
 	if layer.w > 0 {

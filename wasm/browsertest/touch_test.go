@@ -86,10 +86,12 @@ func msSince(p *page, t0 float64) float64 {
 	return evalJS[float64](p, "performance.now()") - t0
 }
 
-// TestTouch drives the map with a finger, as on a tablet: a tap selects a
-// state; two fingers pinch the map to zoom it about their midpoint (and
-// the browser's page does not zoom); a long press shows a state's tooltip
-// and selects nothing; the zoom's reset button shows the whole map again.
+// TestTouch drives the page with a finger, on a phone and on a tablet: a
+// tap selects a state; two fingers pinch the map to zoom it about their
+// midpoint (and the browser's page does not zoom); a long press shows a
+// state's tooltip and selects nothing; the zoom's reset button shows the
+// whole map again; then Build (swiped into sight on a phone), play,
+// pause, a finger dragging the new site to France, and Share.
 func TestTouch(t *testing.T) {
 	for _, name := range touchDevices {
 		var dev device
@@ -221,4 +223,72 @@ func testTouch(t *testing.T, dev device) {
 	}
 	p.framesPass(3)
 	p.screenshot("reset")
+
+	// build in Germany: on a phone, swipe the state's sheet up until
+	// Build is in sight; then play, pause, drag the new site to France by
+	// finger, and open Share
+	build := p.reachWidget("Build (B)")
+	p.tapAt(build.X, build.Y, `window.gigasim.status().edits === 1`)
+	p.waitJS(`window.gigasim.status().edits === 1`, 5*time.Second, "a tap on Build to build")
+	play := p.reachWidget("►")
+	p.tapAt(play.X, play.Y, `window.gigasim.status().playing`)
+	p.waitJS(`window.gigasim.status().day > 0`, 10*time.Second, "the run to play")
+	pause := p.reachWidget("||")
+	p.tapAt(pause.X, pause.Y, `!window.gigasim.status().playing`)
+	p.waitJS(`!window.gigasim.status().playing`, 5*time.Second, "a tap on || to pause")
+	sites := evalJS[int](p, "window.gigasim.status().sites")
+	site := evalJS[*point](p, fmt.Sprintf("window.gigasim.sitePoint(%d)", sites))
+	fr := at("FR")
+	if site == nil {
+		t.Fatalf("the new site %d is not on the map", sites)
+	}
+	p.touch(input.DispatchTouchEventTypeTouchStart, finger{1, site.X, site.Y})
+	p.framesPass(2)
+	for i := 1; i <= 8; i++ {
+		f := float64(i) / 8
+		p.touch(input.DispatchTouchEventTypeTouchMove, finger{1, site.X + (fr.X-site.X)*f, site.Y + (fr.Y-site.Y)*f})
+		p.framesPass(1)
+	}
+	p.touch(input.DispatchTouchEventTypeTouchEnd)
+	p.waitJS(`window.gigasim.status().edits === 2`, 5*time.Second, "a finger dragging the new site to make a move")
+	if kind := evalJS[string](p, `JSON.parse(window.gigasim.scenario()).commands.at(-1).kind`); kind != "move" {
+		t.Errorf("dragging the site made a %q command, not a move", kind)
+	}
+	share := p.reachWidget("Share")
+	p.tapAt(share.X, share.Y, `window.gigasim.layout().widgets.some(w => w.label === "Save picture (PNG)")`)
+	p.waitJS(`window.gigasim.layout().widgets.some(w => w.label === "Save picture (PNG)")`, 5*time.Second, "a tap on Share to open the share sheet")
+	p.screenshot("shared")
+}
+
+// reachWidget returns the centre of the widget with this label, swiping
+// the sheet or panel it is in with a finger until it is in sight.
+func (p *page) reachWidget(label string) point {
+	p.t.Helper()
+	js := `(() => { const l = window.gigasim.layout(); const w = l.widgets.find(w => w.label === ` + jsString(label) + `);
+  if (!w) return null; const c = w.clip, b = w.box;
+  return {x: b.x + b.w / 2, y: b.y + b.h / 2, seen: !c.w || (b.y >= c.y && b.y + b.h <= c.y + c.h), cx: c.x + c.w / 2, cy: c.y + c.h / 2}; })()`
+	type widgetAt struct {
+		X, Y, CX, CY float64
+		Seen         bool
+	}
+	for try := 0; ; try++ {
+		w := evalJS[*widgetAt](p, js)
+		if w == nil {
+			p.t.Fatalf("no widget %q on the page", label)
+		}
+		if w.Seen {
+			return point{X: w.X, Y: w.Y}
+		}
+		if try == 8 {
+			p.t.Fatalf("eight swipes did not bring %q into sight", label)
+		}
+		p.touch(input.DispatchTouchEventTypeTouchStart, finger{1, w.CX, w.CY + 60})
+		p.framesPass(1)
+		for i := 1; i <= 6; i++ {
+			p.touch(input.DispatchTouchEventTypeTouchMove, finger{1, w.CX, w.CY + 60 - 20*float64(i)})
+			p.framesPass(1)
+		}
+		p.touch(input.DispatchTouchEventTypeTouchEnd)
+		p.framesPass(2)
+	}
 }
