@@ -207,9 +207,9 @@
   // DrawFinalScreen then copies a single pixel (nothing changed since the
   // last copy). That changes no pixel, but any draw on a WebGL canvas makes
   // the browser composite the page again: in WebKitGTK without a GPU that
-  // is about 25 ms of software OpenGL (llvmpipe) CPU time a frame, and an
+  // is 25–29 ms of software OpenGL (llvmpipe) CPU time a frame, and an
   // animation that touches one pixel of its canvas in every frame runs at
-  // 21–34 frames a second there (docs/performance.md, "Firefox and
+  // 21–36 frames a second there (docs/performance.md, "Firefox and
   // WebKit"). So when
   // nothing but the fill and one quad was drawn since the last present (no
   // draw on any other framebuffer, no texture upload: the page's image

@@ -407,14 +407,15 @@ func (p *page) gaugeRate(url string, span time.Duration) float64 {
 
 // Frame rates (browser frames a second) that GIGASIM_MEASURE_FPS=1
 // requires, on a quiet machine: a little under the lowest measured there
-// (docs/performance.md, "Firefox and WebKit": 58.8–60.9 paused in both
+// (docs/performance.md, "Firefox and WebKit": 57.3–60.9 paused in both
 // engines; playing a month a second, 53.5–57.2 in Firefox and 33.5–42.9 in
 // WebKitGTK, which composites every frame that changes the canvas in
-// software, so that a canvas changing every other frame runs at about 50
-// there). The machine's load moves all of them by up to 3× (a load average
-// of 10 gave 10–20 in WebKitGTK): the test logs the load average and the
-// gauge page beside them, and a run of go test ./... runs other browsers
-// beside these, so by default the tests only log the rates.
+// software, so that a canvas changing one pixel every other frame runs at
+// 55 there, and every frame at 36). The machine's load moves all of them
+// by up to 3× (a load average of 6–15 gave 6–21 in WebKitGTK): the test
+// logs the load average and the gauge page beside them, and a run of go
+// test ./... runs other browsers beside these, so by default the tests only
+// log the rates.
 const (
 	idleFloor          = 55
 	firefoxPlayFloor   = 50
