@@ -34,7 +34,7 @@ func TestFirefox(t *testing.T) {
 	require(t, err == nil, "npm's puppeteer-core in wasm/enginetest/node_modules", "cd wasm/enginetest && npm ci")
 	url := serveSite(t)
 	f := startFirefox(t, node, browser, startXvfb(t))
-	checkPage(t, f.version, f, url, true)
+	checkPage(t, f.version, f, url, true, firefoxPlayFloor)
 }
 
 // firefoxPath is $GIGASIM_FIREFOX, or firefox-esr or firefox on the PATH;

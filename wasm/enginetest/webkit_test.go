@@ -33,7 +33,7 @@ func TestWebKit(t *testing.T) {
 	url := serveSite(t)
 	wd := startWebDriver(t, driverPath, startXvfb(t))
 	s := wd.newSession(t, browser)
-	checkPage(t, "WebKitGTK "+s.version, s, url, false)
+	checkPage(t, "WebKitGTK "+s.version, s, url, false, webKitGTKPlayFloor)
 }
 
 // miniBrowser is WebKitGTK's MiniBrowser: $GIGASIM_MINIBROWSER, or where
