@@ -107,9 +107,12 @@ type Game struct {
 	scores      scoreView
 	guideCache  *guided
 	compareOpen bool
-	// goalsFolded folds the goals on the map to their heading; goalsSheet
-	// shows them as a sheet where the map is too short.
-	goalsFolded   bool
+	// goalsFold is the user's choice for the goals on the map: goalsAuto
+	// (open, unless they would shrink the map too much: goalsAutoFolded),
+	// goalsFolded to their heading, or goalsOpen. goalsSheet shows them as
+	// a sheet where the map is too short.
+	goalsFold       int
+	goalsAutoFolded bool
 	goalsSheet    bool
 	goalsScroll   scroller
 	compareScroll scroller

@@ -84,7 +84,7 @@ func (g *Game) goalsBox(u *ui, r rect, top float64, draw bool) rect {
 		bottom = min(bottom, site.y)
 	}
 	fits := top+h <= bottom-6
-	folded := g.goalsFolded || !fits
+	folded := g.goalsFold == goalsFolded || (g.goalsFold == goalsAuto && g.goalsAutoFolded) || !fits
 	headH := 26.0
 	if u.touch {
 		headH = 44
@@ -121,9 +121,12 @@ func (g *Game) goalsBox(u *ui, r rect, top float64, draw bool) rect {
 	u.textIn(label, head, u.fit(label, head.w-12, u.f.bold), colText, left)
 	u.setTip(head, g.trOr("story."+g.sess.Name(), story))
 	if u.clicked(head) {
-		if fits {
-			g.goalsFolded = !g.goalsFolded
-		} else {
+		switch {
+		case !folded:
+			g.goalsFold = goalsFolded
+		case fits:
+			g.goalsFold = goalsOpen
+		default:
 			g.goalsSheet = true // no room on the map: the goals as a sheet
 		}
 	}
@@ -132,6 +135,13 @@ func (g *Game) goalsBox(u *ui, r rect, top float64, draw bool) rect {
 	}
 	return box
 }
+
+// The user's choices for the goals on the map (Game.goalsFold).
+const (
+	goalsAuto = iota
+	goalsFolded
+	goalsOpen
+)
 
 // goalRows lists goals with their verdicts, their texts wrapped as texts.
 func (g *Game) goalRows(u *ui, r rect, st []model.GoalStatus, texts [][]string) {

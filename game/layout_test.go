@@ -51,7 +51,8 @@ var pageStates = []struct {
 		}
 	}},
 	{"goals-sheet", func(t *testing.T, g *Game) { g.goalsSheet = true }},
-	{"goals-folded", func(t *testing.T, g *Game) { g.goalsFolded = true }},
+	{"goals-folded", func(t *testing.T, g *Game) { g.goalsFold = goalsFolded }},
+	{"goals-open", func(t *testing.T, g *Game) { g.goalsFold = goalsOpen }},
 	{"selection-round", func(t *testing.T, g *Game) { g.loadPreset("selection-round"); g.Select("PL", 0, "") }},
 }
 

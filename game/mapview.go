@@ -1032,19 +1032,30 @@ func (g *Game) mapInner(u *ui, r rect) rect {
 	}
 	top := goalsTop(g, r)
 	strip := rect{r.x, top, r.w, bottom - top}
+	b := g.mv.m.Bounds
+	bw, bh := float64(b.Max.X-b.Min.X), float64(b.Max.Y-b.Min.Y)
+	scale := func(in rect) float64 { return min(in.w/bw, in.h/bh) }
+	clear := func(goals rect) rect {
+		below := rect{r.x, goals.y + goals.h, r.w, bottom - goals.y - goals.h}
+		beside := rect{goals.x + goals.w, r.y, r.w - goals.w - 8, bottom - r.y}
+		if scale(beside) > scale(below) {
+			return beside
+		}
+		return below
+	}
+	g.goalsAutoFolded = false
 	goals := g.goalsBox(u, r, top, false)
 	if goals.w == 0 {
 		return strip
 	}
-	below := rect{r.x, goals.y + goals.h, r.w, bottom - goals.y - goals.h}
-	beside := rect{goals.x + goals.w, r.y, r.w - goals.w - 8, bottom - r.y}
-	b := g.mv.m.Bounds
-	bw, bh := float64(b.Max.X-b.Min.X), float64(b.Max.Y-b.Min.Y)
-	scale := func(in rect) float64 { return min(in.w/bw, in.h/bh) }
-	if scale(beside) > scale(below) {
-		return beside
+	in := clear(goals)
+	// open goals that would leave the map less than 70% of its size start
+	// folded (a tap on their heading opens them)
+	if g.goalsFold == goalsAuto && scale(in) < 0.7*scale(strip) {
+		g.goalsAutoFolded = true
+		in = clear(g.goalsBox(u, r, top, false))
 	}
-	return below
+	return in
 }
 
 // legend explains the layer's colours in the map's lower left.
