@@ -113,16 +113,16 @@ type Game struct {
 	// a sheet where the map is too short.
 	goalsFold       int
 	goalsAutoFolded bool
-	goalsSheet    bool
-	goalsScroll   scroller
-	compareScroll scroller
-	frames        int64
-	needsDraw     bool     // something on the page changed since the last draw
-	lastSig       frameSig // what the page showed at the last draw
-	cat           *i18n.Catalog
-	baseline      *session.Projection // the baseline preset to its horizon, for comparison
-	updateTime    timing
-	drawTime      timing
+	goalsSheet      bool
+	goalsScroll     scroller
+	compareScroll   scroller
+	frames          int64
+	needsDraw       bool     // something on the page changed since the last draw
+	lastSig         frameSig // what the page showed at the last draw
+	cat             *i18n.Catalog
+	baseline        *session.Projection // the baseline preset to its horizon, for comparison
+	updateTime      timing
+	drawTime        timing
 
 	// OnChange, if set, is called after every edit with the scenario to
 	// save (the browser stores it and writes the link).
