@@ -616,7 +616,7 @@ func (g *Game) keys() {
 	case pressed(ebiten.KeyEscape):
 		g.help, g.presetMenu, g.assume.open, g.share.open = false, false, false, false
 		g.scores.open, g.compareOpen = false, false
-		g.menuOpen, g.goalsSheet = false, false
+		g.menuOpen, g.goalsSheet, g.sheetOpen = false, false, false
 		g.selSite, g.selState = 0, -1
 		g.u.focus = 0
 		g.mv.invalidate()

@@ -746,7 +746,7 @@ func (g *Game) loadPreset(name string) {
 
 var helpLines = []string{
 	"help.touch", "help.touch.1", "help.touch.2", "",
-	"help.keys", "help.keys.1", "help.keys.2", "help.keys.3", "help.keys.6", "help.keys.4", "help.keys.5", "",
+	"help.keys", "help.keys.1", "help.keys.2", "help.keys.3", "help.keys.6", "help.keys.4", "help.keys.7", "help.keys.5", "",
 	"help.read", "help.read.1", "help.read.2", "help.read.3", "help.read.4",
 }
 
