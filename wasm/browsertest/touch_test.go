@@ -224,18 +224,16 @@ func testTouch(t *testing.T, dev device) {
 	p.framesPass(3)
 	p.screenshot("reset")
 
-	// build in Germany: on a phone, swipe the state's sheet up until
-	// Build is in sight; then play, pause, drag the new site to France by
-	// finger, and open Share
+	// build in Germany a year from now (a planned site may still cross a
+	// border): on a phone, swipe the state's sheet up until the buttons
+	// are in sight; drag the new site to France by finger; then play,
+	// pause and open Share
+	later := p.reachWidget("+1 yr")
+	p.tapAt(later.X, later.Y, "true")
+	p.framesPass(2)
 	build := p.reachWidget("Build (B)")
 	p.tapAt(build.X, build.Y, `window.gigasim.status().edits === 1`)
 	p.waitJS(`window.gigasim.status().edits === 1`, 5*time.Second, "a tap on Build to build")
-	play := p.reachWidget("►")
-	p.tapAt(play.X, play.Y, `window.gigasim.status().playing`)
-	p.waitJS(`window.gigasim.status().day > 0`, 10*time.Second, "the run to play")
-	pause := p.reachWidget("||")
-	p.tapAt(pause.X, pause.Y, `!window.gigasim.status().playing`)
-	p.waitJS(`!window.gigasim.status().playing`, 5*time.Second, "a tap on || to pause")
 	sites := evalJS[int](p, "window.gigasim.status().sites")
 	site := evalJS[*point](p, fmt.Sprintf("window.gigasim.sitePoint(%d)", sites))
 	fr := at("FR")
@@ -251,9 +249,15 @@ func testTouch(t *testing.T, dev device) {
 	}
 	p.touch(input.DispatchTouchEventTypeTouchEnd)
 	p.waitJS(`window.gigasim.status().edits === 2`, 5*time.Second, "a finger dragging the new site to make a move")
-	if kind := evalJS[string](p, `JSON.parse(window.gigasim.scenario()).commands.at(-1).kind`); kind != "move" {
-		t.Errorf("dragging the site made a %q command, not a move", kind)
+	if c := evalJS[string](p, `(c => c.kind + " " + c.state)(JSON.parse(window.gigasim.scenario()).commands.at(-1))`); c != "move FR" {
+		t.Errorf("dragging the site to France made the command %q, not a move to FR", c)
 	}
+	play := p.reachWidget("►")
+	p.tapAt(play.X, play.Y, `window.gigasim.status().playing`)
+	p.waitJS(`window.gigasim.status().day > 0`, 10*time.Second, "the run to play")
+	pause := p.reachWidget("||")
+	p.tapAt(pause.X, pause.Y, `!window.gigasim.status().playing`)
+	p.waitJS(`!window.gigasim.status().playing`, 5*time.Second, "a tap on || to pause")
 	share := p.reachWidget("Share")
 	p.tapAt(share.X, share.Y, `window.gigasim.layout().widgets.some(w => w.label === "Save picture (PNG)")`)
 	p.waitJS(`window.gigasim.layout().widgets.some(w => w.label === "Save picture (PNG)")`, 5*time.Second, "a tap on Share to open the share sheet")
