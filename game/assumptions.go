@@ -1,8 +1,6 @@
 package game
 
 import (
-	"github.com/hajimehoshi/ebiten/v2"
-
 	"gigasandbox/model"
 )
 
@@ -12,7 +10,7 @@ import (
 // consequences of assumptions and is not a forecast.
 type assumptionsView struct {
 	open   bool
-	scroll float64
+	scroll scroller
 }
 
 func (g *Game) assumptionsSheet(u *ui) {
@@ -23,54 +21,74 @@ func (g *Game) assumptionsSheet(u *ui) {
 		av.open = false
 		return
 	}
-	for _, l := range wrap(g.tr("assume.note"), 150) {
-		t := body.row(18)
-		u.text(l, t.x, t.y, u.f.normal, colTextDim, left)
-	}
+	g.para(u, &body, g.tr("assume.note"), u.f.normal, colTextDim)
 	body.row(8)
 	changed := g.sess.Assumptions()
 	current := g.sess.Sim().Params()
 
-	assumptionRowH := 38.0
+	// a row: the parameter and its source at the left, its value (a
+	// stepper), unit and reset at the right; on a narrow screen the value
+	// goes on a second line
+	lineH := 38.0
 	if u.touch {
-		assumptionRowH = 48
+		lineH = 48
 	}
-	rows := int(model.NumParams)
-	visible := body.h
-	maxScroll := max(0, float64(rows)*assumptionRowH-visible)
-	if !u.drawing() && u.hover(body) {
-		_, dy := ebiten.Wheel()
-		av.scroll -= dy * 40
+	narrow := body.w < 640
+	stepW := 130.0 // the stepper: − value +
+	if u.touch {
+		stepW = 162
 	}
-	av.scroll -= u.dragIn(body)
-	av.scroll = min(max(av.scroll, 0), maxScroll)
-
-	first := int(av.scroll / assumptionRowH)
-	for i := first; i < rows; i++ {
-		y := body.y + float64(i)*assumptionRowH - av.scroll
-		if y+assumptionRowH > body.y+body.h {
-			break
-		}
+	c := u.beginScroll(&av.scroll, body)
+	for i := range int(model.NumParams) {
 		p := model.Param(i)
 		info := p.Info()
-		row := rect{body.x, y, body.w, assumptionRowH - 2}
+		label := g.tr("param." + info.Key)
+		if info.Uncertain {
+			label += " (U)"
+		}
+		source := info.Source + ", " + info.Year
+		textW := c.w - stepW - 200
+		if narrow {
+			textW = c.w
+		}
+		labels := u.wrapW(label, u.f.normal, textW-12)
+		sources := u.wrapW(source, u.f.small, textW-12)
+		textH := float64(len(labels))*18 + float64(len(sources))*15 + 4
+		rowH := max(lineH, textH)
+		if narrow {
+			rowH = textH + lineH
+		}
+		row := c.row(rowH)
+		if row.y+row.h < body.y || row.y > body.y+body.h {
+			continue // scrolled out of sight
+		}
+		row.h -= 2
 		_, isChanged := changed[info.Key]
 		if isChanged {
 			u.fill(row, colTip)
 		} else if i%2 == 0 {
 			u.fill(row, colBackground)
 		}
-		label := g.tr("param." + info.Key)
-		if info.Uncertain {
-			label += " (U)"
+		text := rect{row.x, row.y, textW, textH}
+		ctl := rect{row.x + textW, row.y, row.w - textW, row.h}
+		if narrow {
+			ctl = rect{row.x, row.y + textH, row.w, row.h - textH}
 		}
-		u.text(label, row.x+6, row.y+3, u.f.normal, colText, left)
-		u.text(info.Source+", "+info.Year, row.x+6, row.y+20, u.f.small, colTextDim, left)
-		u.setTip(rect{row.x, row.y, row.w - 330, row.h}, info.Key+": "+info.Source+", "+info.Year)
+		y := text.y + 1
+		for _, l := range labels {
+			u.label(l, rect{text.x, y, text.w, 18}, u.f.normal, colText, left)
+			y += 18
+		}
+		for _, l := range sources {
+			u.label(l, rect{text.x, y, text.w, 15}, u.f.small, colTextDim, left)
+			y += 15
+		}
+		u.setTip(text, info.Key+": "+source)
 
-		val := rect{row.x + row.w - 320, row.y, 200, row.h}
+		val := rect{ctl.x, ctl.y, stepW, ctl.h}
 		d := u.stepper(val, "", p.Format(current[i]), "")
-		u.text(info.Unit, val.x+val.w+6, row.y+10, u.f.small, colTextDim, left)
+		unitW := ctl.w - stepW - 72
+		u.label(info.Unit, rect{val.x + val.w, ctl.y, unitW, ctl.h}, u.fit(info.Unit, unitW-12, u.f.small), colTextDim, left)
 		if d != 0 {
 			step := max(current[i]/20, 1)
 			nv := min(max(current[i]+int64(d)*step, info.Min), info.Max)
@@ -81,7 +99,7 @@ func (g *Game) assumptionsSheet(u *ui) {
 			}
 		}
 		if isChanged {
-			if u.button(rect{row.x + row.w - 64, row.y + 4, 60, row.h - 8}, g.tr("assume.reset"), false, g.tr("assume.reset.tip", p.Format(info.Default), info.Unit)) {
+			if u.button(rect{ctl.x + ctl.w - 68, ctl.y + (ctl.h-lineH)/2 + 2, 68, lineH - 4}, g.tr("assume.reset"), false, g.tr("assume.reset.tip", p.Format(info.Default), info.Unit)) {
 				if err := g.replay(func() error { return g.sess.SetAssumption(info.Key, "") }); err != nil {
 					g.notifyErr(err)
 				} else {
@@ -90,6 +108,7 @@ func (g *Game) assumptionsSheet(u *ui) {
 			}
 		}
 	}
+	u.endScroll(&av.scroll, body, c)
 	if !u.drawing() && u.click && !u.used && u.hover(r) {
 		u.used = true // clicks inside the sheet do not reach the map below
 	}

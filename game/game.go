@@ -791,7 +791,8 @@ type frameSig struct {
 	lang, banner                  string
 	playing, seeking, help, menu  bool
 	assume, share, scores, compar bool
-	w, h, k, mx, my, scroll       float64
+	w, h, k, mx, my               float64
+	scroll                        [7]float64
 	mouse                         bool
 }
 
@@ -800,13 +801,19 @@ func (g *Game) signature() frameSig {
 		pinned: len(g.scores.pinned), focus: g.u.focus, tab: g.tab, selState: g.selState, layer: g.mv.layer,
 		speed: g.speed, selSite: g.selSite, lang: g.cat.Lang, banner: g.banner, playing: g.playing, seeking: g.seeking,
 		help: g.help, menu: g.presetMenu, assume: g.assume.open, share: g.share.open || g.share.shot, scores: g.scores.open,
-		compar: g.compareOpen, w: g.w, h: g.h, k: g.u.k, mx: g.u.mx, my: g.u.my, scroll: g.assume.scroll,
+		compar: g.compareOpen, w: g.w, h: g.h, k: g.u.k, mx: g.u.mx, my: g.u.my, scroll: g.scrolls(),
 		mouse: ebiten.IsMouseButtonPressed(ebiten.MouseButtonLeft)}
 	sig.shown = g.sess.Shown()
 	if g.baseline != nil && g.baseline.Sim() != nil {
 		sig.baseDay = g.baseline.Sim().Day()
 	}
 	return sig
+}
+
+// scrolls are where the page's scrolled areas are scrolled to.
+func (g *Game) scrolls() [7]float64 {
+	return [7]float64{g.assume.scroll.off, g.panelScroll.off, g.helpScroll.off, g.menuScroll.off,
+		g.share.scroll.off, g.scores.scroll.off, g.compareScroll.off + g.goalsScroll.off}
 }
 
 // checkChanged decides whether the next Draw must draw.

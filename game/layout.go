@@ -348,22 +348,20 @@ func (g *Game) barItems(u *ui) []barItem {
 	for _, s := range speeds {
 		speedW += max(u.textWidth(g.tr(s.label), u.f.normal)+14, 60) + 2
 	}
-	undo := barItem{w: bw(g.tr("bar.undo")), keep: 60, menu: g.tr("bar.undo"), act: g.undo,
-		draw: func(r rect) {
-			if g.sess.CanUndo() {
-				btn(g.tr("bar.undo"), g.tr("bar.undo.tip"), false, g.undo)(r)
+	// undo and redo: a button, greyed with the reason when there is
+	// nothing to undo or redo
+	history := func(key string, keep int, can bool, act func()) barItem {
+		label := g.tr(key)
+		return barItem{w: bw(label), keep: keep, menu: label, act: act, draw: func(r rect) {
+			if can {
+				btn(label, g.tr(key+".tip"), false, act)(r)
 			} else {
-				u.disabledButton(r, g.tr("bar.undo"), g.tr("bar.undo.none"))
+				u.disabledButton(r, label, g.tr(key+".none"))
 			}
 		}}
-	redo := barItem{w: bw(g.tr("bar.redo")), keep: 50, menu: g.tr("bar.redo"), act: g.redo,
-		draw: func(r rect) {
-			if g.sess.CanRedo() {
-				btn(g.tr("bar.redo"), g.tr("bar.redo.tip"), false, g.redo)(r)
-			} else {
-				u.disabledButton(r, g.tr("bar.redo"), g.tr("bar.redo.none"))
-			}
-		}}
+	}
+	undo := history("bar.undo", 60, g.sess.CanUndo(), g.undo)
+	redo := history("bar.redo", 50, g.sess.CanRedo(), g.redo)
 	return []barItem{
 		{w: max(u.textWidth(g.tr("app.title"), u.f.bold), u.textWidth(g.tr("app.subtitle"), u.f.small)) + 14, keep: 10, draw: func(r rect) {
 			u.label(g.tr("app.title"), rect{r.x, r.y, r.w, 18}, u.f.bold, colBarText, left)

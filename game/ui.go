@@ -148,15 +148,21 @@ func (u *ui) textRect(s string, x, y float64, f face, al align) rect {
 
 // textInRect is where textIn would draw s in r.
 func (u *ui) textInRect(s string, r rect, f face, a align) rect {
-	h := u.textHeight(f)
-	x := r.x + 6
+	x, y := u.anchorIn(r, f, a)
+	return u.textRect(s, x, y, f, a)
+}
+
+// anchorIn is the anchor point (see text) of a line in face f, aligned a,
+// vertically centred in r, 6 pixels in from its side.
+func (u *ui) anchorIn(r rect, f face, a align) (x, y float64) {
+	x = r.x + 6
 	switch a {
 	case center:
 		x = r.x + r.w/2
 	case right:
 		x = r.x + r.w - 6
 	}
-	return u.textRect(s, x, r.y+(r.h-h)/2, f, a)
+	return x, r.y + (r.h-u.textHeight(f))/2
 }
 
 // label draws s in r (as textIn) and records it for the layout checks.
@@ -387,15 +393,8 @@ func (u *ui) text(s string, x, y float64, f face, c color.Color, al align) {
 
 // textIn draws s vertically centred in r.
 func (u *ui) textIn(s string, r rect, f face, c color.Color, a align) {
-	h := u.textHeight(f)
-	x := r.x + 6
-	switch a {
-	case center:
-		x = r.x + r.w/2
-	case right:
-		x = r.x + r.w - 6
-	}
-	u.text(s, x, r.y+(r.h-h)/2, f, c, a)
+	x, y := u.anchorIn(r, f, a)
+	u.text(s, x, y, f, c, a)
 }
 
 func (u *ui) textWidth(s string, f face) float64 { return f.width(s) / u.k }
@@ -569,6 +568,17 @@ func (u *ui) drawTip(screenW, screenH float64) {
 // wrapW breaks s into lines no wider than w in face f, at spaces; "\n"
 // forces a break. A word wider than w stands on a line of its own.
 func (u *ui) wrapW(s string, f face, w float64) []string {
+	return wrapWhere(s, func(line string) bool { return u.textWidth(line, f) <= w })
+}
+
+// wrap breaks s into lines of at most n runes at spaces; "\n" forces a break.
+func wrap(s string, n int) []string {
+	return wrapWhere(s, func(line string) bool { return len([]rune(line)) <= n })
+}
+
+// wrapWhere breaks s into lines at spaces, as long as fits allows; "\n"
+// forces a break, and a word that does not fit stands on a line of its own.
+func wrapWhere(s string, fits func(line string) bool) []string {
 	var out []string
 	for _, para := range splitLines(s) {
 		line := ""
@@ -576,32 +586,11 @@ func (u *ui) wrapW(s string, f face, w float64) []string {
 			switch {
 			case line == "":
 				line = word
-			case u.textWidth(line+" "+word, f) > w:
+			case !fits(line + " " + word):
 				out = append(out, line)
 				line = word
 			default:
 				line += " " + word
-			}
-		}
-		out = append(out, line)
-	}
-	return out
-}
-
-// wrap breaks s into lines of at most n runes at spaces; "\n" forces a break.
-func wrap(s string, n int) []string {
-	var out []string
-	for _, para := range splitLines(s) {
-		line := ""
-		for _, w := range splitWords(para) {
-			switch {
-			case line == "":
-				line = w
-			case len([]rune(line))+1+len([]rune(w)) > n:
-				out = append(out, line)
-				line = w
-			default:
-				line += " " + w
 			}
 		}
 		out = append(out, line)
