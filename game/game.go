@@ -706,10 +706,12 @@ func (g *Game) Select(state string, site model.SiteID, tab string) {
 	for i, s := range model.States() {
 		if s.Code == state {
 			g.selState, g.tab = i, tabState
+			g.sheetOpen, g.phoneTab = true, phoneTabState // as a tap on it opens a phone's sheet
 		}
 	}
 	if site > 0 {
 		g.selSite, g.tab = site, tabSite
+		g.sheetOpen, g.phoneTab = true, phoneTabSite
 	}
 	for i, n := range tabNames {
 		if strings.EqualFold(n, tab) {
