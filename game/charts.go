@@ -141,7 +141,7 @@ func (c *chartView) chart(g *Game, u *ui, r rect, s chartSpec) {
 	u.text(s.title, r.x, r.y, u.f.bold, colText, left)
 	u.text(s.unit, r.x+u.textWidth(s.title, u.f.bold)+6, r.y+2, u.f.small, colTextDim, left)
 	u.setTip(r, s.tip+" "+g.tr("chart.how"))
-	plot := rect{r.x + 40, r.y + 34, r.w - 44, r.h - 38}
+	plot := rect{r.x + 40, r.y + 40, r.w - 44, r.h - 44} // under the legend, with room for the top value
 	u.line(plot.x, plot.y+plot.h, plot.x+plot.w, plot.y+plot.h, 1, colBorder)
 	if horizon == 0 || max(n, pn, bn) == 0 {
 		return
