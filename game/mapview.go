@@ -446,6 +446,7 @@ func (mv *mapView) render(u *ui, key mapKey) {
 	mv.version++
 
 	k := u.k
+	mv.lines.reserve()
 	mv.outline(mv.img, mv.context, 0, 0, 0.7*k, colContextEdge)
 	for st := range mv.rings {
 		mv.outline(mv.img, mv.rings[st], 0, 0, 0.9*k, colStateEdge)
