@@ -362,8 +362,9 @@ func (mv *mapView) draw(g *Game, u *ui, r rect, sites []model.SiteInfo) {
 		if s.ID == g.selSite {
 			u.ring(x, y, rad+3, 2, colSelected)
 		}
-		hit := rect{x - rad - 3, y - rad - 3, 2*rad + 6, 2*rad + 6}
-		u.setTip(hit, g.siteTip(s))
+		if hit := (rect{x - rad - 3, y - rad - 3, 2*rad + 6, 2*rad + 6}); u.hover(hit) {
+			u.setTip(hit, g.siteTip(s)) // formatted only under the pointer
+		}
 	}
 	if mv.hover >= 0 && u.tip == "" {
 		v := mv.vals[mv.hover]
