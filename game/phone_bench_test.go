@@ -9,10 +9,12 @@ import (
 // CSS pixels, at 2× and 3×) while the baseline plays at a year a second
 // at 30 frames a second (12 days a frame): the input pass (the layout
 // without a screen, as Update runs it), the days, and the draw pass (the
-// layout into the display list and the sketches that find what changed;
-// the replay's draw calls are not included: they need a GPU). In the
-// browser, on a phone-class CPU (4× throttled), a frame's Go takes about
-// 4 to 8 times this (docs/performance.md, "Phone-class speed").
+// layout into the display list and the sketches that find what changed).
+// It leaves out what needs a browser: the replay's draw calls, Ebitengine's
+// WebGL calls through syscall/js and their flush. Natively a frame takes
+// about 0.3 ms; in the page on a phone-class CPU (4× throttled) the Go time
+// per frame was 9–14 ms (docs/performance.md, "Phone-class speed"), most of
+// it in what is left out here: profile the page with GIGASIM_PHONE_TRACE.
 func BenchmarkPhoneFrame(b *testing.B) {
 	for _, k := range []float64{2, 3} {
 		b.Run(fmt.Sprintf("k=%g", k), func(b *testing.B) {
