@@ -350,18 +350,18 @@ func (g *Game) barItems(u *ui) []barItem {
 	}
 	// undo and redo: a button, greyed with the reason when there is
 	// nothing to undo or redo
-	history := func(key string, keep int, can bool, act func()) barItem {
+	history := func(key, tip, none string, keep int, can bool, act func()) barItem {
 		label := g.tr(key)
 		return barItem{w: bw(label), keep: keep, menu: label, act: act, draw: func(r rect) {
 			if can {
-				btn(label, g.tr(key+".tip"), false, act)(r)
+				btn(label, g.tr(tip), false, act)(r)
 			} else {
-				u.disabledButton(r, label, g.tr(key+".none"))
+				u.disabledButton(r, label, g.tr(none))
 			}
 		}}
 	}
-	undo := history("bar.undo", 60, g.sess.CanUndo(), g.undo)
-	redo := history("bar.redo", 50, g.sess.CanRedo(), g.redo)
+	undo := history("bar.undo", "bar.undo.tip", "bar.undo.none", 60, g.sess.CanUndo(), g.undo)
+	redo := history("bar.redo", "bar.redo.tip", "bar.redo.none", 50, g.sess.CanRedo(), g.redo)
 	return []barItem{
 		{w: max(u.textWidth(g.tr("app.title"), u.f.bold), u.textWidth(g.tr("app.subtitle"), u.f.small)) + 14, keep: 10, draw: func(r rect) {
 			u.label(g.tr("app.title"), rect{r.x, r.y, r.w, 18}, u.f.bold, colBarText, left)

@@ -682,7 +682,9 @@ func (mv *mapView) tips(g *Game, u *ui, r rect, sites []model.SiteInfo) {
 			continue
 		}
 		rad := siteRadius(s.Spec.Chips)
-		u.setTip(rect{x - rad - 3, y - rad - 3, 2*rad + 6, 2*rad + 6}, g.siteTip(s))
+		if hit := (rect{x - rad - 3, y - rad - 3, 2*rad + 6, 2*rad + 6}); u.hover(hit) {
+			u.setTip(hit, g.siteTip(s)) // formatted only under the pointer
+		}
 	}
 	if mv.hover >= 0 && u.tip == "" {
 		l := layers[mv.layer]
@@ -851,6 +853,7 @@ func (mv *mapView) render(u *ui, key mapKey) {
 	mv.version++
 
 	k := u.k
+	mv.lines.reserve()
 	mv.outline(mv.img, mv.context, 0, 0, 0.7*k, colContextEdge)
 	for st := range mv.rings {
 		mv.outline(mv.img, mv.rings[st], 0, 0, 0.9*k, colStateEdge)

@@ -565,9 +565,10 @@ func (u *ui) drawTip(screenW, screenH float64) {
 	}
 }
 
-// wrapW breaks s into lines no wider than w in face f, at spaces; "\n"
-// forces a break. A word wider than w stands on a line of its own.
-func (u *ui) wrapW(s string, f face, w float64) []string {
+// wrapWords breaks s into lines no wider than w in face f, at spaces;
+// "\n" forces a break. A word wider than w stands on a line of its own.
+// (wrapW, in framecost.go, remembers its answers.)
+func (u *ui) wrapWords(s string, f face, w float64) []string {
 	return wrapWhere(s, func(line string) bool { return u.textWidth(line, f) <= w })
 }
 

@@ -22,6 +22,9 @@
 //   build                  the build running (manifest.json's "build")
 //   updatedFrom            the build that ran last time in this browser, when it
 //                          was another (the page then says it was updated), or null
+//   pixelRatio             {device, used}: the screen's device pixel ratio and
+//                          the one the page renders at (see capPixelRatio),
+//                          once the Go program starts
 //   worker                 the service worker (sw.js) that keeps the page working
 //                          offline: null before the first frame, then
 //                          "registering", "registered", "unavailable" (no service
@@ -70,6 +73,7 @@
     build: null,
     updatedFrom: null,
     worker: null,
+    pixelRatio: null,
     ready,
     fail(message, details) {
       showError(title(), String(message), details === undefined ? "" : String(details));
@@ -143,6 +147,7 @@
     const instance = await compile(await fetchWasm(manifest), go.importObject);
 
     setPhase("start", "Starting the simulation…");
+    capPixelRatio();
     setTimeout(() => {
       if (boot.phase === "start") {
         statusText.textContent = "Still starting… this can take a minute on a slower computer.";
@@ -151,6 +156,43 @@
     go.run(instance).then(exited, (err) => {
       showError(title(), `The sandbox hit an internal error. ${RELOAD}`, describe(err));
     });
+  }
+
+  // MAX_TOUCH_PIXEL_RATIO is the most device pixels per CSS pixel the page
+  // renders at on a touch-first screen (a phone or tablet).
+  const MAX_TOUCH_PIXEL_RATIO = 2;
+
+  // capPixelRatio makes a phone at 3× render at 2× (the browser scales the
+  // canvas up to the screen), before the Go program starts. Ebitengine
+  // (v2.10.4, internal/ui/ui_js.go, Monitor.DeviceScaleFactor) reads
+  // window.devicePixelRatio once and keeps it: the canvas's drawing buffer
+  // is the window's CSS size times it, and the game lays out and draws
+  // text at that scale (game.LayoutF), and maps touches back with it, so
+  // all of these agree. At 3× a 390×844 phone has a 1170×2532 canvas,
+  // 2.25 times the pixels of 2×, for text that is no easier to read at
+  // arm's length: every full-screen pass, the map's rasterising and, in a
+  // browser without a GPU, the copy of the canvas to the screen cost 2.25×
+  // as much (docs/performance.md, "Phone-class speed"). Screens with a
+  // fine pointer (desktops, laptops, whatever their pixel ratio) and
+  // touch screens at 2× or less are left as they are.
+  // boot.pixelRatio says what was done: {device, used}.
+  function capPixelRatio() {
+    const device = window.devicePixelRatio;
+    boot.pixelRatio = { device, used: device };
+    if (!(device > MAX_TOUCH_PIXEL_RATIO) || typeof window.matchMedia !== "function" ||
+        !window.matchMedia("(pointer: coarse)").matches) {
+      return;
+    }
+    try {
+      Object.defineProperty(window, "devicePixelRatio", {
+        configurable: true,
+        enumerable: true,
+        get: () => MAX_TOUCH_PIXEL_RATIO,
+      });
+    } catch {
+      return; // the browser keeps its own: the page renders at full resolution
+    }
+    boot.pixelRatio.used = window.devicePixelRatio;
   }
 
   // singleSampledWebGL makes the page's WebGL canvas single-sampled, and

@@ -174,7 +174,11 @@ func baselineStart() start {
 // keepAddress keeps the address bar and this browser's storage on the
 // current run, once a second and after edits, without adding history
 // entries: a reload or a crash loses nothing, and the address is always a
-// link to what is on screen.
+// link to what is on screen. Once a second is often enough: on a
+// phone-class CPU each write (the link encoded, history.replaceState and
+// localStorage) costs about 25 ms, a dropped frame. When the page is
+// hidden or left (another tab, the app switcher, closing it) it is written
+// at once, so the last second played is not lost either.
 func keepAddress(g *game.Game) {
 	last := ""
 	sync := func() {
@@ -189,13 +193,22 @@ func keepAddress(g *game.Game) {
 	g.OnChange = func(model.Scenario) { sync() }
 	tick := js.FuncOf(func(js.Value, []js.Value) any { sync(); return nil })
 	js.Global().Call("setInterval", tick, 1000)
+	js.Global().Call("addEventListener", "pagehide", tick)
+	js.Global().Get("document").Call("addEventListener", "visibilitychange", tick)
 }
 
 // partialPresent asks boot.js whether the canvas keeps its pixels and the
 // fill under the page's copy is dropped (boot.js, noBlackFillUnderTheCopy).
+// It is asked every frame (boot.js may stop dropping fills at any frame):
+// window.gigasimBoot is looked up once.
 func partialPresent() bool {
-	return js.Global().Get("gigasimBoot").Get("partialPresent").Truthy()
+	if !bootObject.Truthy() {
+		bootObject = js.Global().Get("gigasimBoot")
+	}
+	return bootObject.Truthy() && bootObject.Get("partialPresent").Truthy()
 }
+
+var bootObject js.Value
 
 func baseURL() string {
 	loc := js.Global().Get("location")

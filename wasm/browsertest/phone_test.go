@@ -68,15 +68,16 @@ type span struct {
 type screenFacts struct {
 	InnerW  float64 `json:"innerW"`
 	InnerH  float64 `json:"innerH"`
-	DPR     float64 `json:"dpr"`
+	DPR     float64 `json:"dpr"`     // the screen's (gigasimBoot.pixelRatio.device)
+	UsedDPR float64 `json:"usedDPR"` // the one the page renders at (boot.js, capPixelRatio)
 	BufferW int     `json:"bufferW"`
 	BufferH int     `json:"bufferH"`
 	Coarse  bool    `json:"coarse"`
 	UA      string  `json:"ua"`
 }
 
-const screenFactsJS = `(() => { const c = document.querySelector("canvas");
-  return {innerW: innerWidth, innerH: innerHeight, dpr: devicePixelRatio,
+const screenFactsJS = `(() => { const c = document.querySelector("canvas"), r = gigasimBoot.pixelRatio;
+  return {innerW: innerWidth, innerH: innerHeight, dpr: r.device, usedDPR: r.used,
     bufferW: c ? c.width : 0, bufferH: c ? c.height : 0,
     coarse: matchMedia("(pointer: coarse)").matches, ua: navigator.userAgent}; })()`
 
@@ -169,10 +170,13 @@ func TestPhoneSpeed(t *testing.T) {
 	})
 	painted := time.Duration(st.Marks["painted"] * float64(time.Millisecond))
 	sf := evalJS[screenFacts](p, screenFactsJS)
-	t.Logf("%s, CPU throttled %g×: viewport %v×%v CSS px at DPR %v, canvas %d×%d, coarse pointer %v",
-		d.Name, rate, sf.InnerW, sf.InnerH, sf.DPR, sf.BufferW, sf.BufferH, sf.Coarse)
+	t.Logf("%s, CPU throttled %g×: viewport %v×%v CSS px at DPR %v, rendered at %v: canvas %d×%d, coarse pointer %v",
+		d.Name, rate, sf.InnerW, sf.InnerH, sf.DPR, sf.UsedDPR, sf.BufferW, sf.BufferH, sf.Coarse)
 	if sf.InnerW != float64(d.W) || sf.InnerH != float64(d.H) || sf.DPR != d.DPR || sf.Coarse != d.Touch {
 		t.Fatalf("the page does not see the device %s: %+v", d.Name, sf)
+	}
+	if want := int(float64(d.W) * sf.UsedDPR); sf.BufferW != want {
+		t.Fatalf("the canvas is %d device pixels wide, want %d: %v CSS px at the pixel ratio used, %v", sf.BufferW, want, d.W, sf.UsedDPR)
 	}
 	t.Logf("first visit: the first frame drawn %.0f ms after navigation, on screen at %.0f ms (budget %v); phases began at %s",
 		*st.FirstFrameMs, st.Marks["painted"], phoneFirstFrameBudget, phases(st.Marks))
