@@ -80,7 +80,8 @@ type Game struct {
 	log    messageLog
 
 	banner     string // an error or notice shown across the top, until dismissed
-	bannerEnds time.Time
+	bannerEnds time.Time     // zero until the banner was first drawn
+	bannerFor  time.Duration // how long it stays once drawn
 	// bannerButton, if set, is a button on the banner that does
 	// bannerAction (see offer).
 	bannerButton string
@@ -340,7 +341,25 @@ func (g *Game) Notify(msg string) { g.notify(msg) }
 
 func (g *Game) notify(msg string) {
 	g.banner, g.bannerButton, g.bannerAction = msg, "", nil
-	g.bannerEnds = time.Now().Add(6 * time.Second)
+	g.bannerFor, g.bannerEnds = bannerShown, time.Time{}
+}
+
+// bannerShown is how long a notice stays on screen.
+const bannerShown = 6 * time.Second
+
+// bannerClock ends the banner once it has been on screen its time: the
+// clock starts at the first update after a frame was drawn, so that a
+// notice given while the page boots (a bad link) is seen for all of it.
+func (g *Game) bannerClock() {
+	switch {
+	case g.banner == "":
+	case g.bannerEnds.IsZero():
+		if g.frames > 0 {
+			g.bannerEnds = g.now().Add(g.bannerFor)
+		}
+	case g.now().After(g.bannerEnds):
+		g.banner = ""
+	}
 }
 
 func (g *Game) undo() {
@@ -407,9 +426,7 @@ func (g *Game) Update() error {
 	if time.Since(g.lastEdit) > time.Second {
 		g.sess.ReleaseSpare()
 	}
-	if g.banner != "" && time.Now().After(g.bannerEnds) {
-		g.banner = ""
-	}
+	g.bannerClock()
 	return nil
 }
 

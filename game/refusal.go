@@ -102,5 +102,5 @@ func (g *Game) OfferWithout(name string, sc model.Scenario, day model.Day, ce *m
 // notice stays until the button or the notice is clicked.
 func (g *Game) offer(msg, button string, action func()) {
 	g.banner, g.bannerButton, g.bannerAction = msg, button, action
-	g.bannerEnds = time.Now().Add(time.Hour)
+	g.bannerFor, g.bannerEnds = time.Hour, time.Time{}
 }

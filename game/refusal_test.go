@@ -3,6 +3,7 @@ package game
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"gigasandbox/game/i18n"
 	"gigasandbox/game/session"
@@ -124,5 +125,33 @@ func TestOfferWithout(t *testing.T) {
 	}
 	if !g.seeking || g.seekTo != 20 {
 		t.Errorf("the mended link opens at day %d (seeking %v), want day 20", g.seekTo, g.seeking)
+	}
+}
+
+// TestBannerStaysItsTimeOnScreen: a notice given before the page's first
+// frame (a bad link, on a slow boot) stays its six seconds from the first
+// frame, not from when it was given.
+func TestBannerStaysItsTimeOnScreen(t *testing.T) {
+	g := newTestGame(t, "baseline")
+	clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	g.now = func() time.Time { return clock }
+	g.frames = 0
+	g.notify("this link is damaged")
+	clock = clock.Add(20 * time.Second) // a slow boot: no frame yet
+	g.bannerClock()
+	if g.banner == "" {
+		t.Fatal("the banner ended before any frame showed it")
+	}
+	g.frames = 1 // the first frame drew it
+	g.bannerClock()
+	clock = clock.Add(bannerShown - time.Second)
+	g.bannerClock()
+	if g.banner == "" {
+		t.Fatalf("the banner ended %v after it was first drawn", bannerShown-time.Second)
+	}
+	clock = clock.Add(2 * time.Second)
+	g.bannerClock()
+	if g.banner != "" {
+		t.Fatalf("the banner is still there %v after it was first drawn", bannerShown+time.Second)
 	}
 }
