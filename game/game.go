@@ -79,7 +79,7 @@ type Game struct {
 	fleet  fleetView
 	log    messageLog
 
-	banner     string // an error or notice shown across the top, until dismissed
+	banner     string        // an error or notice shown across the top, until dismissed
 	bannerEnds time.Time     // zero until the banner was first drawn
 	bannerFor  time.Duration // how long it stays once drawn
 	// bannerButton, if set, is a button on the banner that does
