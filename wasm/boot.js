@@ -109,6 +109,12 @@
     showError(title(), `Something went wrong in the page. ${RELOAD}`, describe(e.reason));
   });
   $("boot-reload").addEventListener("click", () => location.reload());
+  // Safari (a Mac's trackpad, iPhones and iPads) sends pinches as its own
+  // gesture events, not as the touch and wheel events Ebitengine cancels on
+  // its canvas: without this a pinch on the map would zoom the whole page.
+  for (const type of ["gesturestart", "gesturechange", "gestureend"]) {
+    document.addEventListener(type, (e) => e.preventDefault(), { passive: false });
+  }
 
   start().catch((err) => {
     if (err instanceof BootError) {
