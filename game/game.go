@@ -733,10 +733,7 @@ func (g *Game) Select(state string, site model.SiteID, tab string) {
 	for i, n := range tabNames {
 		if strings.EqualFold(n, tab) {
 			g.tab = i
-			g.sheetOpen, g.phoneTab = true, i
-			if i == tabLog {
-				g.phoneTab = phoneTabLog
-			}
+			g.sheetOpen, g.phoneTab = true, panelToPhoneTab[i]
 		}
 	}
 	if strings.EqualFold(tab, "charts") {

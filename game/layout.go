@@ -236,13 +236,7 @@ func (g *Game) phoneTabs(u *ui, r rect) {
 			if on {
 				g.sheetOpen = false
 			} else {
-				g.sheetOpen, g.phoneTab = true, i
-				if i != phoneTabCharts {
-					g.tab = i // the side panel's tab of the same name
-					if i == phoneTabLog {
-						g.tab = tabLog
-					}
-				}
+				g.sheetOpen, g.phoneTab = true, i // phoneSheet sets the panel's tab to match
 			}
 		}
 	}
@@ -274,7 +268,11 @@ func (g *Game) phoneSheet(u *ui, r rect) {
 	g.panelBody(u, body)
 }
 
+// phoneToPanelTab is the side panel's tab for a phone's tab (the charts
+// have none), and panelToPhoneTab the other way: turning a tablet or a
+// phone keeps the tab open.
 var phoneToPanelTab = [numPhoneTabs]int{tabState, tabLevers, tabSite, tabState, tabLog}
+var panelToPhoneTab = [numTabs]int{phoneTabState, phoneTabLevers, phoneTabSite, phoneTabLog}
 
 // chartPages shows the charts on a phone one or two at a time, with a
 // switcher.

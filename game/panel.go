@@ -27,7 +27,7 @@ func (g *Game) panel(u *ui, r rect) {
 	for i := range numTabs {
 		b := rect{tabs.x + float64(i)*w, tabs.y, w - 4, tabs.h}
 		if u.button(b, g.tr(tabKeys[i]), g.tab == i, g.tr(tabTips[i])) {
-			g.tab = i
+			g.tab, g.phoneTab = i, panelToPhoneTab[i]
 		}
 	}
 	g.panelBody(u, body)
