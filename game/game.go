@@ -433,6 +433,9 @@ func (g *Game) Update() error {
 // project advances the projections a day at a time within the frame's
 // budget (see budget.go), the current scenario's first.
 func (g *Game) project(start time.Time) {
+	if g.frames == 0 {
+		return // the first frame first: on a slow phone every millisecond before it counts
+	}
 	p := g.sess.Projection()
 	budget := projectBudget
 	if !g.playing && !g.seeking {

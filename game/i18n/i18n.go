@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"sync"
 )
 
 //go:embed *.json
@@ -32,20 +33,34 @@ type Catalog struct {
 	en   map[string]string
 }
 
-var catalogs = map[string]*Catalog{}
+// catalogs are parsed when first asked for: the page needs one language
+// (and English beside it), and parsing every catalog at start-up delays
+// the first frame, the more so on a slow phone and the more languages
+// there are.
+var catalogs = map[string]func() *Catalog{}
 
 func init() {
-	en, err := parse("en")
-	if err != nil {
-		panic(err) // the catalogs are compiled in and tested
-	}
 	for _, l := range Langs {
-		m, err := parse(l)
-		if err != nil {
-			panic(err)
-		}
-		catalogs[l] = &Catalog{Lang: l, m: m, en: en}
+		catalogs[l] = sync.OnceValue(func() *Catalog {
+			m, err := parse(l)
+			if err != nil {
+				panic(err) // the catalogs are compiled in and tested
+			}
+			en := m
+			if l != "en" {
+				en = catalog("en").m
+			}
+			return &Catalog{Lang: l, m: m, en: en}
+		})
 	}
+}
+
+// catalog is lang's catalog, or nil for a language the page does not speak.
+func catalog(lang string) *Catalog {
+	if c, ok := catalogs[lang]; ok {
+		return c()
+	}
+	return nil
 }
 
 func parse(lang string) (map[string]string, error) {
@@ -62,10 +77,10 @@ func parse(lang string) (map[string]string, error) {
 
 // Get returns the catalog of a language, or English for an unknown code.
 func Get(lang string) *Catalog {
-	if c, ok := catalogs[lang]; ok {
+	if c := catalog(lang); c != nil {
 		return c
 	}
-	return catalogs["en"]
+	return catalog("en")
 }
 
 // Has reports whether lang is a language the page speaks.
@@ -90,7 +105,7 @@ func (c *Catalog) Knows(key string) bool { _, ok := c.en[key]; return ok }
 
 // Keys lists the English catalog's keys, sorted.
 func Keys() []string {
-	en := catalogs["en"].m
+	en := catalog("en").m
 	out := make([]string, 0, len(en))
 	for k := range en {
 		out = append(out, k)
@@ -101,7 +116,7 @@ func Keys() []string {
 
 // Raw returns a language's catalog as it is in its file, for the tests.
 func Raw(lang string) map[string]string {
-	c := catalogs[lang]
+	c := catalog(lang)
 	if c == nil {
 		return nil
 	}
