@@ -26,12 +26,24 @@ func damageFrame(g *Game) float64 {
 	return float64(px) / float64(screen.Dx()*screen.Dy())
 }
 
+// settle runs updates until the projections (the scenario's and the
+// baseline's) reach the horizon, as the page does once it has drawn its
+// first frame (they wait for it).
+func settle(t testing.TB, g *Game) {
+	t.Helper()
+	g.frames = max(g.frames, 1)
+	for i := 0; !g.Settled(); i++ {
+		if i == 100_000 {
+			t.Fatal("the projections did not reach the horizon in 100,000 updates")
+		}
+		g.Update()
+	}
+}
+
 func TestPlayingRedrawsLittle(t *testing.T) {
 	g := newTestGame(t, "baseline")
 	g.u.mx, g.u.my = -1, -1
-	for !g.sess.Projection().Done() || g.baseline == nil || !g.baseline.Done() {
-		g.Update()
-	}
+	settle(t, g)
 	if got := damageFrame(g); got != 1 {
 		t.Errorf("the first frame draws %.2f of the screen, want all of it", got)
 	}
@@ -94,9 +106,7 @@ func TestBoxesCoverWhatIsDrawn(t *testing.T) {
 func BenchmarkDrawPass(b *testing.B) {
 	g := newTestGame(b, "baseline")
 	g.u.mx, g.u.my = -1, -1
-	for !g.sess.Projection().Done() || g.baseline == nil || !g.baseline.Done() {
-		g.Update()
-	}
+	settle(b, g)
 	damageFrame(g)
 	share := 0.0
 	for b.Loop() {

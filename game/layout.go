@@ -552,6 +552,9 @@ type kpi struct{ label, value, tip string }
 
 const numKPIs = 6
 
+// kpiLabels are the headline numbers' labels, in kpis' order.
+var kpiLabels = [numKPIs]string{"kpi.chips", "kpi.power", "kpi.fund", "kpi.served", "kpi.startups", "kpi.co2"}
+
 // kpis are the headline numbers, always in sight.
 func (g *Game) kpis() [numKPIs]kpi {
 	sim := g.sess.Sim()
@@ -562,28 +565,30 @@ func (g *Game) kpis() [numKPIs]kpi {
 		served = pct(int64(t.Served) * 1000 / int64(t.Demand))
 	}
 	return [numKPIs]kpi{
-		{g.tr("kpi.chips"), compact(t.Chips[model.ChipActive]),
+		{g.tr(kpiLabels[0]), compact(t.Chips[model.ChipActive]),
 			g.tr("kpi.chips.tip")},
-		{g.tr("kpi.power"), mw(t.PowerDrawn),
+		{g.tr(kpiLabels[1]), mw(t.PowerDrawn),
 			g.tr("kpi.power.tip")},
-		{g.tr("kpi.fund"), euros(led.FundLeft),
+		{g.tr(kpiLabels[2]), euros(led.FundLeft),
 			g.tr("kpi.fund.tip", led.FundStart.Euros()/1e9)},
-		{g.tr("kpi.served"), served,
+		{g.tr(kpiLabels[3]), served,
 			g.tr("kpi.served.tip")},
-		{g.tr("kpi.startups"), compact(t.StartupsActive / 1000),
+		{g.tr(kpiLabels[4]), compact(t.StartupsActive / 1000),
 			g.tr("kpi.startups.tip")},
-		{g.tr("kpi.co2"), g.tr("kpi.co2.value", thousands(t.Emissions.Tonnes())),
+		{g.tr(kpiLabels[5]), g.tr("kpi.co2.value", thousands(t.Emissions.Tonnes())),
 			g.tr("kpi.co2.tip")},
 	}
 }
 
 // kpiCols is how many headline numbers fit side by side in a strip w wide:
-// all six, three or two a row.
+// all six, three or two a row. It goes by the labels, not the numbers, so
+// that the strip does not change shape while a run plays (a number too
+// wide for its cell is set smaller: kpiStrip).
 func (g *Game) kpiCols(w float64) int {
 	u := &g.u
-	need := 0.0
-	for _, k := range g.kpis() {
-		need = max(need, u.textWidth(k.label, u.f.small), u.textWidth(k.value, u.f.big), 110)
+	need := 110.0 // room for a number in the big face
+	for _, key := range kpiLabels {
+		need = max(need, u.textWidth(g.tr(key), u.f.small))
 	}
 	for _, cols := range []int{numKPIs, 3} {
 		if w/float64(cols) >= need+20 {
@@ -604,7 +609,11 @@ func (g *Game) kpiStrip(u *ui, r rect, cols int) {
 		in := rect{c.x + 10, c.y, c.w - 14, c.h}
 		top := (h - 40) / 2
 		u.label(k.label, rect{in.x, c.y + top, in.w, 15}, u.f.small, colTextDim, left)
-		u.label(k.value, rect{in.x, c.y + top + 15, in.w, 25}, u.f.big, colText, left)
+		vf := u.f.big
+		if u.textWidth(k.value, vf) > in.w-12 {
+			vf = u.f.bold
+		}
+		u.label(k.value, rect{in.x, c.y + top + 15, in.w, 25}, vf, colText, left)
 		u.setTip(c, k.tip)
 		if i%cols > 0 {
 			u.line(c.x, c.y+8, c.x, c.y+c.h-8, 1, colBorder)

@@ -22,9 +22,7 @@ func BenchmarkPhoneFrame(b *testing.B) {
 			g.u.k, g.u.f = k, newFonts(k)
 			g.w, g.h = 390, 844
 			g.u.mx, g.u.my = -1, -1
-			for !g.sess.Projection().Done() || g.baseline == nil || !g.baseline.Done() {
-				g.Update()
-			}
+			settle(b, g)
 			g.frame()
 			damageFrame(g)
 			share := 0.0
