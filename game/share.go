@@ -175,16 +175,6 @@ func (u *ui) chunksW(s string, f face, w float64) []string {
 	return append(out, s[start:])
 }
 
-// chunks cuts s into pieces of n bytes (a link has no spaces to wrap at).
-func chunks(s string, n int) []string {
-	var out []string
-	for len(s) > n {
-		out = append(out, s[:n])
-		s = s[n:]
-	}
-	return append(out, s)
-}
-
 // exportCSV offers the run's daily outcomes so far as CSV, the same bytes
 // as `gigasim run --csv`.
 func (g *Game) exportCSV() {
