@@ -3,6 +3,7 @@ package game
 import (
 	"encoding/json"
 	"maps"
+	"reflect"
 	"testing"
 	"time"
 
@@ -106,8 +107,9 @@ func TestBuildFromTheStatePanel(t *testing.T) {
 	press(t, g, "+6 mo")
 	press(t, g, "Build (B)")
 	c := lastEdit(t, g)
-	if c.Kind != model.CmdBuild || c.Day != 30 || c.Build.State != "SE" || c.Build.Chips != 50000 || c.Build.Chip != "b200" || c.Build.Start != 30+182 {
-		t.Fatalf("Build made %+v (spec %+v)", c, c.Build)
+	b, ok := c.Op.(model.BuildSite)
+	if !ok || c.Day != 30 || b.Site.State != "SE" || b.Site.Chips != 50000 || b.Site.Chip != "b200" || b.Site.Start != 30+182 {
+		t.Fatalf("Build made %+v", c)
 	}
 	// the site was placed where the user clicked, inside Sweden
 	sites := g.sess.Sim().Sites()
@@ -137,12 +139,12 @@ func TestLeversBecomeCommands(t *testing.T) {
 	for _, tt := range tests {
 		press(t, g, tt.widget)
 		c := lastEdit(t, g)
-		if c.Kind != model.CmdLever || c.Lever != tt.lever || c.Value != tt.value {
+		if lv, ok := c.Op.(model.SetLever); !ok || lv.Lever.String() != tt.lever || lv.Lever.Format(lv.Value) != tt.value {
 			t.Errorf("%s made %+v, want lever %s = %s", tt.widget, c, tt.lever, tt.value)
 		}
 	}
 	press(t, g, "2025 rule")
-	if c := lastEdit(t, g); c.Kind != model.CmdRegime || c.Regime.Kind != model.RegimeDiffusion {
+	if c := lastEdit(t, g); !reflect.DeepEqual(c.Op, model.SetRegime{Regime: model.Regime{Kind: model.RegimeDiffusion}}) {
 		t.Errorf("2025 rule made %+v", c)
 	}
 	g.sess.Step(1)
@@ -164,7 +166,7 @@ func TestSelectAndRemoveSite(t *testing.T) {
 		t.Fatalf("clicking site 1 selected site %d, tab %d", g.selSite, g.tab)
 	}
 	press(t, g, "Remove")
-	if c := lastEdit(t, g); c.Kind != model.CmdRemove || c.Site != 1 {
+	if c := lastEdit(t, g); c.Op != (model.RemoveSite{Site: 1}) {
 		t.Fatalf("Remove made %+v", c)
 	}
 }
@@ -191,7 +193,7 @@ func TestDragMovesSite(t *testing.T) {
 	g.frame()
 	g.u.release = false
 	c := lastEdit(t, g)
-	if c.Kind != model.CmdMove || c.Site != id || c.State != "FR" {
+	if mv, ok := c.Op.(model.MoveSite); !ok || mv.Site != id || mv.State.Code() != "FR" {
 		t.Fatalf("drag made %+v", c)
 	}
 	if nx, ny, _ := g.SitePoint(id); g.mv.stateAt(nx, ny) != stateIndex(t, "FR") {
@@ -331,7 +333,7 @@ func TestTenSitesTenLeversFitALink(t *testing.T) {
 	}
 	if n := len(g.sess.Edits()); n != 20 {
 		for _, e := range g.sess.Edits() {
-			t.Logf("%s %s %s", e.Day, e.Kind, e.Lever)
+			t.Log(e)
 		}
 		t.Fatalf("%d edits, want 20 (banner: %q)", n, g.banner)
 	}
@@ -376,7 +378,7 @@ func TestUndoReplaysBehindTheProgressBar(t *testing.T) {
 	if err := g.RunTo(100); err != nil {
 		t.Fatal(err)
 	}
-	if err := g.Do(model.Command{Kind: model.CmdLever, Lever: "voucher_share", Value: "0.3"}); err != nil {
+	if err := g.Do(model.Command{Op: model.SetLever{Lever: model.LeverVoucherShare, Value: 300}}); err != nil {
 		t.Fatal(err)
 	}
 	if err := g.RunTo(900); err != nil {

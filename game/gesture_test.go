@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
+
+	"gigasandbox/model"
 )
 
 // fingers is a frame's touches, for the tables below: pairs of x, y, the
@@ -375,7 +377,7 @@ func TestFingerDragMovesSite(t *testing.T) {
 	}
 	touchFrame(g)
 	c := lastEdit(t, g)
-	if c.Kind != "move" || c.Site != id || c.State != "FR" {
+	if mv, ok := c.Op.(model.MoveSite); !ok || mv.Site != id || mv.State.Code() != "FR" {
 		t.Fatalf("the finger drag made %+v", c)
 	}
 	if nx, ny, _ := g.SitePoint(id); g.mv.stateAt(nx, ny) != stateIndex(t, "FR") {

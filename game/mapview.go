@@ -663,7 +663,11 @@ func (mv *mapView) moveSite(g *Game, id model.SiteID, x, y float64) {
 		return
 	}
 	lon, lat := degrees(eumap.Unproject(mv.toMap(x, y)))
-	g.Do(model.Command{Kind: model.CmdMove, Site: id, State: mv.m.States[st].Code, Lon: lon, Lat: lat})
+	to, err := model.ParseState(mv.m.States[st].Code)
+	if err != nil {
+		return
+	}
+	g.Do(model.Command{Op: model.MoveSite{Site: id, State: to, Lon: lon, Lat: lat}})
 }
 
 // tips sets the tooltip of the site or state under the pointer. In the

@@ -152,11 +152,11 @@ func (g *Game) statePanel(u *ui, r *rect) {
 			on = on || c == st.Code
 		}
 		if u.button(left, g.tr("state.g2g"), on, g.tr("state.g2g.tip")) {
-			g.Do(model.Command{Kind: model.CmdG2G, State: st.Code, On: !on})
+			g.Do(model.Command{Op: model.SetG2G{State: model.StateAt(g.selState), On: !on}})
 		}
 	}
 	if u.button(rightR, g.tr("state.invest"), false, g.tr("state.invest.tip")) {
-		g.Do(model.Command{Kind: model.CmdInvestGrid, State: st.Code, MW: 500})
+		g.Do(model.Command{Op: model.InvestGrid{State: model.StateAt(g.selState), MW: 500}})
 	}
 	r.row(8)
 	g.candidateButtons(u, r)
@@ -181,13 +181,13 @@ func (g *Game) buildHere() {
 	st := model.States()[g.selState]
 	lon, lat := g.mv.placeFor(g.selState)
 	n := len(g.sess.Sim().Sites()) + 1
-	spec := &model.SiteSpec{
+	spec := model.SiteSpec{
 		Name:  g.tr("build.name", g.stateName(g.selState), n),
 		State: st.Code, Chips: buildSizes[g.build.size], Chip: buildChips[g.build.chip].key,
 		Start: g.sess.Day() + buildDelays[g.build.delay].days,
 		Lon:   lon, Lat: lat,
 	}
-	if g.Do(model.Command{Kind: model.CmdBuild, Build: spec}) == nil {
+	if g.Do(model.Command{Op: model.BuildSite{Site: spec}}) == nil {
 		g.selSite = model.SiteID(n)
 	}
 }
@@ -197,71 +197,60 @@ func (g *Game) removeSelected() {
 		g.notify(g.tr("notice.picksite"))
 		return
 	}
-	if g.Do(model.Command{Kind: model.CmdRemove, Site: g.selSite}) == nil {
+	if g.Do(model.Command{Op: model.RemoveSite{Site: g.selSite}}) == nil {
 		g.selSite = 0
 	}
 }
 
-// share levers, in the order shown.
-var shareLevers = []struct{ key, label, tip string }{
-	{"eu_share", "lever.eu_share", "lever.eu_share.tip"},
-	{"host_share", "lever.host_share", "lever.host_share.tip"},
-	{"voucher_share", "lever.voucher_share", "lever.voucher_share.tip"},
-	{"ppa_share", "lever.ppa_share", "lever.ppa_share.tip"},
-}
-
-func leverShare(l model.Levers, key string) model.Share {
-	switch key {
-	case "eu_share":
-		return l.EUShare
-	case "host_share":
-		return l.HostShare
-	case "voucher_share":
-		return l.VoucherShare
-	}
-	return l.PPAShare
-}
-
-// leverPanel: every policy lever.
+// leverPanel: every policy lever. The levers come from their declarations
+// (model.Lever): shares under "Money" as steppers, flags and choices under
+// "Permits and demand". Each lever's words are "lever.<name>", its tip
+// "lever.<name>.tip", and a choice's values "lever.<name>.<value>".
 func (g *Game) leverPanel(u *ui, r *rect) {
 	lv := g.sess.Sim().Levers()
 	heading(u, r, g.tr("levers.money"))
-	for _, sl := range shareLevers {
-		v := leverShare(lv, sl.key)
-		if d := u.stepper(r.row(g.rowH()), g.tr(sl.label), pct(int64(v)), g.tr(sl.tip)); d != 0 {
-			nv := min(max(int64(v)+int64(d)*50, 0), 1000)
-			g.Do(model.Command{Kind: model.CmdLever, Lever: sl.key, Value: model.FormatDecimal(nv, 1000)})
+	for _, id := range leversOf(model.LeverShare) {
+		d := id.Info()
+		v := lv.Get(id)
+		if step := u.stepper(r.row(g.rowH()), g.tr("lever."+d.Name), pct(int64(v)), g.tr("lever."+d.Name+".tip")); step != 0 {
+			g.Do(model.Command{Op: model.SetLever{Lever: id, Value: min(max(v+int32(step)*50, d.Min), d.Max)}})
 		}
 	}
 	r.row(6)
 	heading(u, r, g.tr("levers.permits"))
-	if u.toggle(r.row(g.rowH()), g.tr("lever.fast_track"), lv.FastTrack, g.tr("lever.fast_track.tip")) {
-		g.Do(model.Command{Kind: model.CmdLever, Lever: "fast_track", Value: strconv.FormatBool(!lv.FastTrack)})
+	for _, id := range leversOf(model.LeverFlag) {
+		name := id.Info().Name
+		on := lv.Get(id) != 0
+		if u.toggle(r.row(g.rowH()), g.tr("lever."+name), on, g.tr("lever."+name+".tip")) {
+			g.Do(model.Command{Op: model.SetLever{Lever: id, Value: boolValue(!on)}})
+		}
 	}
-	if u.toggle(r.row(g.rowH()), g.tr("lever.prefer_same_state"), lv.PreferSameState, g.tr("lever.prefer_same_state.tip")) {
-		g.Do(model.Command{Kind: model.CmdLever, Lever: "prefer_same_state", Value: strconv.FormatBool(!lv.PreferSameState)})
-	}
-	row := r.row(g.rowH())
-	u.label(g.tr("lever.demand_growth"), row.col(max(120, u.textWidth(g.tr("lever.demand_growth"), u.f.normal)+14)), u.f.normal, colText, left)
-	w := row.w / 3
-	for i, gr := range []struct{ value, key string }{{"slow", "growth.slow"}, {"base", "growth.base"}, {"boom", "growth.boom"}} {
-		if u.button(rect{row.x + float64(i)*w, row.y, w - 4, row.h}, g.tr(gr.key), lv.DemandGrowth == gr.value, g.tr("lever.demand_growth.tip")) && lv.DemandGrowth != gr.value {
-			g.Do(model.Command{Kind: model.CmdLever, Lever: "demand_growth", Value: gr.value})
+	for _, id := range leversOf(model.LeverChoice) {
+		d := id.Info()
+		row := r.row(g.rowH())
+		label := g.tr("lever." + d.Name)
+		u.label(label, row.col(max(120, u.textWidth(label, u.f.normal)+14)), u.f.normal, colText, left)
+		w := row.w / float64(len(d.Choices))
+		cur := lv.Get(id)
+		for i, choice := range d.Choices {
+			if u.button(rect{row.x + float64(i)*w, row.y, w - 4, row.h}, g.tr("lever."+d.Name+"."+choice), cur == int32(i), g.tr("lever."+d.Name+".tip")) && cur != int32(i) {
+				g.Do(model.Command{Op: model.SetLever{Lever: id, Value: int32(i)}})
+			}
 		}
 	}
 	r.row(10)
 	heading(u, r, g.tr("levers.export"))
-	row = r.row(g.rowH())
+	row := r.row(g.rowH())
 	regimes := []struct{ kind, label, tip string }{
 		{model.RegimeOpen, "regime.open", "regime.open.tip"},
 		{model.RegimeDiffusion, "regime.diffusion", "regime.diffusion.tip"},
 		{model.RegimeStrict, "regime.strict", "regime.strict.tip"},
 	}
 	cur := g.sess.Sim().RegimeKind()
-	w = row.w / float64(len(regimes))
+	w := row.w / float64(len(regimes))
 	for i, rg := range regimes {
 		if u.button(rect{row.x + float64(i)*w, row.y, w - 4, row.h}, g.tr(rg.label), cur == rg.kind, g.tr(rg.tip)) && cur != rg.kind {
-			g.Do(model.Command{Kind: model.CmdRegime, Regime: &model.Regime{Kind: rg.kind}})
+			g.Do(model.Command{Op: model.SetRegime{Regime: model.Regime{Kind: rg.kind}}})
 		}
 	}
 	r.row(4)
@@ -269,7 +258,7 @@ func (g *Game) leverPanel(u *ui, r *rect) {
 	r.row(10)
 	heading(u, r, g.tr("levers.whatif"))
 	if u.button(r.row(g.rowH()), g.tr("lever.crunch"), false, g.tr("lever.crunch.tip")) {
-		g.Do(model.Command{Kind: model.CmdGridCrunch, Share: 200, Days: 90})
+		g.Do(model.Command{Op: model.GridCrunch{Share: 200, Days: 90}})
 	}
 	r.row(10)
 	if u.button(r.row(g.rowH()), g.tr("compare.open"), g.compareOpen, g.tr("compare.open.tip")) {
@@ -310,7 +299,7 @@ func (g *Game) sitePanel(u *ui, r *rect) {
 		}
 		row.col(4)
 		if u.button(row, g.tr("site.veu"), veuOn(g.sess.Sim(), si.ID), g.tr("site.veu.tip")) {
-			g.Do(model.Command{Kind: model.CmdVEU, Site: si.ID, On: !veuOn(g.sess.Sim(), si.ID)})
+			g.Do(model.Command{Op: model.SetVEU{Site: si.ID, On: !veuOn(g.sess.Sim(), si.ID)}})
 		}
 	}
 }
@@ -356,4 +345,22 @@ func (g *Game) stateName(st int) string { return g.tr("country." + model.StateCo
 type tabScroll struct {
 	scroller
 	tab int
+}
+
+// leversOf lists the levers of a type, in declaration order.
+func leversOf(t model.LeverType) []model.LeverID {
+	var out []model.LeverID
+	for id := range model.NumLevers {
+		if id.Info().Type == t {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func boolValue(b bool) int32 {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -2,6 +2,8 @@ package game
 
 import (
 	"testing"
+
+	"gigasandbox/model"
 )
 
 // newPhoneGame is a game on a 390×844 phone at three device pixels per
@@ -61,7 +63,7 @@ func TestPhoneByTouch(t *testing.T) {
 		t.Fatalf("swiping up in the sheet did not scroll it")
 	}
 	tapWidget(t, g, build)
-	if c := lastEdit(t, g); c.Kind != "build" || c.Build.State != "PL" {
+	if c := lastEdit(t, g); c.Kind() != model.KindBuild || c.Op.(model.BuildSite).Site.State != "PL" {
 		t.Fatalf("Build made %+v", c)
 	}
 	tapWidget(t, g, "►")

@@ -21,7 +21,7 @@ func (g *Game) explain(err error) string {
 	switch {
 	case errors.As(err, &later):
 		c := later.Later.Command
-		return g.tr("refuse.later", c.Day.String(), g.commandName(c.Kind), g.refusal(later.Later))
+		return g.tr("refuse.later", c.Day.String(), g.commandName(&c), g.refusal(later.Later))
 	case errors.As(err, &ce):
 		return g.refusal(ce)
 	case errors.Is(err, session.ErrEnded):
@@ -37,7 +37,7 @@ func (g *Game) refusal(e *model.CommandError) string {
 	site := e.SiteName
 	switch e.Refusal {
 	case model.RefusedNoSite:
-		return g.tr("refuse.nosite", int(e.Command.Site))
+		return g.tr("refuse.nosite", int(e.Site))
 	case model.RefusedRemoved:
 		return g.tr("refuse.removed", site)
 	case model.RefusedStarted:
@@ -53,18 +53,18 @@ func (g *Game) refusal(e *model.CommandError) string {
 }
 
 // commandKeys name the kinds of command, for "the scenario has ... on DAY".
-var commandKeys = map[string]string{
-	model.CmdBuild: "command.build", model.CmdRemove: "command.remove", model.CmdMove: "command.move",
-	model.CmdLever: "command.lever", model.CmdRegime: "command.regime", model.CmdG2G: "command.g2g",
-	model.CmdVEU: "command.veu", model.CmdInvestGrid: "command.investgrid", model.CmdGridCrunch: "command.gridcrunch",
+var commandKeys = map[model.Kind]string{
+	model.KindBuild: "command.build", model.KindRemove: "command.remove", model.KindMove: "command.move",
+	model.KindLever: "command.lever", model.KindRegime: "command.regime", model.KindG2G: "command.g2g",
+	model.KindVEU: "command.veu", model.KindInvestGrid: "command.investgrid", model.KindGridCrunch: "command.gridcrunch",
 }
 
 // commandName names a kind of command in the page's language.
-func (g *Game) commandName(kind string) string {
-	if key, ok := commandKeys[kind]; ok {
+func (g *Game) commandName(c *model.Command) string {
+	if key, ok := commandKeys[c.Kind()]; ok {
 		return g.tr(key)
 	}
-	return kind
+	return c.KindName()
 }
 
 // notifyErr shows an error as a sentence in the page's language.
@@ -75,7 +75,7 @@ func (g *Game) notifyErr(err error) { g.notify(g.explain(err)) }
 // scenario without it (and, while another cannot run either, again). Until
 // the user accepts, the page shows what it showed before.
 func (g *Game) OfferWithout(name string, sc model.Scenario, day model.Day, ce *model.CommandError) {
-	msg := g.tr("notice.badcommand", ce.Index+1, g.commandName(ce.Command.Kind), ce.Command.Day.String(), g.refusal(ce))
+	msg := g.tr("notice.badcommand", ce.Index+1, g.commandName(&ce.Command), ce.Command.Day.String(), g.refusal(ce))
 	g.offer(msg, g.tr("notice.dropcommand"), func() {
 		sc.Commands = slices.Delete(slices.Clone(sc.Commands), ce.Index, ce.Index+1)
 		err := sc.Validate()

@@ -16,7 +16,7 @@ import (
 func TestRefusalsSpeakTheUsersLanguage(t *testing.T) {
 	g := newTestGame(t, "baseline")
 	huge := func(state string) model.Command {
-		return model.Command{Kind: model.CmdBuild, Build: &model.SiteSpec{Name: "Huge", State: state, Chips: model.MaxSiteChips, Chip: "best", Start: g.sess.Day()}}
+		return model.Command{Op: model.BuildSite{Site: model.SiteSpec{Name: "Huge", State: state, Chips: model.MaxSiteChips, Chip: "best", Start: g.sess.Day()}}}
 	}
 	for _, st := range []string{"PL", "DE", "FR"} { // with the baseline's 454,216 chips, 3,454,216
 		if err := g.Do(huge(st)); err != nil {
@@ -24,7 +24,7 @@ func TestRefusalsSpeakTheUsersLanguage(t *testing.T) {
 		}
 	}
 	sites := len(g.sess.Sim().Sites())
-	if err := g.Do(model.Command{Kind: model.CmdRemove, Site: model.SiteID(sites)}); err != nil {
+	if err := g.Do(model.Command{Op: model.RemoveSite{Site: model.SiteID(sites)}}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := g.sess.Step(400); err != nil { // the first sites have started building
@@ -36,10 +36,10 @@ func TestRefusalsSpeakTheUsersLanguage(t *testing.T) {
 		want map[string][]string // language -> parts of the sentence
 	}{
 		{"over the chip limit", huge("IT"), map[string][]string{"en": {"4,000,000", "smaller"}, "fr": {"4\u00a0000\u00a0000", "plus petite"}, "de": {"4.000.000", "kleinere"}}},
-		{"a removed site", model.Command{Kind: model.CmdMove, Site: model.SiteID(sites), Lon: 1, Lat: 1}, map[string][]string{"en": {"Huge", "removed"}, "fr": {"Huge", "supprimé"}, "de": {"Huge", "entfernt"}}},
-		{"no such site", model.Command{Kind: model.CmdVEU, Site: 99, On: true}, map[string][]string{"en": {"99"}, "fr": {"99", "n'existe pas"}, "de": {"99", "gibt es"}}},
-		{"across a border after the start", model.Command{Kind: model.CmdMove, Site: model.SiteID(sites - 2), State: "CZ", Lon: 1, Lat: 1}, map[string][]string{"en": {"Huge", "Poland"}, "fr": {"Huge", "Pologne"}, "de": {"Huge", "Polen"}}},
-		{"shares over 1", model.Command{Kind: model.CmdLever, Lever: "host_share", Value: "0.9"}, map[string][]string{"en": {"100%"}, "fr": {"100 %"}, "de": {"100 %"}}},
+		{"a removed site", model.Command{Op: model.MoveSite{Site: model.SiteID(sites), Lon: 1, Lat: 1}}, map[string][]string{"en": {"Huge", "removed"}, "fr": {"Huge", "supprimé"}, "de": {"Huge", "entfernt"}}},
+		{"no such site", model.Command{Op: model.SetVEU{Site: 99, On: true}}, map[string][]string{"en": {"99"}, "fr": {"99", "n'existe pas"}, "de": {"99", "gibt es"}}},
+		{"across a border after the start", model.Command{Op: model.MoveSite{Site: model.SiteID(sites - 2), Lon: 1, Lat: 1, State: model.MustState("CZ")}}, map[string][]string{"en": {"Huge", "Poland"}, "fr": {"Huge", "Pologne"}, "de": {"Huge", "Polen"}}},
+		{"shares over 1", model.Command{Op: model.SetLever{Lever: model.LeverHostShare, Value: 900}}, map[string][]string{"en": {"100%"}, "fr": {"100 %"}, "de": {"100 %"}}},
 	}
 	for _, lang := range i18n.Langs {
 		g.SetLang(lang)
@@ -72,7 +72,7 @@ func TestRefusedBecauseOfALaterCommand(t *testing.T) {
 	sc := model.DefaultScenario()
 	sc.Name = "later"
 	sc.Sites = []model.SiteSpec{{Name: "Mazovia", State: "PL", Chips: 1000, Chip: "best", Start: 10, Lon: 21_000000, Lat: 52_000000}}
-	sc.Commands = []model.Command{{Day: 300, Kind: model.CmdMove, Site: 1, Lon: 20_000000, Lat: 52_000000}}
+	sc.Commands = []model.Command{{Day: 300, Op: model.MoveSite{Site: 1, Lon: 20_000000, Lat: 52_000000}}}
 	s, err := session.New("later", sc)
 	if err != nil {
 		t.Fatal(err)
@@ -80,7 +80,7 @@ func TestRefusedBecauseOfALaterCommand(t *testing.T) {
 	g := newTestGame(t, "baseline")
 	g.Load(s)
 	g.SetLang("fr")
-	if err := g.Do(model.Command{Kind: model.CmdRemove, Site: 1}); err == nil {
+	if err := g.Do(model.Command{Op: model.RemoveSite{Site: 1}}); err == nil {
 		t.Fatal("removing a site the scenario moves later was accepted")
 	}
 	for _, part := range []string{"2026-10-28", "un déplacement", "Mazovia a été supprimé"} {
@@ -98,10 +98,10 @@ func TestOfferWithout(t *testing.T) {
 	sc.Name = "mended"
 	sc.Sites = []model.SiteSpec{{Name: "Mazovia", State: "PL", Chips: 1000, Chip: "best", Start: 10, Lon: 21_000000, Lat: 52_000000}}
 	sc.Commands = []model.Command{
-		{Day: 5, Kind: model.CmdRemove, Site: 1},
-		{Day: 8, Kind: model.CmdLever, Lever: "voucher_share", Value: "0.2"},
-		{Day: 10, Kind: model.CmdMove, Site: 1, Lon: 20_000000, Lat: 52_000000},
-		{Day: 12, Kind: model.CmdRemove, Site: 1},
+		{Day: 5, Op: model.RemoveSite{Site: 1}},
+		{Day: 8, Op: model.SetLever{Lever: model.LeverVoucherShare, Value: 200}},
+		{Day: 10, Op: model.MoveSite{Site: 1, Lon: 20_000000, Lat: 52_000000}},
+		{Day: 12, Op: model.RemoveSite{Site: 1}},
 	}
 	g := newTestGame(t, "baseline")
 	for _, wantIndex := range []string{"no. 3", "no. 3"} { // the move, then the second removal in its place

@@ -74,7 +74,7 @@ func TestBuildingMidRunSizesTheFleet(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, st := range []string{"SE", "FR", "ES"} {
-				c := model.Command{Day: day, Kind: model.CmdBuild, Build: &model.SiteSpec{Name: "Big " + st, State: st, Chips: 200000, Chip: "h100", Start: day}}
+				c := model.Command{Day: day, Op: model.BuildSite{Site: model.SiteSpec{Name: "Big " + st, State: st, Chips: 200000, Chip: "h100", Start: day}}}
 				if err := sim.Apply(c); err != nil {
 					t.Fatal(err)
 				}

@@ -59,7 +59,7 @@ func FuzzCommands(f *testing.F) {
 				}
 				continue
 			}
-			if c.Kind == model.CmdBuild {
+			if c.Kind() == model.KindBuild {
 				sites++
 			}
 			recorded := live.Scenario()
@@ -121,31 +121,32 @@ func fuzzCommand(in *bytesReader, maxSite int, day model.Day) model.Command {
 		if in.next()%16 == 0 {
 			chips = model.MaxSiteChips // the scenario's limits come into play
 		}
-		c.Kind, c.Build = model.CmdBuild, &model.SiteSpec{Name: "Built", State: state, Chips: chips, Chip: "best", Start: day + model.Day(in.next()%20), Lon: 14_000000, Lat: 50_000000}
+		c.Op = model.BuildSite{Site: model.SiteSpec{Name: "Built", State: state, Chips: chips, Chip: "best", Start: day + model.Day(in.next()%20), Lon: 14_000000, Lat: 50_000000}}
 	case 1:
-		c.Kind, c.Site = model.CmdRemove, site
+		c.Op = model.RemoveSite{Site: site}
 	case 2:
-		c.Kind, c.Site, c.Lon, c.Lat = model.CmdMove, site, model.Degrees(in.next())*100000, 50_000000
+		mv := model.MoveSite{Site: site, Lon: model.Degrees(in.next()) * 100000, Lat: 50_000000}
 		if in.next()%2 == 0 {
-			c.State = state
+			mv.State = model.MustState(state)
 		}
+		c.Op = mv
 	case 3:
-		c.Kind, c.Lever, c.Value = model.CmdLever, []string{"eu_share", "host_share", "voucher_share", "ppa_share"}[in.next()%4], fmt.Sprintf("0.%d", in.next()%10)
+		c.Op = model.SetLever{Lever: []model.LeverID{model.LeverEUShare, model.LeverHostShare, model.LeverVoucherShare, model.LeverPPAShare}[in.next()%4], Value: int32(in.next()%10) * 100}
 	case 4:
-		c.Kind, c.Lever, c.Value = model.CmdLever, []string{"fast_track", "prefer_same_state"}[in.next()%2], fmt.Sprint(in.next()%2 == 0)
+		c.Op = model.SetLever{Lever: []model.LeverID{model.LeverFastTrack, model.LeverPreferSameState}[in.next()%2], Value: int32(in.next()+1) % 2}
 	case 5:
-		c.Kind, c.Lever, c.Value = model.CmdLever, "demand_growth", []string{"slow", "base", "boom"}[in.next()%3]
+		c.Op = model.SetLever{Lever: model.LeverDemandGrowth, Value: int32(in.next() % 3)}
 	case 6:
-		c.Kind, c.Regime = model.CmdRegime, &model.Regime{Kind: []string{model.RegimeOpen, model.RegimeDiffusion, model.RegimeStrict}[in.next()%3]}
+		c.Op = model.SetRegime{Regime: model.Regime{Kind: []string{model.RegimeOpen, model.RegimeDiffusion, model.RegimeStrict}[in.next()%3]}}
 	case 7:
-		c.Kind, c.State, c.On = model.CmdG2G, state, in.next()%2 == 0
+		c.Op = model.SetG2G{State: model.MustState(state), On: in.next()%2 == 0}
 	case 8:
-		c.Kind, c.Site, c.On = model.CmdVEU, site, in.next()%2 == 0
+		c.Op = model.SetVEU{Site: site, On: in.next()%2 == 0}
 	default:
 		if in.next()%2 == 0 {
-			c.Kind, c.State, c.MW = model.CmdInvestGrid, state, int64(in.next())+1
+			c.Op = model.InvestGrid{State: model.MustState(state), MW: int64(in.next()) + 1}
 		} else {
-			c.Kind, c.State, c.Share, c.Days = model.CmdGridCrunch, state, model.Share(int(in.next())*4+1), int32(in.next())+1
+			c.Op = model.GridCrunch{State: model.MustState(state), Share: model.Share(int(in.next())*4 + 1), Days: int32(in.next()) + 1}
 		}
 	}
 	return c
@@ -159,7 +160,7 @@ func TestCheckCommands(t *testing.T) {
 	}
 	build := func(day model.Day, chips int32) model.Command {
 		sp := site("Built", "DE", chips, day)
-		return model.Command{Day: day, Kind: model.CmdBuild, Build: &sp}
+		return model.Command{Day: day, Op: model.BuildSite{Site: sp}}
 	}
 	tests := []struct {
 		name  string
@@ -167,15 +168,15 @@ func TestCheckCommands(t *testing.T) {
 		index int
 		why   model.Refusal
 	}{
-		{"no such site", []model.Command{{Day: 3, Kind: model.CmdVEU, Site: 2}}, 0, model.RefusedNoSite},
-		{"a site built later", []model.Command{{Day: 3, Kind: model.CmdRemove, Site: 2}, build(4, 10)}, 0, model.RefusedNoSite},
-		{"removed twice", []model.Command{{Day: 3, Kind: model.CmdRemove, Site: 1}, {Day: 3, Kind: model.CmdRemove, Site: 1}}, 1, model.RefusedRemoved},
-		{"moved after removal", []model.Command{{Day: 3, Kind: model.CmdRemove, Site: 1}, {Day: 9, Kind: model.CmdMove, Site: 1}}, 1, model.RefusedRemoved},
-		{"across a border the day after the start", []model.Command{{Day: 11, Kind: model.CmdMove, Site: 1, State: "CZ"}}, 0, model.RefusedStarted},
+		{"no such site", []model.Command{{Day: 3, Op: model.SetVEU{Site: 2}}}, 0, model.RefusedNoSite},
+		{"a site built later", []model.Command{{Day: 3, Op: model.RemoveSite{Site: 2}}, build(4, 10)}, 0, model.RefusedNoSite},
+		{"removed twice", []model.Command{{Day: 3, Op: model.RemoveSite{Site: 1}}, {Day: 3, Op: model.RemoveSite{Site: 1}}}, 1, model.RefusedRemoved},
+		{"moved after removal", []model.Command{{Day: 3, Op: model.RemoveSite{Site: 1}}, {Day: 9, Op: model.MoveSite{Site: 1}}}, 1, model.RefusedRemoved},
+		{"across a border the day after the start", []model.Command{{Day: 11, Op: model.MoveSite{Site: 1, State: model.MustState("CZ")}}}, 0, model.RefusedStarted},
 		{"chips over the limit", []model.Command{build(1, model.MaxSiteChips), build(2, model.MaxSiteChips), build(3, model.MaxSiteChips), build(4, model.MaxSiteChips)}, 3, model.RefusedChips},
-		{"removed chips still count", []model.Command{build(1, model.MaxSiteChips), {Day: 2, Kind: model.CmdRemove, Site: 2}, build(2, model.MaxSiteChips), build(3, model.MaxSiteChips), build(4, model.MaxSiteChips)}, 4, model.RefusedChips},
-		{"shares over 1", []model.Command{{Day: 1, Kind: model.CmdLever, Lever: "eu_share", Value: "0.5"}, {Day: 2, Kind: model.CmdLever, Lever: "host_share", Value: "0.6"}}, 1, model.RefusedShares},
-		{"a field out of range", []model.Command{{Day: 1, Kind: model.CmdInvestGrid, State: "DE", MW: 0}}, 0, model.RefusedInvalid},
+		{"removed chips still count", []model.Command{build(1, model.MaxSiteChips), {Day: 2, Op: model.RemoveSite{Site: 2}}, build(2, model.MaxSiteChips), build(3, model.MaxSiteChips), build(4, model.MaxSiteChips)}, 4, model.RefusedChips},
+		{"shares over 1", []model.Command{{Day: 1, Op: model.SetLever{Lever: model.LeverEUShare, Value: 500}}, {Day: 2, Op: model.SetLever{Lever: model.LeverHostShare, Value: 600}}}, 1, model.RefusedShares},
+		{"a field out of range", []model.Command{{Day: 1, Op: model.InvestGrid{State: model.MustState("DE"), MW: 0}}}, 0, model.RefusedInvalid},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -193,7 +194,7 @@ func TestCheckCommands(t *testing.T) {
 	// a move across a border on the start day, or within the state after, is fine
 	sc := model.DefaultScenario()
 	sc.Sites = []model.SiteSpec{site("First", "PL", 1000, 10)}
-	sc.Commands = []model.Command{{Day: 10, Kind: model.CmdMove, Site: 1, State: "CZ"}, {Day: 50, Kind: model.CmdMove, Site: 1, State: "CZ"}}
+	sc.Commands = []model.Command{{Day: 10, Op: model.MoveSite{Site: 1, State: model.MustState("CZ")}}, {Day: 50, Op: model.MoveSite{Site: 1, State: model.MustState("CZ")}}}
 	if err := sc.Validate(); err != nil {
 		t.Errorf("Validate(moves allowed) = %v", err)
 	}

@@ -1,6 +1,9 @@
 package model
 
-import "math/bits"
+import (
+	"fmt"
+	"math/bits"
+)
 
 // Demand segments.
 const (
@@ -244,4 +247,18 @@ func (s *Sim) stepRunningCost(d Day) {
 		s.today.Emissions += em
 		s.today.Electricity += elec
 	}
+}
+
+// growthParam is the assumption that gives the growth rate a demand_growth
+// choice names.
+func growthParam(s string) (Param, error) {
+	switch s {
+	case "slow":
+		return ParamGrowthSlow, nil
+	case "base":
+		return ParamGrowthBase, nil
+	case "boom":
+		return ParamGrowthBoom, nil
+	}
+	return 0, fmt.Errorf("demand_growth %q: want slow, base or boom", s)
 }

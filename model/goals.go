@@ -83,9 +83,12 @@ type Candidate struct {
 // Command is the build command that puts the candidate in the run,
 // starting construction on day.
 func (c Candidate) Command(day Day) Command {
-	return Command{Day: day, Kind: CmdBuild, Build: &SiteSpec{
-		Name: c.Name, State: c.State, Chips: c.Chips, Chip: c.Chip, Start: day, Lon: c.Lon, Lat: c.Lat,
-	}}
+	return Command{Day: day, Op: BuildSite{Site: c.Site(day)}}
+}
+
+// Site is the candidate as a site whose construction starts on day.
+func (c Candidate) Site(day Day) SiteSpec {
+	return SiteSpec{Name: c.Name, State: c.State, Chips: c.Chips, Chip: c.Chip, Start: day, Lon: c.Lon, Lat: c.Lat}
 }
 
 // GoalMetric describes a quantity a goal can be set on.
@@ -458,7 +461,7 @@ func ParseGoals(name string, data []byte) (GoalSet, error) {
 		if c.Note == "" || len(c.Note) > maxGoalText {
 			return GoalSet{}, fmt.Errorf("goals %s: candidate %d: note must hold 1 to %d bytes", name, i+1, maxGoalText)
 		}
-		if err := validateSite(c.Command(0).Build, 0, MaxDays); err != nil {
+		if err := validateSite(ptr(c.Site(0)), 0, MaxDays); err != nil {
 			return GoalSet{}, fmt.Errorf("goals %s: candidate %d: %w", name, i+1, err)
 		}
 	}

@@ -68,17 +68,25 @@ func runPolicy(t testing.TB, name string, edits ...model.Command) *model.Sim {
 }
 
 func lever(name, value string) model.Command {
-	return model.Command{Kind: model.CmdLever, Lever: name, Value: value}
+	id, ok := model.LeverByName(name)
+	if !ok {
+		panic("no lever " + name)
+	}
+	v, err := id.Parse(value)
+	if err != nil {
+		panic(err)
+	}
+	return model.Command{Op: model.SetLever{Lever: id, Value: v}}
 }
 
 // move sends site id to a state before construction starts (day 0).
 func move(id model.SiteID, state string, lon, lat model.Degrees) model.Command {
-	return model.Command{Kind: model.CmdMove, Site: id, State: state, Lon: lon, Lat: lat}
+	return model.Command{Op: model.MoveSite{Site: id, Lon: lon, Lat: lat, State: model.MustState(state)}}
 }
 
 func buildAt(day model.Day, state string, chips int32, chip string) model.Command {
-	return model.Command{Day: day, Kind: model.CmdBuild, Build: &model.SiteSpec{
-		Name: "Class site " + state, State: state, Chips: chips, Chip: chip, Start: day, Lon: 4850000, Lat: 45750000}}
+	return model.Command{Day: day, Op: model.BuildSite{Site: model.SiteSpec{
+		Name: "Class site " + state, State: state, Chips: chips, Chip: chip, Start: day, Lon: 4850000, Lat: 45750000}}}
 }
 
 // candidates builds the selection round's candidates in the given states
@@ -198,15 +206,15 @@ func TestGoalsReachable(t *testing.T) {
 		{"baseline: a fifth B200 gigafactory costs the fund", "baseline",
 			[]model.Command{buildAt(0, "FR", 100000, "best")}, map[string]model.GoalVerdict{"chips-2030": M, "emissions": X, "fund": X, "startups": M}},
 		{"diffusion-2025: agreement with Poland", "diffusion-2025",
-			[]model.Command{{Kind: model.CmdG2G, State: "PL", On: true}}, nil},
+			[]model.Command{{Op: model.SetG2G{State: model.MustState("PL"), On: true}}}, nil},
 		{"diffusion-2025: Mazovia a validated end user", "diffusion-2025",
-			[]model.Command{{Kind: model.CmdVEU, Site: 7, On: true}}, nil},
+			[]model.Command{{Op: model.SetVEU{Site: 7, On: true}}}, nil},
 		{"diffusion-2025: moving Mazovia to France loses Poland", "diffusion-2025",
 			[]model.Command{move(7, "FR", frLon, frLat)}, map[string]model.GoalVerdict{"poland": X}},
 		{"grid-crunch: move Rhein-Main to Sweden", "grid-crunch",
 			[]model.Command{move(5, "SE", seLon, seLat)}, nil},
 		{"grid-crunch: grid investment does not help in a crunch", "grid-crunch",
-			[]model.Command{{Kind: model.CmdInvestGrid, State: "DE", MW: 500}}, map[string]model.GoalVerdict{"curtailed-2030": X, "served-2029": X}},
+			[]model.Command{{Op: model.InvestGrid{State: model.MustState("DE"), MW: 500}}}, map[string]model.GoalVerdict{"curtailed-2030": X, "served-2029": X}},
 		{"startup-boom: one more B200 site, vouchers at a quarter", "startup-boom",
 			[]model.Command{buildAt(0, "FR", 100000, "best"), lever("voucher_share", "0.25")}, nil},
 		{"startup-boom: one more site with full vouchers empties the fund", "startup-boom",

@@ -30,22 +30,22 @@ func stress() model.Scenario {
 		{Name: "MT tiny grid", State: "MT", Chips: 15000, Chip: "b200", Start: 50},
 	}
 	sc.Commands = []model.Command{
-		{Day: 100, Kind: model.CmdBuild, Build: &model.SiteSpec{Name: "Late", State: "ES", Chips: 6000, Chip: "h100", Start: 200}},
-		{Day: 150, Kind: model.CmdMove, Site: 7, State: "PT", Lon: -8000000, Lat: 39000000},
-		{Day: 300, Kind: model.CmdG2G, State: "PL", On: true},
-		{Day: 400, Kind: model.CmdInvestGrid, State: "MT", MW: 300},
-		{Day: 600, Kind: model.CmdRegime, Regime: &model.Regime{Kind: model.RegimeStrict}},
-		{Day: 700, Kind: model.CmdLever, Lever: "demand_growth", Value: "boom"},
-		{Day: 800, Kind: model.CmdRemove, Site: 3},
-		{Day: 900, Kind: model.CmdRegime, Regime: &model.Regime{Kind: model.RegimeCustom, Caps: map[string]int64{"DE": 2000, "PT": 100}}},
-		{Day: 1000, Kind: model.CmdVEU, Site: 2, On: true},
-		{Day: 1100, Kind: model.CmdLever, Lever: "prefer_same_state", Value: "false"},
-		{Day: 1200, Kind: model.CmdRegime, Regime: &model.Regime{Kind: model.RegimeOpen}},
-		{Day: 1300, Kind: model.CmdGridCrunch, Share: 400, Days: 90},
-		{Day: 1400, Kind: model.CmdGridCrunch, State: "ES", Share: 1000, Days: 30},
-		{Day: 1400, Kind: model.CmdLever, Lever: "fast_track", Value: "true"},
-		{Day: 1400, Kind: model.CmdBuild, Build: &model.SiteSpec{Name: "Fast", State: "SE", Chips: 4000, Chip: "b200", Start: 1401}},
-		{Day: 1500, Kind: model.CmdRemove, Site: 4}, // a running site: its pending events are cancelled
+		{Day: 100, Op: model.BuildSite{Site: model.SiteSpec{Name: "Late", State: "ES", Chips: 6000, Chip: "h100", Start: 200}}},
+		{Day: 150, Op: model.MoveSite{Site: 7, Lon: -8000000, Lat: 39000000, State: model.MustState("PT")}},
+		{Day: 300, Op: model.SetG2G{State: model.MustState("PL"), On: true}},
+		{Day: 400, Op: model.InvestGrid{State: model.MustState("MT"), MW: 300}},
+		{Day: 600, Op: model.SetRegime{Regime: model.Regime{Kind: model.RegimeStrict}}},
+		{Day: 700, Op: model.SetLever{Lever: model.LeverDemandGrowth, Value: 2}},
+		{Day: 800, Op: model.RemoveSite{Site: 3}},
+		{Day: 900, Op: model.SetRegime{Regime: model.Regime{Kind: model.RegimeCustom, Caps: map[string]int64{"DE": 2000, "PT": 100}}}},
+		{Day: 1000, Op: model.SetVEU{Site: 2, On: true}},
+		{Day: 1100, Op: model.SetLever{Lever: model.LeverPreferSameState, Value: 0}},
+		{Day: 1200, Op: model.SetRegime{Regime: model.Regime{Kind: model.RegimeOpen}}},
+		{Day: 1300, Op: model.GridCrunch{Share: 400, Days: 90}},
+		{Day: 1400, Op: model.GridCrunch{State: model.MustState("ES"), Share: 1000, Days: 30}},
+		{Day: 1400, Op: model.SetLever{Lever: model.LeverFastTrack, Value: 1}},
+		{Day: 1400, Op: model.BuildSite{Site: model.SiteSpec{Name: "Fast", State: "SE", Chips: 4000, Chip: "b200", Start: 1401}}},
+		{Day: 1500, Op: model.RemoveSite{Site: 4}}, // a running site: its pending events are cancelled
 	}
 	return sc
 }

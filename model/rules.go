@@ -40,6 +40,9 @@ type CommandError struct {
 	Index   int
 	Command Command
 	Refusal Refusal
+	// Site is the site the command names (RefusedNoSite, RefusedRemoved,
+	// RefusedStarted).
+	Site SiteID
 	// SiteName and State describe the site the command names, when it
 	// exists (State is where it stands, for RefusedStarted).
 	SiteName string
@@ -53,9 +56,9 @@ type CommandError struct {
 
 func (e *CommandError) Error() string {
 	if e.Index < 0 {
-		return fmt.Sprintf("%s command: %v", e.Command.Kind, e.Err)
+		return fmt.Sprintf("%s command: %v", e.Command.KindName(), e.Err)
 	}
-	return fmt.Sprintf("scenario: command %d (%s, %s): %v", e.Index+1, e.Command.Kind, e.Command.Day, e.Err)
+	return fmt.Sprintf("scenario: command %d (%s, %s): %v", e.Index+1, e.Command.KindName(), e.Command.Day, e.Err)
 }
 
 func (e *CommandError) Unwrap() error { return e.Err }
@@ -102,84 +105,7 @@ func (r *rules) addSite(sp *SiteSpec) {
 
 // check reports whether c, whose fields are valid, can run now. It
 // changes nothing.
-func (r *rules) check(c *Command) *CommandError {
-	refuse := func(why Refusal, err error) *CommandError {
-		return &CommandError{Index: -1, Command: *c, Refusal: why, Err: err}
-	}
-	switch c.Kind {
-	case CmdBuild:
-		if len(r.sites) >= MaxSites {
-			e := refuse(RefusedSites, fmt.Errorf("already %d sites, the most a scenario may hold", MaxSites))
-			e.Limit = MaxSites
-			return e
-		}
-		if r.chips+int64(c.Build.Chips) > MaxTotalChips {
-			e := refuse(RefusedChips, fmt.Errorf("%d more chips would pass the %d a scenario may hold (%d so far)", c.Build.Chips, MaxTotalChips, r.chips))
-			e.Limit = MaxTotalChips
-			return e
-		}
-	case CmdLever:
-		eu, host := r.shares(c)
-		if eu+host > 1000 {
-			return refuse(RefusedShares, fmt.Errorf("eu_share %s + host_share %s would be more than 1: lower the other first", FormatDecimal(int64(eu), 1000), FormatDecimal(int64(host), 1000)))
-		}
-	case CmdRemove, CmdMove, CmdVEU:
-		if len(r.sites) == 0 {
-			return refuse(RefusedNoSite, fmt.Errorf("site %d does not exist (there are no sites yet)", c.Site))
-		}
-		if c.Site < 1 || int(c.Site) > len(r.sites) {
-			return refuse(RefusedNoSite, fmt.Errorf("site %d does not exist (sites are 1 to %d)", c.Site, len(r.sites)))
-		}
-		t := &r.sites[c.Site-1]
-		if t.removed {
-			e := refuse(RefusedRemoved, fmt.Errorf("site %d (%s) was removed", c.Site, t.name))
-			e.SiteName, e.State = t.name, t.state
-			return e
-		}
-		// A site starts building during its start day, after the
-		// commands of that day: from the next day on it has started.
-		if c.Kind == CmdMove && c.State != "" && c.State != t.state && (t.existing || t.start < c.Day) {
-			e := refuse(RefusedStarted, fmt.Errorf("site %d (%s) has started building in %s: it can move within %s only", c.Site, t.name, t.state, t.state))
-			e.SiteName, e.State = t.name, t.state
-			return e
-		}
-	}
-	return nil
-}
-
-// shares are the co-funding shares once c has run.
-func (r *rules) shares(c *Command) (eu, host Share) {
-	eu, host = r.eu, r.host
-	if c.Kind != CmdLever {
-		return eu, host
-	}
-	v, _ := parseLever(c.Lever, c.Value)
-	switch c.Lever {
-	case "eu_share":
-		eu = *v.share
-	case "host_share":
-		host = *v.share
-	}
-	return eu, host
-}
+func (r *rules) check(c *Command) *CommandError { return c.Op.check(r, c) }
 
 // apply records the effect of c, which check has passed.
-func (r *rules) apply(c *Command) {
-	switch c.Kind {
-	case CmdBuild:
-		r.addSite(c.Build)
-	case CmdRemove:
-		r.sites[c.Site-1].removed = true
-	case CmdMove:
-		if c.State != "" {
-			r.sites[c.Site-1].state = c.State
-		}
-	case CmdLever:
-		r.eu, r.host = r.shares(c)
-	}
-}
-
-// errInvalid wraps a command's field error as a CommandError.
-func errInvalid(c *Command, err error) *CommandError {
-	return &CommandError{Index: -1, Command: *c, Refusal: RefusedInvalid, Err: err}
-}
+func (r *rules) apply(c *Command) { c.Op.note(r) }

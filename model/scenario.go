@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 )
 
@@ -53,18 +52,6 @@ const (
 	RegimeCustom    = "custom"
 )
 
-// Levers are the policy choices a user pulls.
-type Levers struct {
-	EUShare         Share    `json:"eu_share"`      // share of capital cost paid by the InvestAI fund
-	HostShare       Share    `json:"host_share"`    // share paid by the host state (private investors pay the rest)
-	VoucherShare    Share    `json:"voucher_share"` // share of startups' compute bill paid by the fund
-	PPAShare        Share    `json:"ppa_share"`     // share of site power bought through renewable PPAs
-	FastTrack       bool     `json:"fast_track"`    // fast-track permitting for sites that start building
-	PreferSameState bool     `json:"prefer_same_state"`
-	DemandGrowth    string   `json:"demand_growth"` // "slow", "base" or "boom"
-	G2G             []string `json:"g2g,omitempty"` // states with a government-to-government agreement (doubles the Tier 2 cap)
-}
-
 // SiteSpec describes a site to build, or one that exists at the start.
 type SiteSpec struct {
 	Name  string `json:"name"`
@@ -78,38 +65,6 @@ type SiteSpec struct {
 	Lat      Degrees `json:"lat"`
 	Existing bool    `json:"existing,omitempty"` // running at day 0, paid for before the run
 	VEU      bool    `json:"veu,omitempty"`      // validated end user: outside country caps
-}
-
-// Command kinds.
-const (
-	CmdBuild      = "build"       // Build: a new site
-	CmdRemove     = "remove"      // Site: remove it, retiring its chips
-	CmdMove       = "move"        // Site, Lon, Lat (and State before construction)
-	CmdLever      = "lever"       // Lever, Value
-	CmdRegime     = "regime"      // Regime
-	CmdG2G        = "g2g"         // State, On
-	CmdVEU        = "veu"         // Site, On
-	CmdInvestGrid = "invest-grid" // State, MW
-	CmdGridCrunch = "grid-crunch" // State ("" for all), Share, Days
-)
-
-// Command is one day-stamped change to a running scenario: a user's click, a
-// line of a scenario file or an event of a preset all travel as commands.
-type Command struct {
-	Day    Day       `json:"day"`
-	Kind   string    `json:"kind"`
-	Site   SiteID    `json:"site,omitempty"`
-	Build  *SiteSpec `json:"build,omitempty"`
-	Lever  string    `json:"lever,omitempty"`
-	Value  string    `json:"value,omitempty"`
-	Regime *Regime   `json:"regime,omitempty"`
-	State  string    `json:"state,omitempty"`
-	On     bool      `json:"on,omitempty"`
-	MW     int64     `json:"mw,omitempty"`
-	Share  Share     `json:"share,omitempty"`
-	Days   int32     `json:"days,omitempty"`
-	Lon    Degrees   `json:"lon,omitempty"`
-	Lat    Degrees   `json:"lat,omitempty"`
 }
 
 // SiteID numbers sites from 1 in the order they are created: the scenario's
@@ -161,12 +116,7 @@ func DefaultScenario() Scenario {
 		Seed:    1,
 		Days:    3652,
 		Regime:  Regime{Kind: RegimeOpen},
-		Levers: Levers{
-			EUShare:         170,
-			HostShare:       163,
-			PreferSameState: true,
-			DemandGrowth:    "base",
-		},
+		Levers:  defaultLevers(),
 	}
 }
 
@@ -330,46 +280,6 @@ func (sc *Scenario) CheckCommands() error {
 	return nil
 }
 
-func validateLevers(l *Levers) error {
-	for _, f := range []struct {
-		name string
-		v    Share
-	}{{"eu_share", l.EUShare}, {"host_share", l.HostShare}, {"voucher_share", l.VoucherShare}, {"ppa_share", l.PPAShare}} {
-		if f.v < 0 || f.v > 1000 {
-			return fmt.Errorf("%s %s out of range [0, 1]", f.name, FormatDecimal(int64(f.v), 1000))
-		}
-	}
-	if l.EUShare+l.HostShare > 1000 {
-		return fmt.Errorf("eu_share + host_share = %s, more than 1", FormatDecimal(int64(l.EUShare+l.HostShare), 1000))
-	}
-	if _, err := growthParam(l.DemandGrowth); err != nil {
-		return err
-	}
-	seen := map[string]bool{}
-	for _, code := range l.G2G {
-		if _, err := stateIndex(code); err != nil {
-			return fmt.Errorf("g2g: %w", err)
-		}
-		if seen[code] {
-			return fmt.Errorf("g2g: %s listed twice", code)
-		}
-		seen[code] = true
-	}
-	return nil
-}
-
-func growthParam(s string) (Param, error) {
-	switch s {
-	case "slow":
-		return ParamGrowthSlow, nil
-	case "base":
-		return ParamGrowthBase, nil
-	case "boom":
-		return ParamGrowthBoom, nil
-	}
-	return 0, fmt.Errorf("demand_growth %q: want slow, base or boom", s)
-}
-
 // validateSite checks a site built on day `from` of a run of `days` days.
 func validateSite(s *SiteSpec, from Day, days int32) error {
 	if s.Name == "" {
@@ -410,104 +320,4 @@ func validateSite(s *SiteSpec, from Day, days int32) error {
 		return fmt.Errorf("start %s is outside %s to %s", s.Start, from, Day(days-1))
 	}
 	return nil
-}
-
-// validate checks a command's fields without looking at the simulation.
-func (c *Command) validate(days int32) error {
-	switch c.Kind {
-	case CmdBuild:
-		if c.Build == nil {
-			return errors.New(`"build" is missing`)
-		}
-		if c.Build.Existing {
-			return errors.New("build: a new site cannot be an existing system")
-		}
-		return validateSite(c.Build, c.Day, days)
-	case CmdRemove, CmdMove, CmdVEU:
-		if c.Site < 1 {
-			return errors.New(`"site" is missing`)
-		}
-		if c.Kind == CmdMove && (c.Lat < -90000000 || c.Lat > 90000000) {
-			return errors.New("lat out of range [-90, 90]")
-		}
-		if c.Kind == CmdMove && c.State != "" {
-			if _, err := stateIndex(c.State); err != nil {
-				return err
-			}
-		}
-		return nil
-	case CmdLever:
-		_, err := parseLever(c.Lever, c.Value)
-		return err
-	case CmdRegime:
-		if c.Regime == nil {
-			return errors.New(`"regime" is missing`)
-		}
-		_, err := compileRegime(*c.Regime)
-		return err
-	case CmdG2G:
-		_, err := stateIndex(c.State)
-		return err
-	case CmdInvestGrid:
-		if _, err := stateIndex(c.State); err != nil {
-			return err
-		}
-		if c.MW < 1 || c.MW > MaxGridInvestMW {
-			return fmt.Errorf("mw %d out of range [1, %d]", c.MW, MaxGridInvestMW)
-		}
-		return nil
-	case CmdGridCrunch:
-		if c.State != "" {
-			if _, err := stateIndex(c.State); err != nil {
-				return err
-			}
-		}
-		if c.Share < 1 || c.Share > 1000 {
-			return fmt.Errorf("share %s out of range (0, 1]", FormatDecimal(int64(c.Share), 1000))
-		}
-		if c.Days < 1 || c.Days > MaxDays {
-			return fmt.Errorf("days %d out of range [1, %d]", c.Days, MaxDays)
-		}
-		return nil
-	case "":
-		return errors.New(`"kind" is missing`)
-	}
-	return fmt.Errorf("unknown kind %q (want build, remove, move, lever, regime, g2g, veu, invest-grid or grid-crunch)", c.Kind)
-}
-
-// leverValue is a parsed lever command.
-type leverValue struct {
-	share *Share
-	flag  *bool
-	text  string
-}
-
-// Lever names, for CmdLever.
-var leverNames = []string{"eu_share", "host_share", "voucher_share", "ppa_share", "fast_track", "prefer_same_state", "demand_growth"}
-
-func parseLever(name, value string) (leverValue, error) {
-	switch name {
-	case "eu_share", "host_share", "voucher_share", "ppa_share":
-		v, err := ParseDecimal(value, 1000)
-		if err != nil {
-			return leverValue{}, fmt.Errorf("lever %s: %w", name, err)
-		}
-		if v < 0 || v > 1000 {
-			return leverValue{}, fmt.Errorf("lever %s: %s out of range [0, 1]", name, value)
-		}
-		s := Share(v)
-		return leverValue{share: &s}, nil
-	case "fast_track", "prefer_same_state":
-		b, err := strconv.ParseBool(value)
-		if err != nil {
-			return leverValue{}, fmt.Errorf("lever %s: %q is not true or false", name, value)
-		}
-		return leverValue{flag: &b}, nil
-	case "demand_growth":
-		if _, err := growthParam(value); err != nil {
-			return leverValue{}, fmt.Errorf("lever %w", err)
-		}
-		return leverValue{text: value}, nil
-	}
-	return leverValue{}, fmt.Errorf("unknown lever %q (want one of %s)", name, strings.Join(leverNames, ", "))
 }

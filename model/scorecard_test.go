@@ -148,7 +148,7 @@ func TestScorecardGridAndExport(t *testing.T) {
 		if got.LicenceWaiting == 0 || got.G2G {
 			t.Errorf("Poland 2028: %d chips waiting, g2g %v; want some waiting, no agreement", got.LicenceWaiting, got.G2G)
 		}
-		if err := sim.Apply(model.Command{Day: sim.Day(), Kind: model.CmdG2G, State: "PL", On: true}); err != nil {
+		if err := sim.Apply(model.Command{Day: sim.Day(), Op: model.SetG2G{State: model.MustState("PL"), On: true}}); err != nil {
 			t.Fatal(err)
 		}
 		if g := model.Scorecard(sim, pl); !g.G2G || g.Cap != 2*49901000 {

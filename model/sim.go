@@ -258,8 +258,8 @@ func NewFrom(sc Scenario, old *Sim) (*Sim, error) {
 		add(&sc.Sites[i])
 	}
 	for _, c := range sc.Commands {
-		if c.Kind == CmdBuild {
-			add(c.Build)
+		if b, ok := c.Op.(BuildSite); ok {
+			add(&b.Site)
 		}
 	}
 	s.chips = reuse(spare.chips, int(min(ordered, MaxTotalChips)))
@@ -352,7 +352,7 @@ func (s *Sim) Reschedule(later []Command) error {
 	for i := range later {
 		c := &later[i]
 		if c.Day < prev || c.Day >= Day(s.sc.Days) {
-			return fmt.Errorf("reschedule: command %d, %s on %s: commands must come after %s, within the run, in day order", i+1, c.Kind, c.Day, s.day)
+			return fmt.Errorf("reschedule: command %d, %s on %s: commands must come after %s, within the run, in day order", i+1, c.KindName(), c.Day, s.day)
 		}
 		prev = c.Day
 		if err := c.validate(s.sc.Days); err != nil {
@@ -382,8 +382,8 @@ func (s *Sim) Apply(c Command) error {
 	if err := s.apply(c); err != nil {
 		return err
 	}
-	if c.Kind == CmdBuild { // New did not plan for this site's chips
-		s.reserveFleet(s.fleetNeed(c.Build, s.sc.Days-int32(s.day)))
+	if b, ok := c.Op.(BuildSite); ok { // New did not plan for this site's chips
+		s.reserveFleet(s.fleetNeed(&b.Site, s.sc.Days-int32(s.day)))
 	}
 	s.sc.Commands = slices.Insert(s.sc.Commands, s.nextCmd, c)
 	s.nextCmd++
@@ -392,10 +392,10 @@ func (s *Sim) Apply(c Command) error {
 
 func (s *Sim) apply(c Command) error {
 	if c.Day != s.day {
-		return fmt.Errorf("%s command for %s on %s: %w", c.Kind, c.Day, s.day, ErrWrongDay)
+		return fmt.Errorf("%s command for %s on %s: %w", c.KindName(), c.Day, s.day, ErrWrongDay)
 	}
 	if c.Day >= Day(s.sc.Days) {
-		return fmt.Errorf("%s command for %s: the run ends on %s", c.Kind, c.Day, Day(s.sc.Days-1))
+		return fmt.Errorf("%s command for %s: the run ends on %s", c.KindName(), c.Day, Day(s.sc.Days-1))
 	}
 	if err := c.validate(s.sc.Days); err != nil {
 		return errInvalid(&c, err)

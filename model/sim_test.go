@@ -18,9 +18,9 @@ func TestApplyEqualsScenarioCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	cmds := []model.Command{
-		{Day: 200, Kind: model.CmdBuild, Build: &model.SiteSpec{Name: "Clicked", State: "SE", Chips: 50000, Chip: "best", Start: 210}},
-		{Day: 300, Kind: model.CmdLever, Lever: "voucher_share", Value: "0.3"},
-		{Day: 900, Kind: model.CmdRegime, Regime: &model.Regime{Kind: model.RegimeDiffusion}},
+		{Day: 200, Op: model.BuildSite{Site: model.SiteSpec{Name: "Clicked", State: "SE", Chips: 50000, Chip: "best", Start: 210}}},
+		{Day: 300, Op: model.SetLever{Lever: model.LeverVoucherShare, Value: 300}},
+		{Day: 900, Op: model.SetRegime{Regime: model.Regime{Kind: model.RegimeDiffusion}}},
 	}
 	written := base
 	written.Commands = append(append([]model.Command(nil), base.Commands...), cmds...)
@@ -58,18 +58,18 @@ func TestRescheduleEqualsScenario(t *testing.T) {
 		t.Fatal(err)
 	}
 	old := []model.Command{
-		{Day: 500, Kind: model.CmdBuild, Build: &model.SiteSpec{Name: "Dropped", State: "SE", Chips: 50000, Chip: "best", Start: 500}},
-		{Day: 600, Kind: model.CmdLever, Lever: "voucher_share", Value: "0.3"},
+		{Day: 500, Op: model.BuildSite{Site: model.SiteSpec{Name: "Dropped", State: "SE", Chips: 50000, Chip: "best", Start: 500}}},
+		{Day: 600, Op: model.SetLever{Lever: model.LeverVoucherShare, Value: 300}},
 	}
-	later := []model.Command{{Day: 450, Kind: model.CmdLever, Lever: "ppa_share", Value: "0.5"}}
+	later := []model.Command{{Day: 450, Op: model.SetLever{Lever: model.LeverPPAShare, Value: 500}}}
 	sc := base
 	sc.Commands = append([]model.Command(nil), old...)
 	sim := mustNew(t, sc)
 	step(t, sim, 400)
 	for _, bad := range [][]model.Command{
-		{{Day: 400, Kind: model.CmdLever, Lever: "ppa_share", Value: "0.5"}}, // today: already scheduled or run
-		{{Day: 700, Kind: model.CmdLever, Lever: "ppa_share", Value: "0.5"}, {Day: 450, Kind: model.CmdLever, Lever: "ppa_share", Value: "0.5"}},
-		{{Day: 450, Kind: model.CmdLever, Lever: "no_such_lever", Value: "1"}},
+		{{Day: 400, Op: model.SetLever{Lever: model.LeverPPAShare, Value: 500}}}, // today: already scheduled or run
+		{{Day: 700, Op: model.SetLever{Lever: model.LeverPPAShare, Value: 500}}, {Day: 450, Op: model.SetLever{Lever: model.LeverPPAShare, Value: 500}}},
+		{{Day: 450, Op: model.SetLever{Lever: model.NumLevers, Value: 1}}},
 	} {
 		if err := sim.Reschedule(bad); err == nil {
 			t.Errorf("Reschedule(%+v) was accepted", bad)
@@ -101,12 +101,12 @@ func TestApplyRejects(t *testing.T) {
 		cmd  model.Command
 		want string
 	}{
-		{"wrong day", model.Command{Day: 3, Kind: model.CmdG2G, State: "PL"}, "another day"},
-		{"no such site", model.Command{Day: 10, Kind: model.CmdRemove, Site: 5}, "site 5 does not exist"},
-		{"move across states after start", model.Command{Day: 10, Kind: model.CmdMove, Site: 1, State: "CZ"}, "can move within PL only"},
-		{"bad lever", model.Command{Day: 10, Kind: model.CmdLever, Lever: "eu_share", Value: "2"}, "out of range"},
-		{"build in the past", model.Command{Day: 10, Kind: model.CmdBuild, Build: &model.SiteSpec{Name: "x", State: "PL", Chips: 5, Chip: "h100", Start: 5}}, "outside"},
-		{"after horizon", model.Command{Day: 10, Kind: model.CmdGridCrunch, Share: 100, Days: 0}, "days 0 out of range"},
+		{"wrong day", model.Command{Day: 3, Op: model.SetG2G{State: model.MustState("PL")}}, "another day"},
+		{"no such site", model.Command{Day: 10, Op: model.RemoveSite{Site: 5}}, "site 5 does not exist"},
+		{"move across states after start", model.Command{Day: 10, Op: model.MoveSite{Site: 1, State: model.MustState("CZ")}}, "can move within PL only"},
+		{"bad lever", model.Command{Day: 10, Op: model.SetLever{Lever: model.LeverEUShare, Value: 2000}}, "out of range"},
+		{"build in the past", model.Command{Day: 10, Op: model.BuildSite{Site: model.SiteSpec{Name: "x", State: "PL", Chips: 5, Chip: "h100", Start: 5}}}, "outside"},
+		{"after horizon", model.Command{Day: 10, Op: model.GridCrunch{Share: 100, Days: 0}}, "days 0 out of range"},
 	}
 	h := sim.StateHash()
 	for _, tt := range tests {
@@ -120,14 +120,14 @@ func TestApplyRejects(t *testing.T) {
 	if sim.StateHash() != h {
 		t.Error("a rejected command changed the simulation")
 	}
-	if err := sim.Apply(model.Command{Day: 3, Kind: model.CmdG2G, State: "PL"}); !errors.Is(err, model.ErrWrongDay) {
+	if err := sim.Apply(model.Command{Day: 3, Op: model.SetG2G{State: model.MustState("PL")}}); !errors.Is(err, model.ErrWrongDay) {
 		t.Errorf("Apply(wrong day) = %v, want ErrWrongDay", err)
 	}
 	// removal of a removed site fails; the first succeeds
-	if err := sim.Apply(model.Command{Day: 10, Kind: model.CmdRemove, Site: 1}); err != nil {
+	if err := sim.Apply(model.Command{Day: 10, Op: model.RemoveSite{Site: 1}}); err != nil {
 		t.Fatalf("Apply(remove) = %v", err)
 	}
-	if err := sim.Apply(model.Command{Day: 10, Kind: model.CmdRemove, Site: 1}); err == nil || !strings.Contains(err.Error(), "was removed") {
+	if err := sim.Apply(model.Command{Day: 10, Op: model.RemoveSite{Site: 1}}); err == nil || !strings.Contains(err.Error(), "was removed") {
 		t.Errorf("Apply(remove again) = %v, want 'was removed'", err)
 	}
 }
@@ -159,7 +159,7 @@ func TestMaltaCannotHostGigafactory(t *testing.T) {
 	if s := sim.Sites()[0]; s.Status != model.SiteConstruction && s.Status != model.SiteWaitingGrid || s.GrantedW != 0 {
 		t.Fatalf("Malta site is %s with %d W granted, want waiting for grid with none", s.Status, s.GrantedW)
 	}
-	if err := sim.Apply(model.Command{Day: 300, Kind: model.CmdInvestGrid, State: "MT", MW: 200}); err != nil {
+	if err := sim.Apply(model.Command{Day: 300, Op: model.InvestGrid{State: model.MustState("MT"), MW: 200}}); err != nil {
 		t.Fatal(err)
 	}
 	step(t, sim, 1500)
@@ -181,7 +181,7 @@ func TestApplyBeforeScheduledCommands(t *testing.T) {
 	}
 	live := mustNew(t, base)
 	step(t, live, 100)
-	if err := live.Apply(model.Command{Day: 100, Kind: model.CmdLever, Lever: "voucher_share", Value: "0.2"}); err != nil {
+	if err := live.Apply(model.Command{Day: 100, Op: model.SetLever{Lever: model.LeverVoucherShare, Value: 200}}); err != nil {
 		t.Fatal(err)
 	}
 	horizon := int(live.Horizon())

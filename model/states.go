@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 
 	"gigasandbox/assets"
@@ -49,3 +50,56 @@ func stateIndex(code string) (int, error) {
 
 // StateCode returns the code of the state with index i.
 func StateCode(i int) string { return memberStates[i].Code }
+
+// StateID names a member state: 1 + its index in States(). The zero value
+// is NoState.
+type StateID uint8
+
+// NoState is no state: a move that keeps the site's state, a grid crunch in
+// every state.
+const NoState StateID = 0
+
+// StateAt is the state with index i in States().
+func StateAt(i int) StateID { return StateID(i + 1) }
+
+// Index is the state's index in States(), -1 for NoState.
+func (s StateID) Index() int { return int(s) - 1 }
+
+// ParseState finds a member state by its code ("EL" for Greece).
+func ParseState(code string) (StateID, error) {
+	i, err := stateIndex(code)
+	if err != nil {
+		return NoState, err
+	}
+	return StateAt(i), nil
+}
+
+// Code is the state's code, "" for NoState.
+func (s StateID) Code() string {
+	if s < 1 || s > NumStates {
+		return ""
+	}
+	return memberStates[s-1].Code
+}
+
+// validate checks that s is a member state (or NoState, when none is
+// allowed).
+func (s StateID) validate(noneOK bool) error {
+	if (s == NoState && noneOK) || (s >= 1 && s <= NumStates) {
+		return nil
+	}
+	if s == NoState {
+		return errors.New("no member state given")
+	}
+	return fmt.Errorf("state %d is not a member state (1 to %d)", s, NumStates)
+}
+
+// MustState is ParseState for a code known to be right, such as a literal
+// in a test; it panics on an unknown code.
+func MustState(code string) StateID {
+	st, err := ParseState(code)
+	if err != nil {
+		panic(err)
+	}
+	return st
+}

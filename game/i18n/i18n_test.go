@@ -73,7 +73,7 @@ func TestTranslated(t *testing.T) {
 
 // dynamicPrefixes are keys the page builds from data: a state's code or a
 // preset's name. Tests below check that each such key exists.
-var dynamicPrefixes = []string{"country.", "preset.", "param.", "goal.", "story.", "cand.", "score.", "compare."}
+var dynamicPrefixes = []string{"country.", "preset.", "param.", "goal.", "story.", "cand.", "score.", "compare.", "lever."}
 
 // TestEveryKeyUsed: every catalog key appears as a string literal in the
 // page's code, or is built from data checked below.
@@ -180,5 +180,45 @@ func TestFallbacks(t *testing.T) {
 	}
 	if got := i18n.Get("fr").T("no.such.key"); got != "no.such.key" {
 		t.Errorf("unknown key gives %q", got)
+	}
+}
+
+// leverKeys are the words every declared lever needs: its label, its tip
+// and, for a choice, each value's name.
+func leverKeys() []string {
+	var keys []string
+	for id := range model.NumLevers {
+		d := id.Info()
+		keys = append(keys, "lever."+d.Name, "lever."+d.Name+".tip")
+		for _, c := range d.Choices {
+			keys = append(keys, "lever."+d.Name+"."+c)
+		}
+	}
+	return keys
+}
+
+// TestEveryLeverWorded: the Levers panel is made from the levers'
+// declarations, so every declared lever has its words in the catalog (other
+// languages follow the English one's keys), and every "lever." key is a
+// declared lever's or written out in the page.
+func TestEveryLeverWorded(t *testing.T) {
+	cat := i18n.Get("en")
+	want := leverKeys()
+	for _, k := range want {
+		if !cat.Knows(k) {
+			t.Errorf("no %q: a declared lever needs a label, a tip and a name for each choice", k)
+		}
+	}
+	files, _ := filepath.Glob("../*.go")
+	var code strings.Builder
+	for _, f := range files {
+		if b, err := os.ReadFile(f); err == nil && !strings.HasSuffix(f, "_test.go") {
+			code.Write(b)
+		}
+	}
+	for _, k := range i18n.Keys() {
+		if strings.HasPrefix(k, "lever.") && !slices.Contains(want, k) && !strings.Contains(code.String(), `"`+k+`"`) {
+			t.Errorf("catalog key %q is neither a declared lever's nor used by the page", k)
+		}
 	}
 }

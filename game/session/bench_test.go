@@ -19,7 +19,7 @@ func BenchmarkDo(b *testing.B) {
 				b.Fatal(err)
 			}
 			for i := range edits {
-				if _, err := s.Do(model.Command{Kind: model.CmdLever, Lever: "voucher_share", Value: fmt.Sprintf("0.%d", i%10)}); err != nil {
+				if _, err := s.Do(model.Command{Op: model.SetLever{Lever: model.LeverVoucherShare, Value: int32(i%10) * 100}}); err != nil {
 					b.Fatal(err)
 				}
 				if i%4 == 0 {
@@ -29,7 +29,7 @@ func BenchmarkDo(b *testing.B) {
 			b.ReportAllocs()
 			i := 0
 			for b.Loop() {
-				if _, err := s.Do(model.Command{Kind: model.CmdLever, Lever: "ppa_share", Value: fmt.Sprintf("0.%d", i%10)}); err != nil {
+				if _, err := s.Do(model.Command{Op: model.SetLever{Lever: model.LeverPPAShare, Value: int32(i%10) * 100}}); err != nil {
 					b.Fatal(err)
 				}
 				b.StopTimer()

@@ -168,10 +168,9 @@ func smallScenario(r *rand.Rand) model.Scenario {
 	for range r.IntN(6) {
 		c := randomCommand(r, len(sc.Sites)+2)
 		c.Day = model.Day(r.IntN(int(sc.Days)))
-		if c.Build != nil {
-			b := *c.Build
-			b.Start = c.Day + model.Day(r.IntN(30))
-			c.Build = &b
+		if b, ok := c.Op.(model.BuildSite); ok {
+			b.Site.Start = c.Day + model.Day(r.IntN(30))
+			c.Op = b
 		}
 		sc.Commands = append(sc.Commands, c)
 	}
@@ -210,15 +209,15 @@ func randomCommand(r *rand.Rand, maxSite int) model.Command {
 			chips = int32(500000 + r.IntN(500001))
 		}
 		chip := []string{"best", "h100", "b200", "eu"}[r.IntN(4)]
-		return model.Command{Kind: model.CmdBuild, Build: &model.SiteSpec{Name: "Built in " + state, State: state, Chips: chips, Chip: chip, Lon: 15_000000, Lat: 50_000000}}
+		return model.Command{Op: model.BuildSite{Site: model.SiteSpec{Name: "Built in " + state, State: state, Chips: chips, Chip: chip, Lon: 15_000000, Lat: 50_000000}}}
 	case 3:
-		return model.Command{Kind: model.CmdRemove, Site: site}
+		return model.Command{Op: model.RemoveSite{Site: site}}
 	case 4:
-		c := model.Command{Kind: model.CmdMove, Site: site, Lon: model.Degrees(r.IntN(20_000000)), Lat: model.Degrees(40_000000 + r.IntN(20_000000))}
+		mv := model.MoveSite{Site: site, Lon: model.Degrees(r.IntN(20_000000)), Lat: model.Degrees(40_000000 + r.IntN(20_000000))}
 		if r.IntN(2) == 0 {
-			c.State = state
+			mv.State = model.MustState(state)
 		}
-		return c
+		return model.Command{Op: mv}
 	case 5:
 		lv := levers[r.IntN(len(levers))]
 		v := fmt.Sprintf("0.%d", r.IntN(10))
@@ -228,18 +227,23 @@ func randomCommand(r *rand.Rand, maxSite int) model.Command {
 		case "demand_growth":
 			v = []string{"slow", "base", "boom"}[r.IntN(3)]
 		}
-		return model.Command{Kind: model.CmdLever, Lever: lv, Value: v}
+		id, _ := model.LeverByName(lv)
+		n, err := id.Parse(v)
+		if err != nil {
+			panic(err)
+		}
+		return model.Command{Op: model.SetLever{Lever: id, Value: n}}
 	case 6:
-		return model.Command{Kind: model.CmdRegime, Regime: &model.Regime{Kind: regimes[r.IntN(len(regimes))]}}
+		return model.Command{Op: model.SetRegime{Regime: model.Regime{Kind: regimes[r.IntN(len(regimes))]}}}
 	case 7:
-		return model.Command{Kind: model.CmdG2G, State: state, On: r.IntN(2) == 0}
+		return model.Command{Op: model.SetG2G{State: model.MustState(state), On: r.IntN(2) == 0}}
 	case 8:
-		return model.Command{Kind: model.CmdVEU, Site: site, On: r.IntN(2) == 0}
+		return model.Command{Op: model.SetVEU{Site: site, On: r.IntN(2) == 0}}
 	}
 	if r.IntN(2) == 0 {
-		return model.Command{Kind: model.CmdInvestGrid, State: state, MW: int64(1 + r.IntN(2000))}
+		return model.Command{Op: model.InvestGrid{State: model.MustState(state), MW: int64(1 + r.IntN(2000))}}
 	}
-	return model.Command{Kind: model.CmdGridCrunch, State: state, Share: model.Share(1 + r.IntN(1000)), Days: int32(1 + r.IntN(200))}
+	return model.Command{Op: model.GridCrunch{State: model.MustState(state), Share: model.Share(1 + r.IntN(1000)), Days: int32(1 + r.IntN(200))}}
 }
 
 // randomAction does one thing a page can do to its session and says what;
@@ -248,11 +252,12 @@ func randomAction(r *rand.Rand, s *session.Session) (what string, refused error)
 	switch k := r.IntN(20); {
 	case k < 8: // an edit: the page's most common action
 		c := randomCommand(r, len(s.Sim().Sites())+2)
-		if c.Build != nil {
-			c.Build.Start = s.Day() + model.Day(r.IntN(40))
+		if b, ok := c.Op.(model.BuildSite); ok {
+			b.Site.Start = s.Day() + model.Day(r.IntN(40))
+			c.Op = b
 		}
 		_, err := s.Do(c)
-		return fmt.Sprintf("do %s %+v", c.Kind, brief(c)), err
+		return "do " + c.String(), err
 	case k < 10:
 		return "undo", s.Undo()
 	case k < 11:
@@ -283,12 +288,3 @@ func randomAction(r *rand.Rand, s *session.Session) (what string, refused error)
 }
 
 // brief is a command without its pointers, for the action log.
-func brief(c model.Command) string {
-	switch {
-	case c.Build != nil:
-		return fmt.Sprintf("%s %d %s start %d", c.Build.State, c.Build.Chips, c.Build.Chip, c.Build.Start)
-	case c.Regime != nil:
-		return c.Regime.Kind
-	}
-	return fmt.Sprintf("site %d state %q lever %s=%s on %v mw %d share %d days %d", c.Site, c.State, c.Lever, c.Value, c.On, c.MW, c.Share, c.Days)
-}

@@ -208,7 +208,7 @@ type LaterError struct {
 }
 
 func (e *LaterError) Error() string {
-	return fmt.Sprintf("the scenario's %s on %s could not run after this: %v", e.Later.Command.Kind, e.Later.Command.Day, e.Later.Err)
+	return fmt.Sprintf("the scenario's %s on %s could not run after this: %v", e.Later.Command.KindName(), e.Later.Command.Day, e.Later.Err)
 }
 
 func (e *LaterError) Unwrap() error { return e.Later }

@@ -30,14 +30,13 @@ func seek(t *testing.T, s *session.Session, d model.Day) {
 // do applies c today; a build starts today.
 func do(t *testing.T, s *session.Session, c model.Command) session.Result {
 	t.Helper()
-	if c.Build != nil {
-		b := *c.Build
-		b.Start = s.Day()
-		c.Build = &b
+	if b, ok := c.Op.(model.BuildSite); ok {
+		b.Site.Start = s.Day()
+		c.Op = b
 	}
 	res, err := s.Do(c)
 	if err != nil {
-		t.Fatalf("Do(%s): %v", c.Kind, err)
+		t.Fatalf("Do(%s): %v", c, err)
 	}
 	return res
 }
@@ -57,7 +56,7 @@ func replayHash(t *testing.T, s *session.Session, d model.Day) string {
 }
 
 func build(state string, chips int32) model.Command {
-	return model.Command{Kind: model.CmdBuild, Build: &model.SiteSpec{Name: "Test " + state, State: state, Chips: chips, Chip: "best"}}
+	return model.Command{Op: model.BuildSite{Site: model.SiteSpec{Name: "Test " + state, State: state, Chips: chips, Chip: "best"}}}
 }
 
 // TestEditsReplayExactly: whatever the user does in the page, the scenario
@@ -70,11 +69,11 @@ func TestEditsReplayExactly(t *testing.T) {
 	}{
 		{"build and lever", "baseline", map[model.Day][]model.Command{
 			10: {build("SE", 50000)},
-			40: {{Kind: model.CmdLever, Lever: "voucher_share", Value: "0.3"}, {Kind: model.CmdInvestGrid, State: "IE", MW: 500}},
+			40: {{Op: model.SetLever{Lever: model.LeverVoucherShare, Value: 300}}, {Op: model.InvestGrid{State: model.MustState("IE"), MW: 500}}},
 		}},
 		{"before a preset's scheduled crunch", "grid-crunch", map[model.Day][]model.Command{
-			5:   {{Kind: model.CmdLever, Lever: "ppa_share", Value: "0.5"}},
-			200: {{Kind: model.CmdRegime, Regime: &model.Regime{Kind: model.RegimeStrict}}},
+			5:   {{Op: model.SetLever{Lever: model.LeverPPAShare, Value: 500}}},
+			200: {{Op: model.SetRegime{Regime: model.Regime{Kind: model.RegimeStrict}}}},
 		}},
 	}
 	for _, tt := range tests {
@@ -130,7 +129,7 @@ func TestEditAfterRewindDropsLaterEdits(t *testing.T) {
 	seek(t, s, 200)
 	do(t, s, build("SE", 50000))
 	seek(t, s, 250)
-	do(t, s, model.Command{Kind: model.CmdLever, Lever: "voucher_share", Value: "0.4"})
+	do(t, s, model.Command{Op: model.SetLever{Lever: model.LeverVoucherShare, Value: 400}})
 	seek(t, s, 300)
 	before := session.HashOf(s.Sim())
 
@@ -176,20 +175,20 @@ func TestBadEditChangesNothing(t *testing.T) {
 	seek(t, s, 20)
 	before := session.HashOf(s.Sim())
 	bad := []model.Command{
-		{Kind: model.CmdLever, Lever: "eu_share", Value: "0.95"}, // eu + host > 1
-		{Kind: model.CmdRemove, Site: 999},
+		{Op: model.SetLever{Lever: model.LeverEUShare, Value: 950}}, // eu + host > 1
+		{Op: model.RemoveSite{Site: 999}},
 		build("XX", 1000),
-		{Kind: model.CmdLever, Lever: "no_such_lever", Value: "1"},
+		{Op: model.SetLever{Lever: model.NumLevers, Value: 1}},
 	}
 	for _, c := range bad {
 		if _, err := s.Do(c); err == nil {
 			t.Fatalf("Do(%+v) accepted", c)
 		}
 		if got := session.HashOf(s.Sim()); got != before {
-			t.Fatalf("rejected %s changed the state", c.Kind)
+			t.Fatalf("rejected %s changed the state", c)
 		}
 		if len(s.Edits()) != 1 || s.Day() != 20 {
-			t.Fatalf("rejected %s changed edits or day: %d edits, day %d", c.Kind, len(s.Edits()), s.Day())
+			t.Fatalf("rejected %s changed edits or day: %d edits, day %d", c, len(s.Edits()), s.Day())
 		}
 	}
 	// only the one good edit is on the undo stack

@@ -66,11 +66,16 @@ func stateName(code string) string {
 func withEdits(sc model.Scenario, builds []pageBuild, levers []pageLever) model.Scenario {
 	var edits []model.Command
 	for _, b := range builds {
-		edits = append(edits, model.Command{Day: b.day, Kind: model.CmdBuild, Build: &model.SiteSpec{
-			State: b.state, Chips: b.chips, Chip: b.chip, Start: b.day + b.delay, Lon: b.lon, Lat: b.lat}})
+		edits = append(edits, model.Command{Day: b.day, Op: model.BuildSite{Site: model.SiteSpec{
+			State: b.state, Chips: b.chips, Chip: b.chip, Start: b.day + b.delay, Lon: b.lon, Lat: b.lat}}})
 	}
 	for _, l := range levers {
-		edits = append(edits, model.Command{Day: l.day, Kind: model.CmdLever, Lever: l.lever, Value: l.value})
+		id, _ := model.LeverByName(l.lever)
+		v, err := id.Parse(l.value)
+		if err != nil {
+			panic(err)
+		}
+		edits = append(edits, model.Command{Day: l.day, Op: model.SetLever{Lever: id, Value: v}})
 	}
 	slices.SortStableFunc(edits, func(a, b model.Command) int { return int(a.Day - b.Day) })
 	var cmds []model.Command
@@ -86,10 +91,11 @@ func withEdits(sc model.Scenario, builds []pageBuild, levers []pageLever) model.
 	}
 	id := len(sc.Sites)
 	for k := range cmds {
-		if c := &cmds[k]; c.Kind == model.CmdBuild {
+		if b, ok := cmds[k].Op.(model.BuildSite); ok {
 			id++
-			if c.Build.Name == "" {
-				c.Build.Name = fmt.Sprintf("%s gigafactory #%d", stateName(c.Build.State), id)
+			if b.Site.Name == "" {
+				b.Site.Name = fmt.Sprintf("%s gigafactory #%d", stateName(b.Site.State), id)
+				cmds[k].Op = b
 			}
 		}
 	}

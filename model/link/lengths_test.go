@@ -27,10 +27,9 @@ func TestLengths(t *testing.T) {
 	}
 	named := func(sc model.Scenario) model.Scenario {
 		for i := range sc.Commands {
-			if c := &sc.Commands[i]; c.Kind == model.CmdBuild {
-				b := *c.Build
-				b.Name = fmt.Sprintf("%-80s", fmt.Sprintf("Gigafactory %d with a long name", i))
-				c.Build = &b
+			if b, ok := sc.Commands[i].Op.(model.BuildSite); ok {
+				b.Site.Name = fmt.Sprintf("%-80s", fmt.Sprintf("Gigafactory %d with a long name", i))
+				sc.Commands[i].Op = b
 			}
 		}
 		return sc

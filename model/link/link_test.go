@@ -126,11 +126,12 @@ func TestCanonicalForm(t *testing.T) {
 	want.Assumptions = map[string]string{"pue": "1.25", "growth_base": "0.3"}
 	want.Levers.G2G = nil
 	want.Regime.Caps = nil
+	pl, _ := model.ParseState("PL")
 	want.Commands = []model.Command{
-		{Day: 4, Kind: "lever", Lever: "eu_share", Value: "0.2"},
-		{Day: 4, Kind: "lever", Lever: "fast_track", Value: "true"},
-		{Day: 5, Kind: "remove", Site: 1},
-		{Day: 6, Kind: "g2g", State: "PL"},
+		{Day: 4, Op: model.SetLever{Lever: model.LeverEUShare, Value: 200}},
+		{Day: 4, Op: model.SetLever{Lever: model.LeverFastTrack, Value: 1}},
+		{Day: 5, Op: model.RemoveSite{Site: 1}},
+		{Day: 6, Op: model.SetG2G{State: pl}},
 	}
 	if !reflect.DeepEqual(back, want) {
 		t.Errorf("Decode(Encode(sc)) =\n%+v\nwant\n%+v", back, want)

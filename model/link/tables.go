@@ -1,5 +1,7 @@
 package link
 
+import "gigasandbox/model"
+
 // Version 1's tables. They are part of the format: a link made today must
 // decode to the same scenario in ten years, so none of these lists may be
 // reordered, shortened or changed, even when the model's own lists change.
@@ -142,8 +144,17 @@ const (
 	numOps            = 15
 )
 
+// v1Kinds are the command kinds by op, to opGridCrunch.
+var v1Kinds = [...]model.Kind{
+	opBuild: model.KindBuild, opRemove: model.KindRemove, opMove: model.KindMove, opRegime: model.KindRegime,
+	opG2G: model.KindG2G, opVEU: model.KindVEU, opInvestGrid: model.KindInvestGrid, opGridCrunch: model.KindGridCrunch,
+}
+
 // v1Levers are the lever commands by op, from opEUShare.
-var v1Levers = [...]string{"eu_share", "host_share", "voucher_share", "ppa_share", "fast_track", "prefer_same_state", "demand_growth"}
+var v1Levers = [...]model.LeverID{
+	model.LeverEUShare, model.LeverHostShare, model.LeverVoucherShare, model.LeverPPAShare,
+	model.LeverFastTrack, model.LeverPreferSameState, model.LeverDemandGrowth,
+}
 
 // Site flags: the eighth element of a site's array.
 const (

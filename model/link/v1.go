@@ -289,40 +289,14 @@ func canonicalRegime(r model.Regime) model.Regime {
 	return out
 }
 
-// canonicalCommand keeps the fields the command's kind uses.
+// canonicalCommand gives the command its own copy of what it shares with
+// the original (a regime's caps).
 func canonicalCommand(c model.Command) model.Command {
-	out := model.Command{Day: c.Day, Kind: c.Kind}
-	switch c.Kind {
-	case model.CmdBuild:
-		b := *c.Build
-		out.Build = &b
-	case model.CmdRemove:
-		out.Site = c.Site
-	case model.CmdMove:
-		out.Site, out.Lon, out.Lat, out.State = c.Site, c.Lon, c.Lat, c.State
-	case model.CmdLever:
-		out.Lever, out.Value = c.Lever, c.Value
-		switch c.Lever {
-		case "eu_share", "host_share", "voucher_share", "ppa_share":
-			v, _ := model.ParseDecimal(c.Value, 1000)
-			out.Value = model.FormatDecimal(v, 1000)
-		case "fast_track", "prefer_same_state":
-			b, _ := strconv.ParseBool(c.Value)
-			out.Value = strconv.FormatBool(b)
-		}
-	case model.CmdRegime:
-		r := canonicalRegime(*c.Regime)
-		out.Regime = &r
-	case model.CmdG2G:
-		out.State, out.On = c.State, c.On
-	case model.CmdVEU:
-		out.Site, out.On = c.Site, c.On
-	case model.CmdInvestGrid:
-		out.State, out.MW = c.State, c.MW
-	case model.CmdGridCrunch:
-		out.State, out.Share, out.Days = c.State, c.Share, c.Days
+	if o, ok := c.Op.(model.SetRegime); ok {
+		o.Regime = canonicalRegime(o.Regime)
+		c.Op = o
 	}
-	return out
+	return c
 }
 
 // encodeV1 writes the payload of a link in version 1's format, of the
@@ -373,7 +347,7 @@ func checkText(sc *model.Scenario) error {
 		}
 	}
 	for i := range sc.Commands {
-		if c := &sc.Commands[i]; c.Kind == model.CmdBuild && !utf8.ValidString(c.Build.Name) {
+		if b, ok := sc.Commands[i].Op.(model.BuildSite); ok && !utf8.ValidString(b.Site.Name) {
 			return fmt.Errorf("link: command %d (build): name is not valid UTF-8", i+1)
 		}
 	}
@@ -626,7 +600,7 @@ func buildIDs(sc *model.Scenario) []int {
 	ids := make([]int, len(sc.Commands))
 	next := len(sc.Sites) + 1
 	for i := range sc.Commands {
-		if sc.Commands[i].Kind == model.CmdBuild {
+		if sc.Commands[i].Kind() == model.KindBuild {
 			ids[i] = next
 			next++
 		}
@@ -639,50 +613,49 @@ func buildIDs(sc *model.Scenario) []int {
 func commandRecord(c *model.Command, delta model.Day, id int) (cbor.RawMessage, error) {
 	var e []any
 	d := int64(delta) // plain integers only: model types have text forms
-	switch c.Kind {
-	case model.CmdBuild:
-		e = siteSlots([]any{opBuild, d}, c.Build, id, c.Day)
-	case model.CmdRemove:
-		e = []any{opRemove, d, int64(c.Site)}
-	case model.CmdMove:
-		e = []any{opMove, d, int64(c.Site), int64(c.Lon), int64(c.Lat)}
-		if c.State != "" {
-			e = append(e, stateCode(c.State))
+	switch o := c.Op.(type) {
+	case model.BuildSite:
+		e = siteSlots([]any{opBuild, d}, &o.Site, id, c.Day)
+	case model.RemoveSite:
+		e = []any{opRemove, d, int64(o.Site)}
+	case model.MoveSite:
+		e = []any{opMove, d, int64(o.Site), int64(o.Lon), int64(o.Lat)}
+		if o.State != model.NoState {
+			e = append(e, stateCode(o.State.Code()))
 		}
-	case model.CmdRegime:
-		kind := slices.Index(v1Regimes[:], c.Regime.Kind)
+	case model.SetRegime:
+		kind := slices.Index(v1Regimes[:], o.Regime.Kind)
 		e = []any{opRegime, d, kind}
-		if len(c.Regime.Caps) > 0 {
-			caps := make(map[uint64]int64, len(c.Regime.Caps))
-			for s, v := range c.Regime.Caps {
+		if len(o.Regime.Caps) > 0 {
+			caps := make(map[uint64]int64, len(o.Regime.Caps))
+			for s, v := range o.Regime.Caps {
 				caps[uint64(stateCode(s))] = v
 			}
 			e = append(e, caps)
 		}
-	case model.CmdG2G:
-		e = []any{opG2G, d, stateCode(c.State), c.On}
-	case model.CmdVEU:
-		e = []any{opVEU, d, int64(c.Site), c.On}
-	case model.CmdInvestGrid:
-		e = []any{opInvestGrid, d, stateCode(c.State), c.MW}
-	case model.CmdGridCrunch:
-		e = []any{opGridCrunch, d, int64(c.Share), int64(c.Days)}
-		if c.State != "" {
-			e = append(e, stateCode(c.State))
+	case model.SetG2G:
+		e = []any{opG2G, d, stateCode(o.State.Code()), o.On}
+	case model.SetVEU:
+		e = []any{opVEU, d, int64(o.Site), o.On}
+	case model.InvestGrid:
+		e = []any{opInvestGrid, d, stateCode(o.State.Code()), o.MW}
+	case model.GridCrunch:
+		e = []any{opGridCrunch, d, int64(o.Share), int64(o.Days)}
+		if o.State != model.NoState {
+			e = append(e, stateCode(o.State.Code()))
 		}
-	case model.CmdLever:
-		op := opEUShare + slices.Index(v1Levers[:], c.Lever)
-		switch c.Lever {
-		case "eu_share", "host_share", "voucher_share", "ppa_share":
-			v, _ := model.ParseDecimal(c.Value, 1000)
-			e = []any{op, d, v}
-		case "fast_track", "prefer_same_state":
-			e = []any{op, d, c.Value == "true"}
+	case model.SetLever:
+		op := opEUShare + slices.Index(v1Levers[:], o.Lever)
+		switch o.Lever.Info().Type {
+		case model.LeverShare:
+			e = []any{op, d, int64(o.Value)}
+		case model.LeverFlag:
+			e = []any{op, d, o.Value != 0}
 		default:
-			e = []any{op, d, slices.Index(v1Growth[:], c.Value)}
+			e = []any{op, d, slices.Index(v1Growth[:], o.Lever.Format(o.Value))}
 		}
 	default:
-		return nil, fmt.Errorf("link: command kind %q has no code in link version %d", c.Kind, Version)
+		return nil, fmt.Errorf("link: command kind %q has no code in link version %d", c.KindName(), Version)
 	}
 	return marshal(e)
 }
@@ -838,8 +811,9 @@ func decodeV1(version int, payload []byte) (model.Scenario, model.Day, error) {
 	}
 	ids := buildIDs(&sc)
 	for i := range sc.Commands {
-		if c := &sc.Commands[i]; c.Kind == model.CmdBuild && c.Build.Name == "" {
-			c.Build.Name = defaultName(stateCode(c.Build.State), ids[i])
+		if b, ok := sc.Commands[i].Op.(model.BuildSite); ok && b.Site.Name == "" {
+			b.Site.Name = defaultName(stateCode(b.Site.State), ids[i])
+			sc.Commands[i].Op = b
 		}
 	}
 	if err := sc.ValidateFields(); err != nil {
@@ -942,25 +916,10 @@ func commands(raws []cbor.RawMessage, what string) ([]model.Command, error) {
 }
 
 func opName(op int) string {
-	switch op {
-	case opBuild:
-		return model.CmdBuild
-	case opRemove:
-		return model.CmdRemove
-	case opMove:
-		return model.CmdMove
-	case opRegime:
-		return model.CmdRegime
-	case opG2G:
-		return model.CmdG2G
-	case opVEU:
-		return model.CmdVEU
-	case opInvestGrid:
-		return model.CmdInvestGrid
-	case opGridCrunch:
-		return model.CmdGridCrunch
+	if op >= opEUShare {
+		return "lever " + v1Levers[op-opEUShare].String()
 	}
-	return "lever " + v1Levers[op-opEUShare]
+	return v1Kinds[op].String()
 }
 
 // rec is one decoded array: a site or a command, and where it is, for
@@ -1123,47 +1082,40 @@ func (r *rec) site(i int, rel model.Day) (model.SiteSpec, error) {
 
 // command reads the elements of a command with the given op.
 func (r *rec) command(op int, c *model.Command) error {
-	var err error
 	switch op {
 	case opBuild:
 		if err := r.length(8, 10); err != nil {
 			return err
 		}
-		c.Kind = model.CmdBuild
 		s, err := r.site(2, c.Day)
+		c.Op = model.BuildSite{Site: s}
+		return err
+	case opRemove:
+		if err := r.length(3, 3); err != nil {
+			return err
+		}
+		id, err := r.siteID(2)
+		c.Op = model.RemoveSite{Site: id}
+		return err
+	case opVEU:
+		if err := r.length(4, 4); err != nil {
+			return err
+		}
+		id, err := r.siteID(2)
 		if err != nil {
 			return err
 		}
-		c.Build = &s
-		return nil
-	case opRemove, opVEU:
-		want := 3
-		if op == opVEU {
-			want = 4
-		}
-		if err := r.length(want, want); err != nil {
-			return err
-		}
-		id, err := r.int(2, "site", 1, model.MaxSites+model.MaxCommands)
-		if err != nil {
-			return err
-		}
-		c.Kind, c.Site = model.CmdRemove, model.SiteID(id)
-		if op == opVEU {
-			c.Kind = model.CmdVEU
-			c.On, err = r.bool(3, "on")
-		}
+		on, err := r.bool(3, "on")
+		c.Op = model.SetVEU{Site: id, On: on}
 		return err
 	case opMove:
 		if err := r.length(5, 6); err != nil {
 			return err
 		}
-		c.Kind = model.CmdMove
-		id, err := r.int(2, "site", 1, model.MaxSites+model.MaxCommands)
+		id, err := r.siteID(2)
 		if err != nil {
 			return err
 		}
-		c.Site = model.SiteID(id)
 		lon, err := r.int(3, "longitude", -180000000, 180000000)
 		if err != nil {
 			return err
@@ -1172,46 +1124,45 @@ func (r *rec) command(op int, c *model.Command) error {
 		if err != nil {
 			return err
 		}
-		c.Lon, c.Lat = model.Degrees(lon), model.Degrees(lat)
+		mv := model.MoveSite{Site: id, Lon: model.Degrees(lon), Lat: model.Degrees(lat)}
 		if len(r.el) == 6 {
-			c.State, err = r.state(5)
+			mv.State, err = r.stateID(5)
 		}
+		c.Op = mv
 		return err
 	case opRegime:
 		if err := r.length(3, 4); err != nil {
 			return err
 		}
 		reg, err := r.regime(2)
-		if err != nil {
-			return err
-		}
-		c.Kind, c.Regime = model.CmdRegime, &reg
-		return nil
+		c.Op = model.SetRegime{Regime: reg}
+		return err
 	case opG2G:
 		if err := r.length(4, 4); err != nil {
 			return err
 		}
-		c.Kind = model.CmdG2G
-		if c.State, err = r.state(2); err != nil {
+		st, err := r.stateID(2)
+		if err != nil {
 			return err
 		}
-		c.On, err = r.bool(3, "on")
+		on, err := r.bool(3, "on")
+		c.Op = model.SetG2G{State: st, On: on}
 		return err
 	case opInvestGrid:
 		if err := r.length(4, 4); err != nil {
 			return err
 		}
-		c.Kind = model.CmdInvestGrid
-		if c.State, err = r.state(2); err != nil {
+		st, err := r.stateID(2)
+		if err != nil {
 			return err
 		}
-		c.MW, err = r.int(3, "mw", 1, model.MaxGridInvestMW)
+		mw, err := r.int(3, "mw", 1, model.MaxGridInvestMW)
+		c.Op = model.InvestGrid{State: st, MW: mw}
 		return err
 	case opGridCrunch:
 		if err := r.length(4, 5); err != nil {
 			return err
 		}
-		c.Kind = model.CmdGridCrunch
 		share, err := r.int(2, "share (thousandths)", 1, 1000)
 		if err != nil {
 			return err
@@ -1220,36 +1171,62 @@ func (r *rec) command(op int, c *model.Command) error {
 		if err != nil {
 			return err
 		}
-		c.Share, c.Days = model.Share(share), int32(days)
+		gc := model.GridCrunch{Share: model.Share(share), Days: int32(days)}
 		if len(r.el) == 5 {
-			c.State, err = r.state(4)
+			gc.State, err = r.stateID(4)
 		}
+		c.Op = gc
 		return err
 	}
 	// A lever.
 	if err := r.length(3, 3); err != nil {
 		return err
 	}
-	c.Kind, c.Lever = model.CmdLever, v1Levers[op-opEUShare]
+	lv := model.SetLever{Lever: v1Levers[op-opEUShare]}
 	switch op {
 	case opFastTrack, opPreferSameState:
 		b, err := r.bool(2, "value")
 		if err != nil {
 			return err
 		}
-		c.Value = strconv.FormatBool(b)
+		lv.Value = boolValue(b)
 	case opDemandGrowth:
 		g, err := r.int(2, "value (0 slow, 1 base, 2 boom)", 0, int64(len(v1Growth)-1))
 		if err != nil {
 			return err
 		}
-		c.Value = v1Growth[g]
+		if lv.Value, err = lv.Lever.Parse(v1Growth[g]); err != nil {
+			return err
+		}
 	default:
 		v, err := r.int(2, "value (thousandths)", 0, 1000)
 		if err != nil {
 			return err
 		}
-		c.Value = model.FormatDecimal(v, 1000)
+		lv.Value = int32(v)
 	}
+	c.Op = lv
 	return nil
+}
+
+// siteID reads the number of the site a command names.
+func (r *rec) siteID(i int) (model.SiteID, error) {
+	id, err := r.int(i, "site", 1, model.MaxSites+model.MaxCommands)
+	return model.SiteID(id), err
+}
+
+// stateID reads a member state's code.
+func (r *rec) stateID(i int) (model.StateID, error) {
+	code, err := r.state(i)
+	if err != nil {
+		return model.NoState, err
+	}
+	return model.ParseState(code)
+}
+
+func boolValue(b bool) int32 {
+	if b {
+		return 1
+	}
+	return 0
 }
