@@ -362,22 +362,16 @@ func (g *Game) bannerClock() {
 	}
 }
 
-func (g *Game) undo() {
-	if !g.sess.CanUndo() {
-		return
-	}
-	if err := g.replay(g.sess.Undo); err != nil {
-		g.notifyErr(err)
-		return
-	}
-	g.changed()
-}
+func (g *Game) undo() { g.travel(g.sess.CanUndo, g.sess.Undo) }
 
-func (g *Game) redo() {
-	if !g.sess.CanRedo() {
+func (g *Game) redo() { g.travel(g.sess.CanRedo, g.sess.Redo) }
+
+// travel undoes or redoes an edit, if there is one to.
+func (g *Game) travel(can func() bool, do func() error) {
+	if !can() {
 		return
 	}
-	if err := g.replay(g.sess.Redo); err != nil {
+	if err := g.replay(do); err != nil {
 		g.notifyErr(err)
 		return
 	}
