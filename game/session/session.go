@@ -83,6 +83,9 @@ func (s *Session) Shown() *Projection {
 // have stopped for a moment.
 func (s *Session) ReleaseSpare() { s.spare = nil }
 
+// HasSpare reports whether a run is kept for the next projection's memory.
+func (s *Session) HasSpare() bool { return s.spare != nil }
+
 // reproject starts the current scenario's projection, in the memory of a
 // projection that is not shown.
 func (s *Session) reproject() {
