@@ -101,10 +101,10 @@ func (f *fleetView) layout(g *Game, u *ui, r *rect, si model.SiteInfo) {
 	sq.w = size
 	u.setTip(sq, g.tr("fleet.tip"))
 	if u.drawing() {
-		stale := f.day != sim.Day() && time.Since(f.at) >= fleetRefresh
+		stale := f.day != sim.Day() && g.now().Sub(f.at) >= fleetRefresh
 		if !f.ok || f.site != si.ID || f.sim != sim || stale {
 			f.refresh(sim, si)
-			f.at = time.Now()
+			f.at = g.now()
 		}
 		op := &ebiten.DrawImageOptions{}
 		scale := size * u.k / float64(f.side)

@@ -60,9 +60,12 @@ type Game struct {
 	// lastEdit is when the scenario last changed: a second later the run
 	// kept for the next projection's memory is let go (ReleaseSpare).
 	lastEdit time.Time
-	// now is the wall clock (tests replace it) and lastTick when the last
-	// update ran: time plays at its speed per second of the clock, however
-	// many frames the browser gives.
+	// now is the clock (time.Now unless SetClock gave another) and
+	// lastTick when the last update ran: time plays at its speed per second
+	// of the clock, however many frames the browser gives. Banners, toasts,
+	// the fleet's refresh and the release of the spare run go by it too;
+	// only the frame budgets (budget.go) and the timings of updates and
+	// draws read the machine's own stopwatch, as they measure its work.
 	now      func() time.Time
 	lastTick time.Time
 	seekTo   model.Day
@@ -325,7 +328,7 @@ func (g *Game) Do(c model.Command) error {
 
 // afterEdit refreshes the views after the scenario changed.
 func (g *Game) afterEdit() {
-	g.lastEdit = time.Now()
+	g.lastEdit = g.now()
 	g.mv.invalidate()
 	g.changed()
 }
@@ -362,22 +365,16 @@ func (g *Game) bannerClock() {
 	}
 }
 
-func (g *Game) undo() {
-	if !g.sess.CanUndo() {
-		return
-	}
-	if err := g.replay(g.sess.Undo); err != nil {
-		g.notifyErr(err)
-		return
-	}
-	g.changed()
-}
+func (g *Game) undo() { g.travel(g.sess.CanUndo, g.sess.Undo) }
 
-func (g *Game) redo() {
-	if !g.sess.CanRedo() {
+func (g *Game) redo() { g.travel(g.sess.CanRedo, g.sess.Redo) }
+
+// travel undoes or redoes an edit, if there is one to.
+func (g *Game) travel(can func() bool, do func() error) {
+	if !can() {
 		return
 	}
-	if err := g.replay(g.sess.Redo); err != nil {
+	if err := g.replay(do); err != nil {
 		g.notifyErr(err)
 		return
 	}
@@ -394,7 +391,7 @@ func (g *Game) replay(change func() error) error {
 	if err := g.sess.Seek(0); err != nil {
 		return err
 	}
-	g.lastEdit = time.Now()
+	g.lastEdit = g.now()
 	err := change()
 	g.afterJump()
 	if today > 0 {
@@ -423,7 +420,7 @@ func (g *Game) Update() error {
 	g.advance(start)
 	g.project(start)
 	g.log.update(g)
-	if time.Since(g.lastEdit) > time.Second {
+	if g.now().Sub(g.lastEdit) > time.Second {
 		g.sess.ReleaseSpare()
 	}
 	g.bannerClock()

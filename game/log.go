@@ -40,7 +40,7 @@ func (l *messageLog) update(g *Game) {
 	if l.seen < 0 || l.seen > sim.NumMessages() {
 		l.seen = sim.NumMessages()
 	}
-	now := time.Now()
+	now := g.now()
 	for _, m := range sim.MessagesFrom(l.seen) {
 		if toastKinds[m.Kind] {
 			l.toasts = append(l.toasts, toast{day: m.Day, text: g.msgText(m), until: now.Add(5 * time.Second)})

@@ -31,7 +31,7 @@
 //                          workers here: not https, or switched off) or "failed"
 //
 // Offline: after the first frame, boot.js registers sw.js (written by
-// wasm/site with every build). From the next load on, the page, the wasm
+// internal/site with every build). From the next load on, the page, the wasm
 // and any link open without a network; a new build is picked up by the
 // next load with a network, and the page says so in a small notice.
 "use strict";

@@ -30,7 +30,6 @@ package main
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"strings"
 	"syscall/js"
 
@@ -38,8 +37,8 @@ import (
 
 	"gigasandbox/game"
 	"gigasandbox/game/session"
+	"gigasandbox/internal/open"
 	"gigasandbox/model"
-	"gigasandbox/model/link"
 )
 
 func main() {
@@ -116,55 +115,32 @@ func openFromAddress() start {
 	return st
 }
 
-// openFragment opens a fragment: "s=<link>" or "preset=NAME", each with an
-// optional "&lang=xx".
+// openFragment opens a fragment as package open reads a link: "s=<link>"
+// or "preset=NAME", each with an optional "&lang=xx".
 func openFragment(frag string) (start, error) {
 	st := baselineStart()
 	if frag == "" {
 		return st, nil
 	}
-	var linkPart string
-	for _, part := range strings.Split(frag, "&") {
-		k, v, _ := strings.Cut(part, "=")
-		switch k {
-		case "s":
-			linkPart = part
-		case "lang":
-			st.lang = v
-		case "preset":
-			s, err := session.NewPreset(v)
-			if err != nil {
-				return st, err
-			}
-			st.sess = s
-		default:
-			return st, fmt.Errorf("link: unknown part %q", k)
-		}
+	r, err := open.Link(frag)
+	st.lang = r.Lang
+	var ce *model.CommandError
+	if errors.As(err, &ce) {
+		st.mend = &mend{name: r.Name, sc: r.Scenario, day: r.Day, err: ce}
 	}
-	if linkPart != "" {
-		sc, day, err := link.Decode(linkPart)
-		name := sc.Name
-		if name == "" {
-			name = "link"
-		}
-		var ce *model.CommandError
-		if errors.As(err, &ce) {
-			st.mend = &mend{name: name, sc: sc, day: day, err: ce}
-		}
-		if err != nil {
-			return st, err
-		}
-		s, err := session.New(name, sc)
-		if err != nil {
-			return st, err
-		}
-		st.sess, st.day = s, day
+	if err != nil {
+		return st, err
 	}
+	s, err := session.New(r.Name, r.Scenario)
+	if err != nil {
+		return st, err
+	}
+	st.sess, st.day = s, r.Day
 	return st, nil
 }
 
 func baselineStart() start {
-	s, err := session.NewPreset("baseline")
+	s, err := session.NewPreset(open.DefaultPreset)
 	if err != nil {
 		panic(err) // the embedded presets are tested; this cannot happen
 	}

@@ -17,6 +17,11 @@ type rect struct{ MinX, MinY, MaxX, MaxY float64 }
 // along r's edges. Under the even-odd rule, clipping each ring of a polygon
 // with holes separately and keeping all the pieces clips the polygon.
 //
+// It stays written here rather than taken from github.com/paulmach/orb,
+// which genmap uses to simplify: orb's clip and clip/smartclip keep only
+// what lies inside a bound (clip.Ring as one ring joined along the edges),
+// and genmap also cuts the inset frames out of the context land.
+//
 // It is Weiler–Atherton for one rectangle: the ring is split into chains
 // that run through the kept part, each from where it enters to where it
 // leaves, and each chain is joined to the next by walking along r's edges,

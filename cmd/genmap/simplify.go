@@ -4,47 +4,42 @@ import (
 	"container/heap"
 	"math"
 
+	"github.com/paulmach/orb"
+	orbsimplify "github.com/paulmach/orb/simplify"
+
 	"gigasandbox/assets/eumap"
 )
 
-// simplify is Douglas–Peucker on one arc: it keeps both ends (the nodes
-// where arcs meet, so that neighbouring states keep a common border) and
-// every point farther than tol from the simplified line. A closed arc (an
-// island) keeps at least three corners so that it stays a polygon.
+// simplify is Douglas–Peucker on one arc (orb's): it keeps both ends (the
+// nodes where arcs meet, so that neighbouring states keep a common border)
+// and every point farther than tol from the simplified line. A closed arc
+// (an island) keeps at least three corners so that it stays a polygon: the
+// point farthest from its start and the one farthest from the line between
+// the two, each stretch between them simplified on its own.
 func simplify(pts []xy, tol float64) []xy {
 	n := len(pts)
 	if n <= 2 {
 		return append([]xy(nil), pts...)
 	}
-	keep := make([]bool, n)
-	keep[0], keep[n-1] = true, true
-	type span struct{ i, j int }
-	var stack []span
+	cuts := []int{0, n - 1}
 	if pts[0] == pts[n-1] {
 		far := farthest(pts, 0, n-1, func(p xy) float64 { return hypot(p, pts[0]) })
 		third := farthest(pts, 0, n-1, func(p xy) float64 { return segDist(p, pts[0], pts[far]) })
-		keep[far], keep[third] = true, true
-		a, b := min(far, third), max(far, third)
-		stack = append(stack, span{0, a}, span{a, b}, span{b, n - 1})
-	} else {
-		stack = append(stack, span{0, n - 1})
+		cuts = []int{0, min(far, third), max(far, third), n - 1}
 	}
-	for len(stack) > 0 {
-		s := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if s.j-s.i < 2 {
+	dp := orbsimplify.DouglasPeucker(tol)
+	out := []xy{pts[0]}
+	for k := 1; k < len(cuts); k++ {
+		i, j := cuts[k-1], cuts[k]
+		if i == j {
 			continue
 		}
-		k := farthest(pts, s.i+1, s.j, func(p xy) float64 { return segDist(p, pts[s.i], pts[s.j]) })
-		if segDist(pts[k], pts[s.i], pts[s.j]) > tol {
-			keep[k] = true
-			stack = append(stack, span{s.i, k}, span{k, s.j})
+		ls := make(orb.LineString, j-i+1)
+		for m, p := range pts[i : j+1] {
+			ls[m] = orb.Point(p)
 		}
-	}
-	var out []xy
-	for i, p := range pts {
-		if keep[i] {
-			out = append(out, p)
+		for _, p := range dp.LineString(ls)[1:] {
+			out = append(out, xy(p))
 		}
 	}
 	return out

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"gigasandbox/internal/open"
 	"gigasandbox/model"
 	"gigasandbox/model/link"
 )
@@ -58,9 +59,11 @@ func cmdLink(args []string, stdout io.Writer) error {
 	var sc model.Scenario
 	switch {
 	case *preset != "" && len(rest) == 0:
-		if sc, err = model.Preset(*preset); err != nil {
+		r, err := open.Preset(*preset)
+		if err != nil {
 			return bad("%v", err)
 		}
+		sc = r.Scenario
 	case *preset == "" && len(rest) == 1:
 		if sc, err = loadScenario(rest[0]); err != nil {
 			return err
@@ -93,7 +96,8 @@ func cmdDecode(args []string, stdout, stderr io.Writer) error {
 	if len(rest) != 1 {
 		return bad("decode takes one link")
 	}
-	sc, day, err := link.Decode(rest[0])
+	r, err := open.Link(rest[0])
+	sc, day := r.Scenario, r.Day
 	var ce *model.CommandError
 	if err != nil && !errors.As(err, &ce) {
 		return bad("%v", err)

@@ -10,8 +10,8 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
+	"gigasandbox/internal/open"
 	"gigasandbox/model"
-	"gigasandbox/model/link"
 )
 
 // Exit statuses.
@@ -133,21 +133,13 @@ func cmdAssumptions(stdout io.Writer) error {
 	return nil
 }
 
+// loadScenario reads a scenario file; every error is bad input.
 func loadScenario(path string) (model.Scenario, error) {
-	f, err := os.Open(path)
+	r, err := open.File(path)
 	if err != nil {
 		return model.Scenario{}, bad("%v", err)
 	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, model.MaxScenarioBytes+1))
-	if err != nil {
-		return model.Scenario{}, bad("%s: %v", path, err)
-	}
-	sc, err := model.ParseScenario(data)
-	if err != nil {
-		return model.Scenario{}, bad("%s: %v", path, err)
-	}
-	return sc, nil
+	return r.Scenario, nil
 }
 
 func cmdRun(args []string, stdout, stderr io.Writer) error {
@@ -183,29 +175,22 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 	if given > 1 {
 		return bad("run: give one of --preset, --scenario and --link, not two")
 	}
-	var sc model.Scenario
+	var r open.Run
 	var err error
-	linkDay := model.Day(0)
-	if *file != "" {
-		sc, err = loadScenario(*file)
-	} else if set["link"] {
-		sc, linkDay, err = link.Decode(*linkText)
-		if err != nil {
-			err = bad("%v", err)
-		}
-	} else {
-		name := *preset
-		if name == "" {
-			name = "baseline"
-		}
-		sc, err = model.Preset(name)
-		if err != nil {
-			err = bad("%v", err)
-		}
+	switch {
+	case *file != "":
+		r, err = open.File(*file)
+	case set["link"]:
+		r, err = open.Link(*linkText)
+	case *preset != "":
+		r, err = open.Preset(*preset)
+	default:
+		r, err = open.Preset(open.DefaultPreset)
 	}
 	if err != nil {
-		return err
+		return bad("%v", err)
 	}
+	sc, linkDay := r.Scenario, r.Day
 	n := model.Day(sc.Days)
 	if linkDay > 0 {
 		n = linkDay // what the sender saw

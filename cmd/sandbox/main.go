@@ -25,6 +25,7 @@ import (
 
 	"gigasandbox/game"
 	"gigasandbox/game/session"
+	"gigasandbox/internal/open"
 	"gigasandbox/model"
 )
 
@@ -66,7 +67,7 @@ func run(args []string) error {
 	if _, err := fmt.Sscanf(*size, "%dx%d", &w, &h); err != nil || w < 320 || h < 240 {
 		return fmt.Errorf("-size %q: want WIDTHxHEIGHT, at least 320x240", *size)
 	}
-	sess, err := open(*preset, *file)
+	sess, err := openRun(*preset, *file)
 	if err != nil {
 		return err
 	}
@@ -111,19 +112,19 @@ func run(args []string) error {
 	return s.err
 }
 
-func open(preset, file string) (*session.Session, error) {
-	if file == "" {
-		return session.NewPreset(preset)
+// openRun opens the file if one is given, else the preset.
+func openRun(preset, file string) (*session.Session, error) {
+	var r open.Run
+	var err error
+	if file != "" {
+		r, err = open.File(file)
+	} else {
+		r, err = open.Preset(preset)
 	}
-	data, err := os.ReadFile(file)
 	if err != nil {
 		return nil, err
 	}
-	sc, err := model.ParseScenario(data)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
-	}
-	return session.New(sc.Name, sc)
+	return session.New(r.Name, r.Scenario)
 }
 
 // shooter draws a few frames (fonts and caches settle), saves the screen

@@ -4,7 +4,7 @@
 //	go run ./cmd/serve [-addr host:port]
 //	go run ./cmd/serve -export DIR
 //
-// The work is done by package gigasandbox/wasm/site.
+// The work is done by package gigasandbox/internal/site.
 package main
 
 import (
@@ -13,7 +13,7 @@ import (
 	"os/signal"
 	"syscall"
 
-	"gigasandbox/wasm/site"
+	"gigasandbox/internal/site"
 )
 
 func main() {

@@ -83,6 +83,9 @@ func (s *Session) Shown() *Projection {
 // have stopped for a moment.
 func (s *Session) ReleaseSpare() { s.spare = nil }
 
+// HasSpare reports whether a run is kept for the next projection's memory.
+func (s *Session) HasSpare() bool { return s.spare != nil }
+
 // reproject starts the current scenario's projection, in the memory of a
 // projection that is not shown.
 func (s *Session) reproject() {
@@ -275,30 +278,22 @@ func (s *Session) CanUndo() bool { return len(s.undo) > 0 }
 func (s *Session) CanRedo() bool { return len(s.redo) > 0 }
 
 // Undo takes back the last edit and replays the run to the current day.
-func (s *Session) Undo() error {
-	if len(s.undo) == 0 {
-		return errors.New("nothing to undo")
-	}
-	prev := s.undo[len(s.undo)-1]
-	if err := s.restore(prev); err != nil {
-		return err
-	}
-	s.redo = append(s.redo, s.snapshotBefore)
-	s.undo = s.undo[:len(s.undo)-1]
-	return nil
-}
+func (s *Session) Undo() error { return s.travel(&s.undo, &s.redo, "nothing to undo") }
 
 // Redo applies again the last edit undone.
-func (s *Session) Redo() error {
-	if len(s.redo) == 0 {
-		return errors.New("nothing to redo")
+func (s *Session) Redo() error { return s.travel(&s.redo, &s.undo, "nothing to redo") }
+
+// travel restores the last snapshot of from (the undo or the redo stack)
+// and keeps what it replaced on to, the other one.
+func (s *Session) travel(from, to *[]snapshot, empty string) error {
+	if len(*from) == 0 {
+		return errors.New(empty)
 	}
-	next := s.redo[len(s.redo)-1]
-	if err := s.restore(next); err != nil {
+	if err := s.restore((*from)[len(*from)-1]); err != nil {
 		return err
 	}
-	s.undo = append(s.undo, s.snapshotBefore)
-	s.redo = s.redo[:len(s.redo)-1]
+	*to = append(*to, s.snapshotBefore)
+	*from = (*from)[:len(*from)-1]
 	return nil
 }
 

@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"gigasandbox/wasm/site"
+	"gigasandbox/internal/site"
 )
 
 // fixture is a small Ebitengine program that keeps the page contract; it

@@ -1,5 +1,5 @@
 // Package browsertest holds the browser tests of the Gigafactory Sandbox
-// page: they build the site with package gigasandbox/wasm/site, serve it,
+// page: they build the site with package gigasandbox/internal/site, serve it,
 // drive Debian's headless Chromium (/usr/bin/chromium, or $GIGASIM_CHROMIUM)
 // with chromedp, and fail on any console error, uncaught exception or
 // Content-Security-Policy violation.

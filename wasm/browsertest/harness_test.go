@@ -22,8 +22,8 @@ import (
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"gigasandbox/internal/site"
 	"gigasandbox/wasm/internal/pagetest"
-	"gigasandbox/wasm/site"
 )
 
 // The harness. A test builds a site, serves it, opens it and checks it:

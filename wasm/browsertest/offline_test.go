@@ -14,7 +14,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"gigasandbox/wasm/site"
+	"gigasandbox/internal/site"
 )
 
 // host is a web server whose site a test can replace (a new build at the

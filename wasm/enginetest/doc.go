@@ -1,7 +1,7 @@
 // Package enginetest tries the Gigafactory Sandbox page in the browser
 // engines other than Chromium that students have: Firefox (many school
 // laptops) and WebKit (every browser on an iPhone or iPad). Each test builds
-// the site with package gigasandbox/wasm/site, serves it, opens it in a real
+// the site with package gigasandbox/internal/site, serves it, opens it in a real
 // browser window on its own Xvfb display and does what a new user does: tap
 // or click a member state, press Build, press play, pause. The page's state
 // hash must then be that of the page's own scenario replayed in Go, bit for

@@ -21,9 +21,9 @@ import (
 	"testing"
 	"time"
 
+	"gigasandbox/internal/site"
 	"gigasandbox/model"
 	"gigasandbox/wasm/internal/pagetest"
-	"gigasandbox/wasm/site"
 )
 
 // The viewport of every page, in CSS pixels: the desktop layout.

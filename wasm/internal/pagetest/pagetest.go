@@ -1,6 +1,6 @@
 // Package pagetest holds what the tests of the page share, whichever
 // browser they drive (wasm/browsertest drives Chromium, wasm/enginetest
-// Firefox and WebKit, wasm/site the build): the JavaScript that waits for
+// Firefox and WebKit): the JavaScript that waits for
 // the page's frames, the reading of a screenshot, and a buffer for a
 // process's output.
 package pagetest

@@ -3,7 +3,7 @@
 // the address's #fragment, which never leaves the browser). boot.js
 // registers it after the first frame.
 //
-// wasm/site writes the build into BUILD with every build ({build, wasm,
+// internal/site writes the build into BUILD with every build ({build, wasm,
 // files}: Manifest.Build, the content-hashed wasm, and every file of the
 // page but this one), so a new build is a new worker: the browser installs
 // it the next time the page loads with a network, and it replaces the old

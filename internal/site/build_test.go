@@ -16,11 +16,11 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
-	"gigasandbox/wasm/internal/pagetest"
-	"gigasandbox/wasm/site"
+	"gigasandbox/internal/site"
 )
 
 // root is the module root; the tests build programs under testdata/.
@@ -35,7 +35,7 @@ func root(t *testing.T) string {
 
 func buildHello(t *testing.T) *site.Site {
 	t.Helper()
-	s, err := site.Build(t.Context(), site.Config{Root: root(t), Package: "./wasm/site/testdata/hello"})
+	s, err := site.Build(t.Context(), site.Config{Root: root(t), Package: "./internal/site/testdata/hello"})
 	if err != nil {
 		t.Fatalf("Build(testdata/hello): %v", err)
 	}
@@ -79,7 +79,7 @@ func TestBuild(t *testing.T) {
 }
 
 func TestBuildError(t *testing.T) {
-	_, err := site.Build(t.Context(), site.Config{Root: root(t), Package: "./wasm/site/testdata/broken"})
+	_, err := site.Build(t.Context(), site.Config{Root: root(t), Package: "./internal/site/testdata/broken"})
 	var be *site.BuildError
 	if !errors.As(err, &be) {
 		t.Fatalf("Build(testdata/broken) = %v, want a *BuildError", err)
@@ -334,7 +334,7 @@ func TestRunHelp(t *testing.T) {
 func TestRunExport(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
 	var stdout, stderr bytes.Buffer
-	if code := site.Run(t.Context(), []string{"-export", dir, "-pkg", "./wasm/site/testdata/hello"}, &stdout, &stderr); code != 0 {
+	if code := site.Run(t.Context(), []string{"-export", dir, "-pkg", "./internal/site/testdata/hello"}, &stdout, &stderr); code != 0 {
 		t.Fatalf("Run(-export) = %d, stderr:\n%s", code, stderr.String())
 	}
 	for _, name := range []string{"index.html", "manifest.json", "wasm_exec.js", "boot.js", "sw.js"} {
@@ -349,12 +349,12 @@ func TestRunExport(t *testing.T) {
 
 func TestRunBuildFails(t *testing.T) {
 	var stdout, stderr bytes.Buffer
-	code := site.Run(t.Context(), []string{"-addr", "127.0.0.1:0", "-pkg", "./wasm/site/testdata/broken"}, &stdout, &stderr)
+	code := site.Run(t.Context(), []string{"-addr", "127.0.0.1:0", "-pkg", "./internal/site/testdata/broken"}, &stdout, &stderr)
 	if code != 1 {
 		t.Errorf("Run with a broken program = %d, want 1", code)
 	}
 	first, rest, _ := strings.Cut(stderr.String(), "\n")
-	if first != "serve: building ./wasm/site/testdata/broken for js/wasm failed (exit status 1):" {
+	if first != "serve: building ./internal/site/testdata/broken for js/wasm failed (exit status 1):" {
 		t.Errorf("first line = %q", first)
 	}
 	if !strings.Contains(rest, "undefined: notDefined") {
@@ -371,9 +371,11 @@ func TestRunServes(t *testing.T) {
 	}
 	addr := ln.Addr().String()
 	ln.Close()
-	out := &pagetest.SyncBuffer{}
+	out := &syncBuffer{}
 	done := make(chan int)
-	go func() { done <- site.Run(ctx, []string{"-addr", addr, "-pkg", "./wasm/site/testdata/hello"}, out, out) }()
+	go func() {
+		done <- site.Run(ctx, []string{"-addr", addr, "-pkg", "./internal/site/testdata/hello"}, out, out)
+	}()
 	url := "http://" + addr + "/"
 	deadline := time.After(time.Minute)
 	for !strings.Contains(out.String(), "open "+url) {
@@ -397,4 +399,23 @@ func TestRunServes(t *testing.T) {
 	if code := <-done; code != 0 {
 		t.Errorf("Run after cancel = %d, want 0", code)
 	}
+}
+
+// syncBuffer is a bytes.Buffer that Run writes to while the test reads it.
+// (wasm/internal/pagetest has one for the browser tests, out of reach here.)
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }

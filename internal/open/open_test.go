@@ -1,0 +1,154 @@
+package open_test
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"gigasandbox/internal/open"
+	"gigasandbox/model"
+	"gigasandbox/model/link"
+)
+
+func TestPreset(t *testing.T) {
+	for _, name := range model.PresetNames() {
+		r, err := open.Preset(name)
+		if err != nil {
+			t.Fatalf("Preset(%q) = %v", name, err)
+		}
+		want, _ := model.Preset(name)
+		if r.Name != name || r.Day != 0 || r.Lang != "" || !reflect.DeepEqual(r.Scenario, want) {
+			t.Errorf("Preset(%q) = %q day %d lang %q, want the preset at day 0", name, r.Name, r.Day, r.Lang)
+		}
+	}
+	_, err := open.Preset("nope")
+	if err == nil || !strings.Contains(err.Error(), `unknown preset "nope"`) || !strings.Contains(err.Error(), open.DefaultPreset) {
+		t.Errorf(`Preset("nope") = %v, want the unknown name and the presets there are`, err)
+	}
+}
+
+func TestFile(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	good := write("good.json", `{"name": "two years", "days": 730}`)
+	r, err := open.File(good)
+	if err != nil || r.Name != "two years" || r.Scenario.Days != 730 || r.Day != 0 {
+		t.Errorf("File(%q) = %q, %d days, day %d, %v; want the file's scenario", good, r.Name, r.Scenario.Days, r.Day, err)
+	}
+
+	missing := filepath.Join(dir, "missing.json")
+	if _, err := open.File(missing); !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), missing) {
+		t.Errorf("File(%q) = %v, want a not-exist error naming the path", missing, err)
+	}
+	for _, tt := range []struct{ name, text, want string }{
+		{"malformed.json", "{\n\"name\": \n", "line "},
+		{"unknown-field.json", `{"colour": "red"}`, `unknown field "colour"`},
+		{"too-long.json", strings.Repeat(" ", model.MaxScenarioBytes+10), "more than the"},
+	} {
+		p := write(tt.name, tt.text)
+		_, err := open.File(p)
+		if err == nil || !strings.HasPrefix(err.Error(), p+": ") || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("File(%q) = %v, want %q: ... %q", p, err, p, tt.want)
+		}
+	}
+}
+
+func TestLink(t *testing.T) {
+	sc, err := model.Preset("grid-crunch")
+	if err != nil {
+		t.Fatal(err)
+	}
+	frag, err := link.Encode(sc, 400)
+	if err != nil {
+		t.Fatal(err)
+	}
+	unnamed := sc
+	unnamed.Name = ""
+	unnamedFrag, err := link.Encode(unnamed, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text       string
+		name, lang string
+		day        model.Day
+	}{
+		{frag, sc.Name, "", 400},
+		{"#" + frag, sc.Name, "", 400},
+		{"  http://localhost:8080/#" + frag + "&lang=fr\n", sc.Name, "fr", 400},
+		{"lang=de&" + frag, sc.Name, "de", 400},
+		{unnamedFrag, "link", "", 0},
+		{"preset=grid-crunch", "grid-crunch", "", 0},
+		{"https://example.org/sandbox/#preset=grid-crunch&lang=fr", "grid-crunch", "fr", 0},
+		{"lang=pl", open.DefaultPreset, "pl", 0},
+		// A link wins over a preset named beside it, as it always has on the page.
+		{"preset=baseline&" + frag, sc.Name, "", 400},
+	}
+	for _, tt := range tests {
+		r, err := open.Link(tt.text)
+		if err != nil {
+			t.Errorf("Link(%q) = %v", tt.text, err)
+			continue
+		}
+		if r.Name != tt.name || r.Lang != tt.lang || r.Day != tt.day {
+			t.Errorf("Link(%q) = name %q lang %q day %d, want %q %q %d", tt.text, r.Name, r.Lang, r.Day, tt.name, tt.lang, tt.day)
+		}
+	}
+}
+
+func TestBadLink(t *testing.T) {
+	for _, tt := range []struct{ text, want, lang string }{
+		{"", "link: empty", ""},
+		{"http://localhost:8080/#", "link: empty", ""},
+		{"http://localhost:8080/", "no scenario in it", ""},
+		{"#layer=2", "no scenario in it", ""},
+		{"preset=nope&lang=fr", `unknown preset "nope"`, "fr"},
+		{"preset=", `unknown preset ""`, ""},
+		{"s=oR&lang=de", "not whole base64url", "de"},
+	} {
+		r, err := open.Link(tt.text)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Link(%q) = %v, want an error containing %q", tt.text, err, tt.want)
+		}
+		if r.Lang != tt.lang {
+			t.Errorf("Link(%q) lang = %q, want %q (a bad link's message speaks its language)", tt.text, r.Lang, tt.lang)
+		}
+	}
+}
+
+// TestLinkCorpus: every link of testdata/links/bad fails as link.Decode
+// says, with its message, and a link whose command cannot run comes back
+// with its scenario and the *model.CommandError, for the page to mend.
+func TestLinkCorpus(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "links", "bad", "*.link"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no links in testdata/links/bad (%v)", err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(b)
+		sc, day, want := link.Decode(text)
+		r, err := open.Link(text)
+		if err == nil || want == nil || err.Error() != want.Error() {
+			t.Errorf("%s: Link = %v, want %v", filepath.Base(f), err, want)
+			continue
+		}
+		var ce *model.CommandError
+		if errors.As(want, &ce) && (!reflect.DeepEqual(r.Scenario, sc) || r.Day != day) {
+			t.Errorf("%s: Link gave %d commands at day %d with %v, want the link's %d at day %d", filepath.Base(f), len(r.Scenario.Commands), r.Day, err, len(sc.Commands), day)
+		}
+	}
+}
