@@ -73,9 +73,9 @@ func TestSpareRunLetGoOnceEditsStop(t *testing.T) {
 		}
 		g.sess.Shown()
 	}
-	edit := func(share string) {
+	edit := func(share int32) {
 		t.Helper()
-		if err := g.Do(model.Command{Kind: model.CmdLever, Lever: "voucher_share", Value: share}); err != nil {
+		if err := g.Do(model.Command{Op: model.SetLever{Lever: model.LeverVoucherShare, Value: share}}); err != nil {
 			t.Fatal(err)
 		}
 		settle()
@@ -84,22 +84,22 @@ func TestSpareRunLetGoOnceEditsStop(t *testing.T) {
 		}
 	}
 	settle()
-	edit("0.3")
+	edit(300)
 	steps := []struct {
 		after time.Duration
-		edit  string // a lever pulled then, or ""
+		edit  int32 // the voucher share pulled to then, in thousandths, or 0
 		kept  bool
 	}{
-		{900 * time.Millisecond, "", true},
-		{0, "0.4", true}, // an edit 0.9 s after the last
-		{600 * time.Millisecond, "", true},
-		{500 * time.Millisecond, "", false}, // 1.1 s after the last edit
+		{900 * time.Millisecond, 0, true},
+		{0, 400, true}, // an edit 0.9 s after the last
+		{600 * time.Millisecond, 0, true},
+		{500 * time.Millisecond, 0, false}, // 1.1 s after the last edit
 	}
 	var at time.Duration
 	for _, s := range steps {
 		c.advance(s.after)
 		at += s.after
-		if s.edit != "" {
+		if s.edit != 0 {
 			edit(s.edit)
 		}
 		g.Update()
