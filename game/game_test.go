@@ -108,7 +108,7 @@ func TestBuildFromTheStatePanel(t *testing.T) {
 	press(t, g, "Build (B)")
 	c := lastEdit(t, g)
 	b, ok := c.Op.(model.BuildSite)
-	if !ok || c.Day != 30 || b.Site.State != "SE" || b.Site.Chips != 50000 || b.Site.Chip != "b200" || b.Site.Start != 30+182 {
+	if !ok || c.Day != 30 || b.Site.State.Code() != "SE" || b.Site.Chips != 50000 || b.Site.Chip != model.GenB200 || b.Site.Start != 30+182 {
 		t.Fatalf("Build made %+v", c)
 	}
 	// the site was placed where the user clicked, inside Sweden

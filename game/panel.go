@@ -178,12 +178,11 @@ func (g *Game) buildHere() {
 		g.notify(g.tr("notice.pickstate"))
 		return
 	}
-	st := model.States()[g.selState]
 	lon, lat := g.mv.placeFor(g.selState)
 	n := len(g.sess.Sim().Sites()) + 1
 	spec := model.SiteSpec{
 		Name:  g.tr("build.name", g.stateName(g.selState), n),
-		State: st.Code, Chips: buildSizes[g.build.size], Chip: buildChips[g.build.chip].key,
+		State: model.StateAt(g.selState), Chips: buildSizes[g.build.size], Chip: model.MustGen(buildChips[g.build.chip].key),
 		Start: g.sess.Day() + buildDelays[g.build.delay].days,
 		Lon:   lon, Lat: lat,
 	}

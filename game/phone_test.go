@@ -63,7 +63,7 @@ func TestPhoneByTouch(t *testing.T) {
 		t.Fatalf("swiping up in the sheet did not scroll it")
 	}
 	tapWidget(t, g, build)
-	if c := lastEdit(t, g); c.Kind() != model.KindBuild || c.Op.(model.BuildSite).Site.State != "PL" {
+	if c := lastEdit(t, g); c.Kind() != model.KindBuild || c.Op.(model.BuildSite).Site.State.Code() != "PL" {
 		t.Fatalf("Build made %+v", c)
 	}
 	tapWidget(t, g, "►")

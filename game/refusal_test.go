@@ -16,7 +16,7 @@ import (
 func TestRefusalsSpeakTheUsersLanguage(t *testing.T) {
 	g := newTestGame(t, "baseline")
 	huge := func(state string) model.Command {
-		return model.Command{Op: model.BuildSite{Site: model.SiteSpec{Name: "Huge", State: state, Chips: model.MaxSiteChips, Chip: "best", Start: g.sess.Day()}}}
+		return model.Command{Op: model.BuildSite{Site: model.SiteSpec{Name: "Huge", State: model.MustState(state), Chips: model.MaxSiteChips, Chip: model.GenBest, Start: g.sess.Day()}}}
 	}
 	for _, st := range []string{"PL", "DE", "FR"} { // with the baseline's 454,216 chips, 3,454,216
 		if err := g.Do(huge(st)); err != nil {
@@ -71,7 +71,7 @@ func TestRefusalsSpeakTheUsersLanguage(t *testing.T) {
 func TestRefusedBecauseOfALaterCommand(t *testing.T) {
 	sc := model.DefaultScenario()
 	sc.Name = "later"
-	sc.Sites = []model.SiteSpec{{Name: "Mazovia", State: "PL", Chips: 1000, Chip: "best", Start: 10, Lon: 21_000000, Lat: 52_000000}}
+	sc.Sites = []model.SiteSpec{{Name: "Mazovia", State: model.MustState("PL"), Chips: 1000, Chip: model.GenBest, Start: 10, Lon: 21_000000, Lat: 52_000000}}
 	sc.Commands = []model.Command{{Day: 300, Op: model.MoveSite{Site: 1, Lon: 20_000000, Lat: 52_000000}}}
 	s, err := session.New("later", sc)
 	if err != nil {
@@ -96,7 +96,7 @@ func TestRefusedBecauseOfALaterCommand(t *testing.T) {
 func TestOfferWithout(t *testing.T) {
 	sc := model.DefaultScenario()
 	sc.Name = "mended"
-	sc.Sites = []model.SiteSpec{{Name: "Mazovia", State: "PL", Chips: 1000, Chip: "best", Start: 10, Lon: 21_000000, Lat: 52_000000}}
+	sc.Sites = []model.SiteSpec{{Name: "Mazovia", State: model.MustState("PL"), Chips: 1000, Chip: model.GenBest, Start: 10, Lon: 21_000000, Lat: 52_000000}}
 	sc.Commands = []model.Command{
 		{Day: 5, Op: model.RemoveSite{Site: 1}},
 		{Day: 8, Op: model.SetLever{Lever: model.LeverVoucherShare, Value: 200}},

@@ -22,7 +22,7 @@ func steadyScenario(n int32) model.Scenario {
 	sc.Assumptions = map[string]string{"build_days": "30", "order_lead_days": "1000", "h100_supply_per_month": "500000"}
 	states := []string{"FR", "FR", "FR", "IT", "IT", "ES", "ES", "SE", "FI", "PL"}
 	for i, st := range states {
-		sc.Sites = append(sc.Sites, model.SiteSpec{Name: fmt.Sprintf("Site %d", i+1), State: st, Chips: n / int32(len(states)), Chip: "h100", VEU: st == "PL"})
+		sc.Sites = append(sc.Sites, model.SiteSpec{Name: fmt.Sprintf("Site %d", i+1), State: model.MustState(st), Chips: n / int32(len(states)), Chip: model.GenH100, VEU: st == "PL"})
 	}
 	return sc
 }
@@ -74,7 +74,7 @@ func TestBuildingMidRunSizesTheFleet(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, st := range []string{"SE", "FR", "ES"} {
-				c := model.Command{Day: day, Op: model.BuildSite{Site: model.SiteSpec{Name: "Big " + st, State: st, Chips: 200000, Chip: "h100", Start: day}}}
+				c := model.Command{Day: day, Op: model.BuildSite{Site: model.SiteSpec{Name: "Big " + st, State: model.MustState(st), Chips: 200000, Chip: model.GenH100, Start: day}}}
 				if err := sim.Apply(c); err != nil {
 					t.Fatal(err)
 				}

@@ -128,3 +128,23 @@ func figures(p *Params) [NumGens]genFigures {
 	}
 	return f
 }
+
+// MarshalText writes the chip choice as a scenario does ("b200", "best").
+func (g Gen) MarshalText() ([]byte, error) { return []byte(g.String()), nil }
+
+// UnmarshalText reads a chip choice.
+func (g *Gen) UnmarshalText(b []byte) error {
+	v, err := ParseGen(string(b))
+	*g = v
+	return err
+}
+
+// MustGen is ParseGen for a name known to be right, such as a literal in a
+// test; it panics on an unknown name.
+func MustGen(name string) Gen {
+	g, err := ParseGen(name)
+	if err != nil {
+		panic(err)
+	}
+	return g
+}

@@ -57,9 +57,9 @@ func (o MoveSite) check(r *rules, c *Command) *CommandError {
 	// A site starts building during its start day, after the commands of
 	// that day: from the next day on it has started.
 	t := &r.sites[o.Site-1]
-	if o.State != NoState && o.State.Code() != t.state && (t.existing || t.start < c.Day) {
-		e := refuse(c, RefusedStarted, fmt.Errorf("site %d (%s) has started building in %s: it can move within %s only", o.Site, t.name, t.state, t.state))
-		e.Site, e.SiteName, e.State = o.Site, t.name, t.state
+	if o.State != NoState && o.State != t.state && (t.existing || t.start < c.Day) {
+		e := refuse(c, RefusedStarted, fmt.Errorf("site %d (%s) has started building in %s: it can move within %s only", o.Site, t.name, t.state.Code(), t.state.Code()))
+		e.Site, e.SiteName, e.State = o.Site, t.name, t.state.Code()
 		return e
 	}
 	return nil
@@ -67,7 +67,7 @@ func (o MoveSite) check(r *rules, c *Command) *CommandError {
 
 func (o MoveSite) note(r *rules) {
 	if o.State != NoState {
-		r.sites[o.Site-1].state = o.State.Code()
+		r.sites[o.Site-1].state = o.State
 	}
 }
 
@@ -75,7 +75,7 @@ func (o MoveSite) run(s *Sim) {
 	t := &s.sites[o.Site-1]
 	t.spec.Lon, t.spec.Lat = o.Lon, o.Lat
 	if o.State != NoState {
-		t.spec.State = o.State.Code()
+		t.spec.State = o.State
 		t.state = o.State.Index()
 	}
 }

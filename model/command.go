@@ -240,7 +240,7 @@ func checkSite(r *rules, c *Command, id SiteID) *CommandError {
 	case r.sites[id-1].removed:
 		t := &r.sites[id-1]
 		e = refuse(c, RefusedRemoved, fmt.Errorf("site %d (%s) was removed", id, t.name))
-		e.SiteName, e.State = t.name, t.state
+		e.SiteName, e.State = t.name, t.state.Code()
 	default:
 		return nil
 	}

@@ -18,7 +18,7 @@ func TestCommandJSON(t *testing.T) {
 		op   model.Op
 	}{
 		{`{"day":"2026-01-04","kind":"build","build":{"name":"A","state":"PL","chips":5,"chip":"h100","start":"2026-01-05","lon":1,"lat":2}}`,
-			model.BuildSite{Site: model.SiteSpec{Name: "A", State: "PL", Chips: 5, Chip: "h100", Start: 4, Lon: 1000000, Lat: 2000000}}},
+			model.BuildSite{Site: model.SiteSpec{Name: "A", State: model.MustState("PL"), Chips: 5, Chip: model.GenH100, Start: 4, Lon: 1000000, Lat: 2000000}}},
 		{`{"day":"2026-01-04","kind":"remove","site":2}`, model.RemoveSite{Site: 2}},
 		{`{"day":"2026-01-04","kind":"move","site":2,"lon":1.5,"lat":-2}`, model.MoveSite{Site: 2, Lon: 1500000, Lat: -2000000}},
 		{`{"day":"2026-01-04","kind":"move","site":2,"state":"EL","lon":1.5,"lat":-2}`, model.MoveSite{Site: 2, State: model.MustState("EL"), Lon: 1500000, Lat: -2000000}},
@@ -85,7 +85,7 @@ func TestBadCommandFields(t *testing.T) {
 	}
 	for _, tt := range tests {
 		sc := model.DefaultScenario()
-		sc.Sites = []model.SiteSpec{{Name: "A", State: "PL", Chips: 5, Chip: "h100"}}
+		sc.Sites = []model.SiteSpec{{Name: "A", State: model.MustState("PL"), Chips: 5, Chip: model.GenH100}}
 		data, _ := json.Marshal(sc)
 		data = []byte(strings.TrimSuffix(string(data), "}") + `,"commands":[` + tt.line + `]}`)
 		_, err := model.ParseScenario(data)

@@ -29,8 +29,8 @@ func FuzzCommands(f *testing.F) {
 		sc.Name = "fuzz"
 		sc.Days = 90
 		for i := range int(in.next() % 4) {
-			sc.Sites = append(sc.Sites, model.SiteSpec{Name: fmt.Sprint("Site ", i+1), State: fuzzStates[in.next()%byte(len(fuzzStates))],
-				Chips: int32(1 + int(in.next())*50), Chip: "best", Start: model.Day(in.next() % 60), Lon: 15_000000, Lat: 50_000000})
+			sc.Sites = append(sc.Sites, model.SiteSpec{Name: fmt.Sprint("Site ", i+1), State: model.MustState(fuzzStates[in.next()%byte(len(fuzzStates))]),
+				Chips: int32(1 + int(in.next())*50), Chip: model.GenBest, Start: model.Day(in.next() % 60), Lon: 15_000000, Lat: 50_000000})
 		}
 		live, err := model.New(sc)
 		if err != nil {
@@ -121,7 +121,7 @@ func fuzzCommand(in *bytesReader, maxSite int, day model.Day) model.Command {
 		if in.next()%16 == 0 {
 			chips = model.MaxSiteChips // the scenario's limits come into play
 		}
-		c.Op = model.BuildSite{Site: model.SiteSpec{Name: "Built", State: state, Chips: chips, Chip: "best", Start: day + model.Day(in.next()%20), Lon: 14_000000, Lat: 50_000000}}
+		c.Op = model.BuildSite{Site: model.SiteSpec{Name: "Built", State: model.MustState(state), Chips: chips, Chip: model.GenBest, Start: day + model.Day(in.next()%20), Lon: 14_000000, Lat: 50_000000}}
 	case 1:
 		c.Op = model.RemoveSite{Site: site}
 	case 2:
@@ -156,7 +156,7 @@ func fuzzCommand(in *bytesReader, maxSite int, day model.Day) model.Command {
 // names the first that cannot run on its day, with why.
 func TestCheckCommands(t *testing.T) {
 	site := func(name, state string, chips int32, start model.Day) model.SiteSpec {
-		return model.SiteSpec{Name: name, State: state, Chips: chips, Chip: "best", Start: start, Lon: 15_000000, Lat: 50_000000}
+		return model.SiteSpec{Name: name, State: model.MustState(state), Chips: chips, Chip: model.GenBest, Start: start, Lon: 15_000000, Lat: 50_000000}
 	}
 	build := func(day model.Day, chips int32) model.Command {
 		sp := site("Built", "DE", chips, day)

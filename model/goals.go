@@ -88,7 +88,10 @@ func (c Candidate) Command(day Day) Command {
 
 // Site is the candidate as a site whose construction starts on day.
 func (c Candidate) Site(day Day) SiteSpec {
-	return SiteSpec{Name: c.Name, State: c.State, Chips: c.Chips, Chip: c.Chip, Start: day, Lon: c.Lon, Lat: c.Lat}
+	sp := SiteSpec{Name: c.Name, Chips: c.Chips, Start: day, Lon: c.Lon, Lat: c.Lat}
+	sp.State, sp.badState = ParseState(c.State)
+	sp.Chip, sp.badChip = ParseGen(c.Chip)
+	return sp
 }
 
 // GoalMetric describes a quantity a goal can be set on.

@@ -86,7 +86,7 @@ func move(id model.SiteID, state string, lon, lat model.Degrees) model.Command {
 
 func buildAt(day model.Day, state string, chips int32, chip string) model.Command {
 	return model.Command{Day: day, Op: model.BuildSite{Site: model.SiteSpec{
-		Name: "Class site " + state, State: state, Chips: chips, Chip: chip, Start: day, Lon: 4850000, Lat: 45750000}}}
+		Name: "Class site " + state, State: model.MustState(state), Chips: chips, Chip: model.MustGen(chip), Start: day, Lon: 4850000, Lat: 45750000}}}
 }
 
 // candidates builds the selection round's candidates in the given states
@@ -503,7 +503,7 @@ func TestCandidates(t *testing.T) {
 			continue
 		}
 		got := sim.Sites()[len(sc.Sites)+i]
-		if got.Spec.Name != c.Name || got.Spec.State != c.State || got.Spec.Start != sim.Day() || got.Spec.Chips != c.Chips {
+		if got.Spec.Name != c.Name || got.Spec.State.Code() != c.State || got.Spec.Start != sim.Day() || got.Spec.Chips != c.Chips {
 			t.Errorf("candidate %s built as %+v", c.Name, got.Spec)
 		}
 	}

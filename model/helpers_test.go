@@ -13,7 +13,7 @@ func oneSite(st string, n int32, chip string, days int32, assumptions map[string
 	sc.Name = "test"
 	sc.Days = days
 	sc.Assumptions = assumptions
-	sc.Sites = []model.SiteSpec{{Name: "Test site", State: st, Chips: n, Chip: chip}}
+	sc.Sites = []model.SiteSpec{{Name: "Test site", State: model.MustState(st), Chips: n, Chip: model.MustGen(chip)}}
 	return sc
 }
 

@@ -22,15 +22,15 @@ func stress() model.Scenario {
 	sc.Assumptions = map[string]string{"fund_eur_bn": "2", "build_days": "120", "lifetime_years": "4", "failures_per_year": "0.3",
 		"tier2_cap_h100e": "3000", "lpp_h100e_per_year": "500", "h100_supply_per_month": "8000"}
 	sc.Sites = []model.SiteSpec{
-		{Name: "Old", State: "IT", Chips: 3000, Chip: "a100", Start: -1000, Existing: true},
-		{Name: "PL capped", State: "PL", Chips: 12000, Chip: "h100", Start: 10},
-		{Name: "IE queued", State: "IE", Chips: 20000, Chip: "h100", Start: 20},
-		{Name: "DE best", State: "DE", Chips: 8000, Chip: "best", Start: 30},
-		{Name: "FI eu", State: "FI", Chips: 5000, Chip: "eu", Start: 40},
-		{Name: "MT tiny grid", State: "MT", Chips: 15000, Chip: "b200", Start: 50},
+		{Name: "Old", State: model.MustState("IT"), Chips: 3000, Chip: model.GenA100, Start: -1000, Existing: true},
+		{Name: "PL capped", State: model.MustState("PL"), Chips: 12000, Chip: model.GenH100, Start: 10},
+		{Name: "IE queued", State: model.MustState("IE"), Chips: 20000, Chip: model.GenH100, Start: 20},
+		{Name: "DE best", State: model.MustState("DE"), Chips: 8000, Chip: model.GenBest, Start: 30},
+		{Name: "FI eu", State: model.MustState("FI"), Chips: 5000, Chip: model.GenEU, Start: 40},
+		{Name: "MT tiny grid", State: model.MustState("MT"), Chips: 15000, Chip: model.GenB200, Start: 50},
 	}
 	sc.Commands = []model.Command{
-		{Day: 100, Op: model.BuildSite{Site: model.SiteSpec{Name: "Late", State: "ES", Chips: 6000, Chip: "h100", Start: 200}}},
+		{Day: 100, Op: model.BuildSite{Site: model.SiteSpec{Name: "Late", State: model.MustState("ES"), Chips: 6000, Chip: model.GenH100, Start: 200}}},
 		{Day: 150, Op: model.MoveSite{Site: 7, Lon: -8000000, Lat: 39000000, State: model.MustState("PT")}},
 		{Day: 300, Op: model.SetG2G{State: model.MustState("PL"), On: true}},
 		{Day: 400, Op: model.InvestGrid{State: model.MustState("MT"), MW: 300}},
@@ -44,7 +44,7 @@ func stress() model.Scenario {
 		{Day: 1300, Op: model.GridCrunch{Share: 400, Days: 90}},
 		{Day: 1400, Op: model.GridCrunch{State: model.MustState("ES"), Share: 1000, Days: 30}},
 		{Day: 1400, Op: model.SetLever{Lever: model.LeverFastTrack, Value: 1}},
-		{Day: 1400, Op: model.BuildSite{Site: model.SiteSpec{Name: "Fast", State: "SE", Chips: 4000, Chip: "b200", Start: 1401}}},
+		{Day: 1400, Op: model.BuildSite{Site: model.SiteSpec{Name: "Fast", State: model.MustState("SE"), Chips: 4000, Chip: model.GenB200, Start: 1401}}},
 		{Day: 1500, Op: model.RemoveSite{Site: 4}}, // a running site: its pending events are cancelled
 	}
 	return sc

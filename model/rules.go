@@ -77,10 +77,11 @@ type rules struct {
 }
 
 type ruleSite struct {
-	name, state string
-	start       Day
-	existing    bool
-	removed     bool
+	name     string
+	state    StateID
+	start    Day
+	existing bool
+	removed  bool
 }
 
 func newRules(sc *Scenario) rules {

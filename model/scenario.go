@@ -54,10 +54,10 @@ const (
 
 // SiteSpec describes a site to build, or one that exists at the start.
 type SiteSpec struct {
-	Name  string `json:"name"`
-	State string `json:"state"` // member-state code, EL for Greece
-	Chips int32  `json:"chips"` // target chip count
-	Chip  string `json:"chip"`  // "h100", "b200", "eu" or "best"; existing systems use their own
+	Name  string  `json:"name"`
+	State StateID `json:"state"` // written as the state's code, EL for Greece
+	Chips int32   `json:"chips"` // target chip count
+	Chip  Gen     `json:"chip"`  // "h100", "b200", "eu" or "best"; existing systems use their own
 	// Start is the first day of construction; for an existing system, the
 	// day its chips were installed.
 	Start    Day     `json:"start"`
@@ -65,6 +65,31 @@ type SiteSpec struct {
 	Lat      Degrees `json:"lat"`
 	Existing bool    `json:"existing,omitempty"` // running at day 0, paid for before the run
 	VEU      bool    `json:"veu,omitempty"`      // validated end user: outside country caps
+	// badState and badChip say why the state or chip a file gave is none:
+	// the site is read whole, and Validate reports them with its place.
+	badState, badChip error
+}
+
+// UnmarshalJSON reads a site of a scenario file, rejecting unknown fields.
+// The state's code and the chip's name are parsed here, once.
+func (s *SiteSpec) UnmarshalJSON(b []byte) error {
+	type plain SiteSpec
+	var w struct {
+		plain
+		State string `json:"state"` // shadows plain's: read as text here
+		Chip  string `json:"chip"`
+	}
+	w.plain = plain(*s)
+	w.State, w.Chip = s.State.Code(), s.Chip.String()
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&w); err != nil {
+		return err
+	}
+	*s = SiteSpec(w.plain)
+	s.State, s.badState = ParseState(w.State)
+	s.Chip, s.badChip = ParseGen(w.Chip)
+	return nil
 }
 
 // SiteID numbers sites from 1 in the order they are created: the scenario's
@@ -288,15 +313,21 @@ func validateSite(s *SiteSpec, from Day, days int32) error {
 	if len(s.Name) > MaxNameLen {
 		return fmt.Errorf("name is longer than %d bytes", MaxNameLen)
 	}
-	if _, err := stateIndex(s.State); err != nil {
+	if s.badState != nil {
+		return s.badState
+	}
+	if err := s.State.validate(false); err != nil {
 		return err
 	}
 	if s.Chips < 1 || s.Chips > MaxSiteChips {
 		return fmt.Errorf("chips %d out of range [1, %d]", s.Chips, MaxSiteChips)
 	}
-	g, err := ParseGen(s.Chip)
-	if err != nil {
-		return err
+	if s.badChip != nil {
+		return s.badChip
+	}
+	g := s.Chip
+	if g != GenBest && g >= NumGens {
+		return fmt.Errorf("chip %d is no generation", g)
 	}
 	if s.Lon < -180000000 || s.Lon > 180000000 || s.Lat < -90000000 || s.Lat > 90000000 {
 		return errors.New("lon/lat out of range")
@@ -314,7 +345,7 @@ func validateSite(s *SiteSpec, from Day, days int32) error {
 		return nil
 	}
 	if g != GenBest && !genInfo[g].Orderable {
-		return fmt.Errorf("chip %q is only in existing systems: choose h100, b200, eu or best", s.Chip)
+		return fmt.Errorf("chip %q is only in existing systems: choose h100, b200, eu or best", s.Chip.String())
 	}
 	if s.Start < from || s.Start >= Day(days) {
 		return fmt.Errorf("start %s is outside %s to %s", s.Start, from, Day(days-1))

@@ -118,9 +118,9 @@ func TestScorecardGridAndExport(t *testing.T) {
 		// Three 100,000-chip H100 sites in Czechia (342 MW): the third waits.
 		sc := model.DefaultScenario()
 		sc.Sites = []model.SiteSpec{
-			{Name: "A", State: "CZ", Chips: 100000, Chip: "h100"},
-			{Name: "B", State: "CZ", Chips: 100000, Chip: "h100"},
-			{Name: "C", State: "CZ", Chips: 100000, Chip: "h100"},
+			{Name: "A", State: model.MustState("CZ"), Chips: 100000, Chip: model.GenH100},
+			{Name: "B", State: model.MustState("CZ"), Chips: 100000, Chip: model.GenH100},
+			{Name: "C", State: model.MustState("CZ"), Chips: 100000, Chip: model.GenH100},
 		}
 		sim := mustNew(t, sc)
 		step(t, sim, 2)

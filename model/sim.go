@@ -460,8 +460,7 @@ func (s *Sim) RunTo(day Day) error {
 
 // addSite creates a site from a validated spec.
 func (s *Sim) addSite(sp SiteSpec) error {
-	st, _ := stateIndex(sp.State)
-	g, _ := ParseGen(sp.Chip)
+	st, g := sp.State.Index(), sp.Chip
 	idx := len(s.sites)
 	s.sites = append(s.sites, site{
 		spec: sp, id: SiteID(idx + 1), state: st, choice: g, veu: sp.VEU,

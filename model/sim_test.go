@@ -18,7 +18,7 @@ func TestApplyEqualsScenarioCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	cmds := []model.Command{
-		{Day: 200, Op: model.BuildSite{Site: model.SiteSpec{Name: "Clicked", State: "SE", Chips: 50000, Chip: "best", Start: 210}}},
+		{Day: 200, Op: model.BuildSite{Site: model.SiteSpec{Name: "Clicked", State: model.MustState("SE"), Chips: 50000, Chip: model.GenBest, Start: 210}}},
 		{Day: 300, Op: model.SetLever{Lever: model.LeverVoucherShare, Value: 300}},
 		{Day: 900, Op: model.SetRegime{Regime: model.Regime{Kind: model.RegimeDiffusion}}},
 	}
@@ -58,7 +58,7 @@ func TestRescheduleEqualsScenario(t *testing.T) {
 		t.Fatal(err)
 	}
 	old := []model.Command{
-		{Day: 500, Op: model.BuildSite{Site: model.SiteSpec{Name: "Dropped", State: "SE", Chips: 50000, Chip: "best", Start: 500}}},
+		{Day: 500, Op: model.BuildSite{Site: model.SiteSpec{Name: "Dropped", State: model.MustState("SE"), Chips: 50000, Chip: model.GenBest, Start: 500}}},
 		{Day: 600, Op: model.SetLever{Lever: model.LeverVoucherShare, Value: 300}},
 	}
 	later := []model.Command{{Day: 450, Op: model.SetLever{Lever: model.LeverPPAShare, Value: 500}}}
@@ -105,7 +105,7 @@ func TestApplyRejects(t *testing.T) {
 		{"no such site", model.Command{Day: 10, Op: model.RemoveSite{Site: 5}}, "site 5 does not exist"},
 		{"move across states after start", model.Command{Day: 10, Op: model.MoveSite{Site: 1, State: model.MustState("CZ")}}, "can move within PL only"},
 		{"bad lever", model.Command{Day: 10, Op: model.SetLever{Lever: model.LeverEUShare, Value: 2000}}, "out of range"},
-		{"build in the past", model.Command{Day: 10, Op: model.BuildSite{Site: model.SiteSpec{Name: "x", State: "PL", Chips: 5, Chip: "h100", Start: 5}}}, "outside"},
+		{"build in the past", model.Command{Day: 10, Op: model.BuildSite{Site: model.SiteSpec{Name: "x", State: model.MustState("PL"), Chips: 5, Chip: model.GenH100, Start: 5}}}, "outside"},
 		{"after horizon", model.Command{Day: 10, Op: model.GridCrunch{Share: 100, Days: 0}}, "days 0 out of range"},
 	}
 	h := sim.StateHash()

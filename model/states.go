@@ -103,3 +103,13 @@ func MustState(code string) StateID {
 	}
 	return st
 }
+
+// MarshalText writes the state's code.
+func (s StateID) MarshalText() ([]byte, error) { return []byte(s.Code()), nil }
+
+// UnmarshalText reads a state's code.
+func (s *StateID) UnmarshalText(b []byte) error {
+	st, err := ParseState(string(b))
+	*s = st
+	return err
+}

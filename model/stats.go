@@ -151,7 +151,7 @@ func (s *Sim) Sites() []SiteInfo {
 			RequestW: t.requestW, GrantedW: t.granted, DrawW: t.drawW, Capacity: t.capacity, Served: t.served,
 			Capex: t.capex, Opex: t.opex, Revenue: t.revenue, Energy: t.energy, Emissions: t.emissions, ComputeDone: t.computeDone,
 		}
-		out[i].Spec.State = StateCode(t.state)
+		out[i].Spec.State = StateAt(t.state)
 	}
 	return out
 }

@@ -162,8 +162,8 @@ func smallScenario(r *rand.Rand) model.Scenario {
 	sc.Seed = r.Uint64()
 	sc.Days = int32(300 + r.IntN(300))
 	sc.Sites = []model.SiteSpec{
-		{Name: "Existing", State: "FI", Chips: 2000, Chip: "h100", Start: -200, Lon: 27_000000, Lat: 64_000000, Existing: true},
-		{Name: "Planned", State: "PL", Chips: int32(1000 + r.IntN(20000)), Chip: "best", Start: model.Day(r.IntN(60)), Lon: 21_000000, Lat: 52_000000},
+		{Name: "Existing", State: model.MustState("FI"), Chips: 2000, Chip: model.GenH100, Start: -200, Lon: 27_000000, Lat: 64_000000, Existing: true},
+		{Name: "Planned", State: model.MustState("PL"), Chips: int32(1000 + r.IntN(20000)), Chip: model.GenBest, Start: model.Day(r.IntN(60)), Lon: 21_000000, Lat: 52_000000},
 	}
 	for range r.IntN(6) {
 		c := randomCommand(r, len(sc.Sites)+2)
@@ -209,7 +209,7 @@ func randomCommand(r *rand.Rand, maxSite int) model.Command {
 			chips = int32(500000 + r.IntN(500001))
 		}
 		chip := []string{"best", "h100", "b200", "eu"}[r.IntN(4)]
-		return model.Command{Op: model.BuildSite{Site: model.SiteSpec{Name: "Built in " + state, State: state, Chips: chips, Chip: chip, Lon: 15_000000, Lat: 50_000000}}}
+		return model.Command{Op: model.BuildSite{Site: model.SiteSpec{Name: "Built in " + state, State: model.MustState(state), Chips: chips, Chip: model.MustGen(chip), Lon: 15_000000, Lat: 50_000000}}}
 	case 3:
 		return model.Command{Op: model.RemoveSite{Site: site}}
 	case 4:

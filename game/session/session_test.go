@@ -56,7 +56,7 @@ func replayHash(t *testing.T, s *session.Session, d model.Day) string {
 }
 
 func build(state string, chips int32) model.Command {
-	return model.Command{Op: model.BuildSite{Site: model.SiteSpec{Name: "Test " + state, State: state, Chips: chips, Chip: "best"}}}
+	return model.Command{Op: model.BuildSite{Site: model.SiteSpec{Name: "Test " + state, State: model.MustState(state), Chips: chips, Chip: model.GenBest}}}
 }
 
 // TestEditsReplayExactly: whatever the user does in the page, the scenario
@@ -177,7 +177,7 @@ func TestBadEditChangesNothing(t *testing.T) {
 	bad := []model.Command{
 		{Op: model.SetLever{Lever: model.LeverEUShare, Value: 950}}, // eu + host > 1
 		{Op: model.RemoveSite{Site: 999}},
-		build("XX", 1000),
+		{Op: model.BuildSite{Site: model.SiteSpec{Name: "Nowhere", State: model.NumStates + 1, Chips: 1000, Chip: model.GenBest}}}, // no such state
 		{Op: model.SetLever{Lever: model.NumLevers, Value: 1}},
 	}
 	for _, c := range bad {

@@ -67,7 +67,7 @@ func withEdits(sc model.Scenario, builds []pageBuild, levers []pageLever) model.
 	var edits []model.Command
 	for _, b := range builds {
 		edits = append(edits, model.Command{Day: b.day, Op: model.BuildSite{Site: model.SiteSpec{
-			State: b.state, Chips: b.chips, Chip: b.chip, Start: b.day + b.delay, Lon: b.lon, Lat: b.lat}}})
+			State: model.MustState(b.state), Chips: b.chips, Chip: model.MustGen(b.chip), Start: b.day + b.delay, Lon: b.lon, Lat: b.lat}}})
 	}
 	for _, l := range levers {
 		id, _ := model.LeverByName(l.lever)
@@ -94,7 +94,7 @@ func withEdits(sc model.Scenario, builds []pageBuild, levers []pageLever) model.
 		if b, ok := cmds[k].Op.(model.BuildSite); ok {
 			id++
 			if b.Site.Name == "" {
-				b.Site.Name = fmt.Sprintf("%s gigafactory #%d", stateName(b.Site.State), id)
+				b.Site.Name = fmt.Sprintf("%s gigafactory #%d", stateName(b.Site.State.Code()), id)
 				cmds[k].Op = b
 			}
 		}

@@ -202,10 +202,10 @@ func TestDecodeOtherParts(t *testing.T) {
 
 func TestEncodeErrors(t *testing.T) {
 	bad := model.DefaultScenario()
-	bad.Sites = []model.SiteSpec{{Name: "x", State: "XX", Chips: 1, Chip: "h100"}}
+	bad.Sites = []model.SiteSpec{{Name: "x", State: model.NumStates + 1, Chips: 1, Chip: model.GenH100}} // no such state
 	huge := model.DefaultScenario()
 	for i := range 200 {
-		huge.Sites = append(huge.Sites, model.SiteSpec{Name: strings.Repeat("n", 70) + string(rune('A'+i%26)), State: "PL", Chips: 1001, Chip: "h100", Lon: model.Degrees(i), Lat: 1})
+		huge.Sites = append(huge.Sites, model.SiteSpec{Name: strings.Repeat("n", 70) + string(rune('A'+i%26)), State: model.MustState("PL"), Chips: 1001, Chip: model.GenH100, Lon: model.Degrees(i), Lat: 1})
 	}
 	badUTF8 := model.DefaultScenario()
 	badUTF8.Name = "\xff"
@@ -215,7 +215,7 @@ func TestEncodeErrors(t *testing.T) {
 		day  model.Day
 		want string
 	}{
-		{"invalid scenario", bad, 0, `link: scenario: site 1: unknown member state "XX"`},
+		{"invalid scenario", bad, 0, `link: scenario: site 1: state 28 is not a member state`},
 		{"day before 0", model.DefaultScenario(), -1, "link: day -1 out of range [0, 3652]"},
 		{"day after horizon", model.DefaultScenario(), 3653, "link: day 3653 out of range [0, 3652]"},
 		{"too long", huge, 0, "more than the 8192 a link may have"},

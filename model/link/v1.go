@@ -378,6 +378,11 @@ func encodeAgainst(version int, sc *model.Scenario, day model.Day, bi int, base 
 		}
 		env.Regime = &r
 	}
+	for id := range model.NumLevers {
+		if v1Lever(id) < 0 && sc.Levers.Get(id) != base.Levers.Get(id) {
+			return nil, fmt.Errorf("link: lever %s is newer than link version %d, which cannot carry it", id, Version)
+		}
+	}
 	if lv := leverDiff(&sc.Levers, &base.Levers); lv != nil {
 		b, err := marshal(lv)
 		if err != nil {
@@ -559,7 +564,7 @@ func defaultName(state int, id int) string {
 // day the start is counted from (the build command's day, 0 for the
 // scenario's own sites); id is the site's number.
 func siteSlots(out []any, s *model.SiteSpec, id int, rel model.Day) []any {
-	st := stateCode(s.State)
+	st := stateCode(s.State.Code())
 	size := int64(s.Chips) / 1000
 	if s.Chips%1000 != 0 {
 		size = -int64(s.Chips)
@@ -580,7 +585,7 @@ func siteSlots(out []any, s *model.SiteSpec, id int, rel model.Day) []any {
 	if s.VEU {
 		flags |= flagVEU
 	}
-	out = append(out, st, slices.Index(v1Chips[:], s.Chip), size, int64(s.Start-rel), dlon, dlat)
+	out = append(out, st, slices.Index(v1Chips[:], s.Chip.String()), size, int64(s.Start-rel), dlon, dlat)
 	name := s.Name
 	if name == defaultName(st, id) {
 		name = ""
@@ -593,6 +598,10 @@ func siteSlots(out []any, s *model.SiteSpec, id int, rel model.Day) []any {
 	}
 	return out
 }
+
+// v1Lever is the lever's place in version 1's tables, or -1 for a lever
+// declared after version 1 was made.
+func v1Lever(id model.LeverID) int { return slices.Index(v1Levers[:], id) }
 
 // buildIDs gives, for each command, the number of the site it builds (0
 // for other kinds): sites are numbered from 1, the scenario's own first.
@@ -645,7 +654,11 @@ func commandRecord(c *model.Command, delta model.Day, id int) (cbor.RawMessage, 
 			e = append(e, stateCode(o.State.Code()))
 		}
 	case model.SetLever:
-		op := opEUShare + slices.Index(v1Levers[:], o.Lever)
+		i := v1Lever(o.Lever)
+		if i < 0 {
+			return nil, fmt.Errorf("link: lever %s is newer than link version %d, which cannot carry it", o.Lever, Version)
+		}
+		op := opEUShare + i
 		switch o.Lever.Info().Type {
 		case model.LeverShare:
 			e = []any{op, d, int64(o.Value)}
@@ -806,13 +819,13 @@ func decodeV1(version int, payload []byte) (model.Scenario, model.Day, error) {
 	// Sites written without a name have the page's default name.
 	for i := range sc.Sites {
 		if s := &sc.Sites[i]; s.Name == "" {
-			s.Name = defaultName(stateCode(s.State), i+1)
+			s.Name = defaultName(stateCode(s.State.Code()), i+1)
 		}
 	}
 	ids := buildIDs(&sc)
 	for i := range sc.Commands {
 		if b, ok := sc.Commands[i].Op.(model.BuildSite); ok && b.Site.Name == "" {
-			b.Site.Name = defaultName(stateCode(b.Site.State), ids[i])
+			b.Site.Name = defaultName(stateCode(b.Site.State.Code()), ids[i])
 			sc.Commands[i].Op = b
 		}
 	}
@@ -1018,14 +1031,16 @@ func (r *rec) regime(i int) (model.Regime, error) {
 func (r *rec) site(i int, rel model.Day) (model.SiteSpec, error) {
 	var s model.SiteSpec
 	var err error
-	if s.State, err = r.state(i); err != nil {
+	if s.State, err = r.stateID(i); err != nil {
 		return s, err
 	}
 	chip, err := r.int(i+1, "chip", 0, int64(len(v1Chips)-1))
 	if err != nil {
 		return s, err
 	}
-	s.Chip = v1Chips[chip]
+	if s.Chip, err = model.ParseGen(v1Chips[chip]); err != nil {
+		return s, err
+	}
 	size, err := r.int(i+2, "chips", -model.MaxSiteChips, model.MaxSiteChips/1000)
 	if err != nil {
 		return s, err
@@ -1070,7 +1085,7 @@ func (r *rec) site(i int, rel model.Day) (model.SiteSpec, error) {
 	if err != nil {
 		return s, err
 	}
-	a := &v1States[stateCode(s.State)]
+	a := &v1States[stateCode(s.State.Code())]
 	lon := a.lon*microPerHundredth + dlon*unit
 	lat := a.lat*microPerHundredth + dlat*unit
 	if lon < -180000000 || lon > 180000000 || lat < -90000000 || lat > 90000000 {
