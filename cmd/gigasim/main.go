@@ -6,7 +6,8 @@
 //	gigasim decode LINK
 //	gigasim presets
 //	gigasim validate FILE.json
-//	gigasim assumptions
+//	gigasim assumptions [--ranges | --unsourced]
+//	gigasim sweep [--preset NAME | --scenario FILE.json | --link LINK] [--runs N] [--workers K] [--json]
 package main
 
 import "os"

@@ -31,7 +31,13 @@ Usage:
   gigasim compare A B [--json] headline outcomes of two runs at their horizon, and B − A
   gigasim presets              list the preset scenarios
   gigasim validate FILE.json   check a scenario file
-  gigasim assumptions          list every assumption with its default and source
+  gigasim assumptions [--ranges | --unsourced]
+                               list every assumption with its default and source;
+                               --ranges: with its plausible range and why;
+                               --unsourced: those whose range rests on judgement alone
+  gigasim sweep [--preset NAME | --scenario FILE.json | --link LINK] [--runs N] [--workers K] [--json]
+                               run the scenario's ensemble: its assumptions drawn within
+                               their ranges, on every core; the spread of each outcome
 
 run --link runs to the day the link shows (to the horizon if it shows
 day 0); --days overrides. Scenario files and links are described in
@@ -65,7 +71,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 func dispatch(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
-		return bad("no command given (want run, link, decode, presets, validate or assumptions)")
+		return bad("no command given (want run, link, decode, compare, presets, validate, assumptions or sweep)")
 	}
 	switch args[0] {
 	case "run":
@@ -81,12 +87,14 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 	case "validate":
 		return cmdValidate(args[1:], stdout)
 	case "assumptions":
-		return cmdAssumptions(stdout)
+		return cmdAssumptions(args[1:], stdout)
+	case "sweep":
+		return cmdSweep(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
 	}
-	return bad("unknown command %q (want run, link, decode, presets, validate or assumptions)", args[0])
+	return bad("unknown command %q (want run, link, decode, compare, presets, validate, assumptions or sweep)", args[0])
 }
 
 func cmdPresets(stdout io.Writer) error {
@@ -118,18 +126,6 @@ func cmdValidate(args []string, stdout io.Writer) error {
 		return bad("%s: %v", args[0], err)
 	}
 	fmt.Fprintf(stdout, "%s: valid scenario %q: %d sites, %d commands, %d days\n", args[0], sc.Name, len(sc.Sites), len(sc.Commands), sc.Days)
-	return nil
-}
-
-func cmdAssumptions(stdout io.Writer) error {
-	for p := model.Param(0); p < model.NumParams; p++ {
-		in := p.Info()
-		u := ""
-		if in.Uncertain {
-			u = " (U)"
-		}
-		fmt.Fprintf(stdout, "%-30s %12s %-16s %s — %s, %s%s\n", in.Key, p.Format(in.Default), in.Unit, in.Label, in.Source, in.Year, u)
-	}
 	return nil
 }
 
