@@ -12,6 +12,7 @@ import (
 
 	"gigasandbox/model"
 	"gigasandbox/model/link"
+	"gigasandbox/model/report"
 )
 
 // Exit statuses.
@@ -268,7 +269,7 @@ func writeCSVFile(path string, sim *model.Sim) error {
 	if err != nil {
 		return bad("--csv: %v", err)
 	}
-	if err := sim.WriteCSV(f); err != nil {
+	if err := report.WriteCSV(f, sim); err != nil {
 		f.Close()
 		return fmt.Errorf("--csv %s: %w", path, err)
 	}
