@@ -33,7 +33,7 @@ import (
 //
 // "metric" is a key of GoalMetrics; "state" (optional, only for metrics
 // that allow it) narrows it to one member state; "target" is written in the
-// metric's display unit (a decimal: "60" for 60%, "2.5" for €2.5 bn);
+// whole unit of the metric's Unit (a decimal: "60" for 60%, "2.5" for €2.5 bn);
 // "by" is a date or "horizon". A goal dated D is judged on the outcomes of
 // the day before D (at the start of D); a goal "by horizon" on the run's
 // last day.

@@ -22,7 +22,7 @@ const HoursPerYear = 8760
 // is a snapshot of the simulation on Day; Rows lists the same figures with
 // their units and sources, in the order the page shows them.
 type StateScore struct {
-	Index int       // in States(); -1 if the state asked for does not exist
+	Index int       // in model.States(); -1 if the state asked for does not exist
 	Code  string    // "PL"
 	Name  string    // "Poland"
 	Day   model.Day // the day the figures are for: the next day the run simulates
