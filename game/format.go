@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"gigasandbox/model"
+	"gigasandbox/model/report"
 )
 
 // Formatting only: every figure shown comes from the model; these turn its
@@ -92,3 +93,58 @@ func compact(n int64) string {
 
 // pct writes a share in thousandths as a percentage.
 func pct(p int64) string { return decimalMark(float64(p)/10, 1) + num.pctSep + "%" }
+
+// unitKeys are the catalog formats of report's units, each with one %s
+// for the number ("%s MW", "€%s bn"). Tier and YesNo are worded by the
+// row that shows them.
+var unitKeys = [report.NumUnits]string{
+	report.Chips: "unit.chips", report.H100e: "unit.h100e", report.Sites: "unit.sites",
+	report.Companies: "unit.companies", report.MilliCompanies: "unit.companies", report.Days: "unit.days",
+	report.KW: "unit.mw", report.MW: "unit.mw", report.GWh: "unit.gwh", report.MillionH100eHours: "unit.m_h100e_hours",
+	report.Permille: "unit.pct", report.BasisPoints: "unit.pct", report.EuroThousands: "unit.eur_m",
+	report.EuroMillions: "unit.eur_bn", report.CentsPerMWh: "unit.eur_per_mwh",
+	report.GramsCO2ePerKWh: "unit.g_co2e_per_kwh", report.TonnesCO2e: "unit.kt_co2e", report.KtCO2e: "unit.kt_co2e",
+}
+
+// figure writes v, counted in u, as a number of u's whole unit in the
+// page's language, without the unit: with one decimal when tenths is set
+// and u counts fractions of its whole unit (192 permille: "19.2"), whole
+// otherwise (399,336 chips; 1,569,500 t: "1,570" kt). It rounds half away
+// from zero.
+func figure(v int64, u report.Unit, tenths bool) string {
+	scale := u.Scale()
+	if scale <= 1 {
+		return thousands(v)
+	}
+	if !tenths {
+		return thousands(roundDiv(v, scale))
+	}
+	t := roundDiv(v, scale/10)
+	sign := ""
+	if t < 0 {
+		sign, t = "-", -t
+	}
+	return sign + thousands(t/10) + num.decimal + strconv.FormatInt(t%10, 10)
+}
+
+// roundDiv is v/d rounded half away from zero.
+func roundDiv(v, d int64) int64 {
+	if d <= 1 {
+		return v
+	}
+	if v < 0 {
+		return -((-v + d/2) / d)
+	}
+	return (v + d/2) / d
+}
+
+// quantity writes a figure with its unit, in the page's language:
+// "19.2%", "€366.4 m", "1,570 kt CO2e".
+func (g *Game) quantity(v int64, u report.Unit, tenths bool) string {
+	return g.tr(unitKeys[u], figure(v, u, tenths))
+}
+
+// unitName is u's whole unit alone, for a heading: "€ bn", "%".
+func (g *Game) unitName(u report.Unit) string {
+	return strings.TrimSpace(g.tr(unitKeys[u], ""))
+}

@@ -2,18 +2,20 @@ package game
 
 import (
 	"image/color"
-	"strings"
+	"strconv"
 
 	"gigasandbox/model"
+	"gigasandbox/model/report"
 )
 
 // The classroom side of the page: a guided preset's goals, shown live as
 // met, on track, at risk or missed; the selection round's candidate sites;
 // scorecards of up to four states side by side; and the comparison with the
-// baseline at the horizon. The model judges and computes; the page words.
+// baseline at the horizon. model/report judges and computes, in numbers with
+// units; the page words and formats them in its language (format.go).
 
-// trOr returns the catalog's text for key, or the model's English text
-// when the catalogs have none (a new goal, say): nothing shows blank.
+// trOr returns the catalog's text for key, or the goals file's English
+// text when the catalogs have none (a new goal, say): nothing shows blank.
 func (g *Game) trOr(key, english string) string {
 	if g.cat.Knows(key) {
 		return g.tr(key)
@@ -25,33 +27,33 @@ func (g *Game) trOr(key, english string) string {
 // preset (the model parses its goals file on every call).
 type guided struct {
 	name       string
-	goals      []model.Goal
+	goals      []report.Goal
 	story      string
 	ok         bool
-	candidates []model.Candidate
+	candidates []report.Candidate
 }
 
 func (g *Game) guide() *guided {
 	if g.guideCache == nil || g.guideCache.name != g.sess.Name() {
 		gd := &guided{name: g.sess.Name()}
-		gd.goals, gd.story, gd.ok = model.Goals(gd.name)
-		gd.candidates = model.Candidates(gd.name)
+		gd.goals, gd.story, gd.ok = report.Goals(gd.name)
+		gd.candidates = report.Candidates(gd.name)
 		g.guideCache = gd
 	}
 	return g.guideCache
 }
 
 var verdictKeys = [...]string{
-	model.GoalUnknown: "verdict.unknown", model.GoalOnTrack: "verdict.ontrack", model.GoalAtRisk: "verdict.atrisk",
-	model.GoalMet: "verdict.met", model.GoalMissed: "verdict.missed",
+	report.GoalUnknown: "verdict.unknown", report.GoalOnTrack: "verdict.ontrack", report.GoalAtRisk: "verdict.atrisk",
+	report.GoalMet: "verdict.met", report.GoalMissed: "verdict.missed",
 }
 
 var verdictColours = [...]color.RGBA{
-	model.GoalUnknown: {0x99, 0x99, 0x99, 0xff},
-	model.GoalOnTrack: {0x56, 0xb4, 0xe9, 0xff},
-	model.GoalAtRisk:  {0xe6, 0x9f, 0x00, 0xff},
-	model.GoalMet:     {0x00, 0x9e, 0x73, 0xff},
-	model.GoalMissed:  {0xd5, 0x5e, 0x00, 0xff},
+	report.GoalUnknown: {0x99, 0x99, 0x99, 0xff},
+	report.GoalOnTrack: {0x56, 0xb4, 0xe9, 0xff},
+	report.GoalAtRisk:  {0xe6, 0x9f, 0x00, 0xff},
+	report.GoalMet:     {0x00, 0x9e, 0x73, 0xff},
+	report.GoalMissed:  {0xd5, 0x5e, 0x00, 0xff},
 }
 
 // goalsBox draws the loaded preset's goals over the map's top left. A tap
@@ -69,7 +71,7 @@ func (g *Game) goalsBox(u *ui, r rect, top float64, draw bool) rect {
 	if p := g.sess.Projection(); p.Done() && p.Err() == nil {
 		proj = p.Sim()
 	}
-	st := model.EvaluateGoals(goals, g.sess.Sim(), proj)
+	st := report.EvaluateGoals(goals, g.sess.Sim(), proj)
 	w := min(410, r.w-16)
 	// each goal's text wraps beside its verdict
 	texts := make([][]string, len(st))
@@ -93,7 +95,7 @@ func (g *Game) goalsBox(u *ui, r rect, top float64, draw bool) rect {
 	if folded {
 		met := 0
 		for _, s := range st {
-			if s.Verdict == model.GoalMet || s.Verdict == model.GoalOnTrack {
+			if s.Verdict == report.GoalMet || s.Verdict == report.GoalOnTrack {
 				met++
 			}
 		}
@@ -144,7 +146,7 @@ const (
 )
 
 // goalRows lists goals with their verdicts, their texts wrapped as texts.
-func (g *Game) goalRows(u *ui, r rect, st []model.GoalStatus, texts [][]string) {
+func (g *Game) goalRows(u *ui, r rect, st []report.GoalStatus, texts [][]string) {
 	y := r.y
 	for i, s := range st {
 		row := rect{r.x, y, r.w, float64(len(texts[i]))*16 + 4}
@@ -157,7 +159,9 @@ func (g *Game) goalRows(u *ui, r rect, st []model.GoalStatus, texts [][]string) 
 		}
 		tip := g.tr("goals.how")
 		if m, ok := s.Goal.MetricOf(); ok && s.Day != model.NoDay {
-			tip = g.tr("goals.value", m.Format(s.Value), s.Day.String()) + "\n" + tip
+			// shares and money to a tenth, as the goals write them
+			tenths := m.Unit == report.Permille || m.Unit == report.EuroMillions
+			tip = g.tr("goals.value", g.quantity(s.Value, m.Unit, tenths), s.Day.String()) + "\n" + tip
 		}
 		u.setTip(row, tip)
 	}
@@ -180,7 +184,7 @@ func (g *Game) goalsSheetView(u *ui) {
 	if p := g.sess.Projection(); p.Done() && p.Err() == nil {
 		proj = p.Sim()
 	}
-	st := model.EvaluateGoals(gd.goals, g.sess.Sim(), proj)
+	st := report.EvaluateGoals(gd.goals, g.sess.Sim(), proj)
 	texts := make([][]string, len(st))
 	for i, s := range st {
 		texts[i] = u.wrapW(g.trOr("goal."+g.sess.Name()+"."+s.Goal.ID, s.Goal.Text), u.f.small, body.w-92)
@@ -199,8 +203,8 @@ func (g *Game) goalsSheetView(u *ui) {
 }
 
 // candidatesHere lists the loaded preset's candidate sites in a state.
-func (g *Game) candidatesHere(st int) []model.Candidate {
-	var out []model.Candidate
+func (g *Game) candidatesHere(st int) []report.Candidate {
+	var out []report.Candidate
 	for _, c := range g.guide().candidates {
 		if c.State == model.StateCode(st) {
 			out = append(out, c)
@@ -270,9 +274,9 @@ func (g *Game) scoreSheet(u *ui) {
 		u.text(g.tr("score.none"), body.x, body.y+8, u.f.normal, colTextDim, left)
 		return
 	}
-	cards := make([]model.StateScore, len(g.scores.pinned))
+	cards := make([]report.StateScore, len(g.scores.pinned))
 	for i, st := range g.scores.pinned {
-		cards[i] = model.Scorecard(g.sess.Sim(), st)
+		cards[i] = report.Scorecard(g.sess.Sim(), st)
 	}
 	if body.w-float64(len(cards))*170 < 160 {
 		g.scoreCards(u, body, cards)
@@ -292,7 +296,7 @@ func (g *Game) scoreSheet(u *ui) {
 			return
 		}
 	}
-	rows := make([][]model.ScoreRow, len(cards))
+	rows := make([][]report.ScoreRow, len(cards))
 	for i, c := range cards {
 		rows[i] = c.Rows()
 	}
@@ -305,7 +309,7 @@ func (g *Game) scoreSheet(u *ui) {
 			u.fill(line, colBackground)
 		}
 		first := rows[0][j]
-		u.text(g.trOr("score."+first.Key, first.Label), line.x+4, line.y+3, u.f.small, colText, left)
+		u.text(g.tr("score."+first.Key), line.x+4, line.y+3, u.f.small, colText, left)
 		u.setTip(rect{line.x, line.y, labelW, line.h}, first.Source)
 		best := bestOf(rows, j)
 		for i := range cards {
@@ -321,7 +325,7 @@ func (g *Game) scoreSheet(u *ui) {
 
 // scoreCards shows the scorecards one under another, for a screen too
 // narrow to set them side by side.
-func (g *Game) scoreCards(u *ui, body rect, cards []model.StateScore) {
+func (g *Game) scoreCards(u *ui, body rect, cards []report.StateScore) {
 	c := u.beginScroll(&g.scores.scroll, body)
 	bs := g.rowH()
 	for i, card := range cards {
@@ -332,7 +336,7 @@ func (g *Game) scoreCards(u *ui, body rect, cards []model.StateScore) {
 			break
 		}
 		for j, row := range card.Rows() {
-			label := g.trOr("score."+row.Key, row.Label)
+			label := g.tr("score." + row.Key)
 			value := g.scoreValue(row)
 			vw := u.textWidth(value, u.f.small) + 12
 			lines := u.wrapW(label, u.f.small, c.w-vw-12)
@@ -352,21 +356,23 @@ func (g *Game) scoreCards(u *ui, body rect, cards []model.StateScore) {
 }
 
 // scoreValue words a scorecard figure in the page's language.
-func (g *Game) scoreValue(r model.ScoreRow) string {
+func (g *Game) scoreValue(r report.ScoreRow) string {
 	switch {
 	case r.None:
 		return g.tr("state.cap.none")
-	case r.Unit == "yes/no" && r.Value != 0:
+	case r.Unit == report.YesNo && r.Value != 0:
 		return g.tr("score.yes")
-	case r.Unit == "yes/no":
+	case r.Unit == report.YesNo:
 		return g.tr("score.no")
+	case r.Unit == report.Tier:
+		return g.tr("tier." + strconv.FormatInt(r.Value, 10) + ".short")
 	}
-	return r.Format()
+	return g.quantity(r.Value, r.Unit, true)
 }
 
 // bestOf is the column with the best value of row j, or -1 if the row has
 // no better direction or a tie.
-func bestOf(rows [][]model.ScoreRow, j int) int {
+func bestOf(rows [][]report.ScoreRow, j int) int {
 	if len(rows) < 2 || rows[0][j].Better == 0 {
 		return -1
 	}
@@ -436,7 +442,7 @@ func (g *Game) compareSheet(u *ui) {
 		u.text(p.Err().Error(), body.x, body.y+8, u.f.normal, colError, left)
 		return
 	}
-	rows := model.Compare(g.baseline.Sim().Outcomes(), p.Sim().Outcomes())
+	rows := report.Compare(report.OutcomesOf(g.baseline.Sim()), report.OutcomesOf(p.Sim()))
 	if body.w < 600 {
 		g.compareRows(u, body, rows)
 		return
@@ -454,16 +460,13 @@ func (g *Game) compareSheet(u *ui) {
 		if j%2 == 0 {
 			u.fill(line, colBackground)
 		}
-		label := g.trOr("compare."+row.Key, row.Label)
-		if row.Unit != "" {
-			label += " (" + row.Unit + ")"
-		}
+		label := g.tr("compare."+row.Key) + " (" + g.unitName(row.Unit) + ")"
 		u.text(label, line.x+4, line.y+3, u.f.small, colText, left)
-		diff := row.Format(row.Diff)
-		if row.Diff > 0 && !strings.HasPrefix(diff, "+") {
+		diff := figure(row.Diff, row.Unit, true)
+		if row.Diff > 0 {
 			diff = "+" + diff
 		}
-		for i, v := range []string{row.Format(row.A), row.Format(row.B), diff} {
+		for i, v := range []string{figure(row.A, row.Unit, true), figure(row.B, row.Unit, true), diff} {
 			u.text(v, line.x+line.w-float64(2-i)*130, line.y+3, u.f.small, colText, right)
 		}
 	}
@@ -471,7 +474,7 @@ func (g *Game) compareSheet(u *ui) {
 
 // compareRows lists the comparison for a narrow screen: each outcome's
 // name on a line, its three values under it.
-func (g *Game) compareRows(u *ui, body rect, rows []model.CompareRow) {
+func (g *Game) compareRows(u *ui, body rect, rows []report.CompareRow) {
 	c := u.beginScroll(&g.compareScroll, body)
 	cols := []string{g.tr("chart.baseline"), g.tr("compare.this"), g.tr("compare.diff")}
 	colW := c.w / 3
@@ -480,10 +483,7 @@ func (g *Game) compareRows(u *ui, body rect, rows []model.CompareRow) {
 		u.label(t, rect{hdr.x + float64(i)*colW, hdr.y, colW, 22}, u.fit(t, colW-8, u.f.bold), colText, right)
 	}
 	for j, row := range rows {
-		label := g.trOr("compare."+row.Key, row.Label)
-		if row.Unit != "" {
-			label += " (" + row.Unit + ")"
-		}
+		label := g.tr("compare."+row.Key) + " (" + g.unitName(row.Unit) + ")"
 		lines := u.wrapW(label, u.f.small, c.w-12)
 		line := c.row(float64(len(lines)+1)*17 + 6)
 		if j%2 == 0 {
@@ -492,12 +492,12 @@ func (g *Game) compareRows(u *ui, body rect, rows []model.CompareRow) {
 		for k, l := range lines {
 			u.label(l, rect{line.x, line.y + 3 + float64(k)*17, line.w, 17}, u.f.small, colText, left)
 		}
-		diff := row.Format(row.Diff)
-		if row.Diff > 0 && !strings.HasPrefix(diff, "+") {
+		diff := figure(row.Diff, row.Unit, true)
+		if row.Diff > 0 {
 			diff = "+" + diff
 		}
 		vy := line.y + 3 + float64(len(lines))*17
-		for i, v := range []string{row.Format(row.A), row.Format(row.B), diff} {
+		for i, v := range []string{figure(row.A, row.Unit, true), figure(row.B, row.Unit, true), diff} {
 			u.label(v, rect{line.x + float64(i)*colW, vy, colW, 17}, u.f.small, colText, right)
 		}
 	}
@@ -521,7 +521,7 @@ func (g *Game) goalStates() []GoalState {
 		proj = p.Sim()
 	}
 	out := []GoalState{}
-	for _, s := range model.EvaluateGoals(goals, g.sess.Sim(), proj) {
+	for _, s := range report.EvaluateGoals(goals, g.sess.Sim(), proj) {
 		out = append(out, GoalState{ID: s.Goal.ID, Verdict: s.Verdict.String()})
 	}
 	return out

@@ -10,6 +10,7 @@ import (
 	"rsc.io/qr"
 
 	"gigasandbox/model/link"
+	"gigasandbox/model/report"
 )
 
 // Platform is what the page asks of where it runs: the browser (wasm/) or
@@ -179,7 +180,7 @@ func (u *ui) chunksW(s string, f face, w float64) []string {
 // as `gigasim run --csv`.
 func (g *Game) exportCSV() {
 	var b bytes.Buffer
-	if err := g.sess.Sim().WriteCSV(&b); err != nil {
+	if err := report.WriteCSV(&b, g.sess.Sim()); err != nil {
 		g.notifyErr(err)
 		return
 	}

@@ -26,8 +26,8 @@
 //  1. Integers only in the tick. Quantities are fixed-point integers whose
 //     type names carry the unit (EuroCents, Watts, KWh, GramsCO2,
 //     MilliH100e, Permille, Day). No float64 in any calculation that feeds
-//     the state; floats appear only when Outcomes turns finished integers
-//     into display ratios. arm64 fuses x*y+z and wasm does not; integer
+//     the state; floats appear only when model/report's Outcomes turns
+//     finished integers into display ratios. arm64 fuses x*y+z and wasm does not; integer
 //     arithmetic has no such difference.
 //  2. No math.Exp, Log, Pow or Sqrt: they differ between amd64 and wasm. The
 //     failure model uses a survival table built with integer multiplication

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"gigasandbox/model"
+	"gigasandbox/model/report"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden (only with a model version bump and a changelog line)")
@@ -33,7 +34,7 @@ func goldenDump(t testing.TB, sc model.Scenario) []byte {
 		}
 	}
 	fmt.Fprintf(&b, "%s %016x\n", sim.Day(), sim.StateHash())
-	o := sim.Outcomes()
+	o := report.OutcomesOf(sim)
 	c := o.Chips
 	fmt.Fprintf(&b, "chips ordered %d supplier %d licence %d transit %d installing %d active %d repair %d retired %d h100e %d throttled %d\n",
 		c.Ordered, c.AtSupplier, c.Licence, c.Transit, c.Installing, c.Active, c.Repair, c.Retired, c.ActiveH100e, o.ChipsThrottled)

@@ -43,3 +43,79 @@ func (s *Sim) AppendChipStates(dst []ChipState, id SiteID) []ChipState {
 	}
 	return dst
 }
+
+// Views for model/report, which words nothing but needs the run's figures.
+
+// Name is the scenario's name, without copying the scenario.
+func (s *Sim) Name() string { return s.sc.Name }
+
+// StartupsAtStart is the AI companies in the EU on day 0, in thousandths.
+func (s *Sim) StartupsAtStart() int64 { return s.dem.startups0 }
+
+// GenFigures is what one chip of a generation is in this run, with the
+// run's assumptions.
+type GenFigures struct {
+	H100e     MilliH100e // its compute, as export caps count it
+	FacilityW Watts      // its power with the site's share: chip W × server overhead × PUE
+}
+
+// GenFigures returns the figures of generation g in this run.
+func (s *Sim) GenFigures(g Gen) GenFigures {
+	f := &s.gens[g]
+	return GenFigures{H100e: f.h100e, FacilityW: f.facilityW}
+}
+
+// BestGen is the generation a site choosing the best chip orders on day d.
+func (s *Sim) BestGen(d Day) Gen { return s.orderGen(&site{choice: GenBest}, d) }
+
+// StateIndex finds a member state by its code: its index in States.
+func StateIndex(code string) (int, error) { return stateIndex(code) }
+
+// CheckSite checks a site as a build command would on any day of the
+// longest run: its name, state, size, chip and position.
+func CheckSite(sp SiteSpec) error { return validateSite(&sp, 0, MaxDays) }
+
+// StateView is what the run holds about a member state on the current day:
+// its grid, its export licences and its AI sector.
+type StateView struct {
+	GridSpare   Watts    // spare capacity for large new loads, with grid investment that is ready
+	GridGranted Watts    // connections granted to sites
+	GridQueue   int      // sites waiting for a connection
+	GridQueueW  Watts    // what they ask for
+	Crunch      Permille // share cut by a grid crunch in force
+
+	Cap       int64      // this cap period's cap in thousandths of an H100e; -1 for none
+	CapUsed   MilliH100e // licensed against this period's cap
+	CapPeriod [2]int     // first and last year of the cap period
+	G2G       bool       // a government-to-government agreement holds
+
+	Startups       int64 // AI companies in the state, thousandths
+	Relocated      int64 // relocated from the state so far, thousandths
+	ChipsActive    int32 // chips running in the state's sites
+	LicenceWaiting int32 // chips waiting for an export licence there
+}
+
+// StateView returns member state st's view (index as in States) on the
+// current day. The cap counter of a new period counts from 0 even before
+// the first licence step of that period has reset it.
+func (s *Sim) StateView(st int) StateView {
+	g := &s.grid[st]
+	v := StateView{GridSpare: g.spare, GridGranted: g.granted, GridQueue: len(g.queue), Crunch: g.crunch,
+		Cap: s.capFor(st), G2G: s.g2g[st],
+		Startups: s.dem.startups[st], Relocated: s.dem.moved[st]}
+	for _, idx := range g.queue {
+		v.GridQueueW += s.sites[idx].requestW
+	}
+	p := capPeriod(s.day)
+	v.CapPeriod = [2]int{2025 + 3*p, 2027 + 3*p}
+	if e := &s.export[st]; e.period == p {
+		v.CapUsed = e.used
+	}
+	for i := range s.sites {
+		if t := &s.sites[i]; t.state == st {
+			v.ChipsActive += t.count[ChipActive]
+			v.LicenceWaiting += t.count[ChipLicence]
+		}
+	}
+	return v
+}

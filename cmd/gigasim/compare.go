@@ -11,6 +11,7 @@ import (
 
 	"gigasandbox/model"
 	"gigasandbox/model/link"
+	"gigasandbox/model/report"
 )
 
 const compareUsage = "Usage: gigasim compare A B [--json]\n" +
@@ -51,7 +52,7 @@ func cmdCompare(args []string, stdout io.Writer) error {
 		return bad("compare takes two scenarios (preset names, scenario files or links), got %d", len(pos))
 	}
 	var sides [2]compared
-	var outs [2]model.Outcomes
+	var outs [2]report.Outcomes
 	for i, arg := range pos {
 		sc, err := loadComparand(arg)
 		if err != nil {
@@ -64,17 +65,17 @@ func cmdCompare(args []string, stdout io.Writer) error {
 		if err := sim.RunTo(sim.Horizon()); err != nil {
 			return bad("%s: %v", arg, err)
 		}
-		outs[i] = sim.Outcomes()
+		outs[i] = report.OutcomesOf(sim)
 		sides[i] = compared{Name: outs[i].Scenario, From: arg, LastDay: outs[i].LastDay, StateHash: outs[i].StateHash}
 	}
-	rows := model.Compare(outs[0], outs[1])
+	rows := compareRows(report.Compare(outs[0], outs[1]))
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(struct {
-			A    compared           `json:"a"`
-			B    compared           `json:"b"`
-			Rows []model.CompareRow `json:"rows"`
+			A    compared     `json:"a"`
+			B    compared     `json:"b"`
+			Rows []compareRow `json:"rows"`
 		}{sides[0], sides[1], rows})
 	}
 	writeCompare(stdout, sides, rows)
@@ -101,8 +102,67 @@ func loadComparand(arg string) (model.Scenario, error) {
 	return sc, nil
 }
 
+// compareRow is a row of report.Compare as the command line prints it,
+// with its English label and unit (the JSON keeps the fields the table
+// has always had).
+type compareRow struct {
+	Key   string `json:"key"`
+	Label string `json:"label"` // in English
+	Unit  string `json:"unit"`  // the whole unit, in English
+	// Scale units of the report make one Unit: 10 for a share in
+	// thousandths shown in percent, 1000 for € m shown in € bn, 1 otherwise.
+	Scale  int64 `json:"scale"`
+	A      int64 `json:"a"`
+	B      int64 `json:"b"`
+	Diff   int64 `json:"diff"` // B − A
+	Better int   `json:"better"`
+	unit   report.Unit
+}
+
+// compareLabels are the comparison's rows in English, by key. The page
+// has its own, translated, in game/i18n ("compare.KEY").
+var compareLabels = map[string]string{
+	"chips_active":       "Chips running",
+	"compute_h100e":      "Compute running",
+	"chips_licence":      "Chips waiting for an export licence",
+	"power_mw":           "Power drawn",
+	"grid_queue":         "Sites waiting for a grid connection",
+	"served_pct":         "EU demand served in the EU, last year",
+	"startup_served_pct": "Startups' demand served, last year",
+	"utilisation_pct":    "Sellable compute used, last year",
+	"leaked":             "Demand leaked to non-EU clouds, last year",
+	"emissions_year":     "Emissions, last year",
+	"emissions_run":      "Emissions over the run",
+	"energy_run":         "Energy over the run",
+	"capex":              "Capital cost",
+	"eu_capex":           "Paid from the InvestAI fund",
+	"vouchers":           "Startup vouchers from the fund",
+	"fund_left":          "InvestAI fund left",
+	"unfunded":           "EU share the fund could not pay",
+	"host_capex":         "Paid by host states",
+	"electricity":        "Electricity bill over the run",
+	"operator_result":    "Operators' result over the run",
+	"startups_active":    "AI companies in the EU",
+	"startups_relocated": "AI companies relocated",
+}
+
+// compareRows words report's rows for the command line. A row without a
+// label here shows its key.
+func compareRows(rows []report.CompareRow) []compareRow {
+	out := make([]compareRow, len(rows))
+	for i, r := range rows {
+		label, ok := compareLabels[r.Key]
+		if !ok {
+			label = r.Key
+		}
+		out[i] = compareRow{Key: r.Key, Label: label, Unit: unitNames[r.Unit], Scale: r.Unit.Scale(),
+			A: r.A, B: r.B, Diff: r.Diff, Better: r.Better, unit: r.Unit}
+	}
+	return out
+}
+
 // writeCompare prints the comparison as an aligned table.
-func writeCompare(w io.Writer, sides [2]compared, rows []model.CompareRow) {
+func writeCompare(w io.Writer, sides [2]compared, rows []compareRow) {
 	fmt.Fprintln(w, "Gigafactory Sandbox — compare at the horizon")
 	nameW := max(utf8.RuneCountInString(sides[0].Name), utf8.RuneCountInString(sides[1].Name))
 	for i, s := range sides {
@@ -116,11 +176,11 @@ func writeCompare(w io.Writer, sides [2]compared, rows []model.CompareRow) {
 	const numW = 14
 	fmt.Fprintf(w, "\n%-*s  %-*s  %*s  %*s  %*s\n", labelW, "", unitW, "unit", numW, "A", numW, "B", numW, "B − A")
 	for _, r := range rows {
-		diff := r.Format(r.Diff)
+		diff := figure(r.Diff, r.unit)
 		if r.Diff > 0 {
 			diff = "+" + diff
 		}
-		fmt.Fprintf(w, "%-*s  %-*s  %*s  %*s  %*s\n", labelW, r.Label, unitW, r.Unit, numW, r.Format(r.A), numW, r.Format(r.B), numW, diff)
+		fmt.Fprintf(w, "%-*s  %-*s  %*s  %*s  %*s\n", labelW, r.Label, unitW, r.Unit, numW, figure(r.A, r.unit), numW, figure(r.B, r.unit), numW, diff)
 	}
 	fmt.Fprintln(w, "\n\"Last year\" is each run's last 365 days. Differences are taken before rounding.")
 	fmt.Fprintln(w, "This explores the consequences of its assumptions; it is not a forecast.")

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"gigasandbox/model/report"
 )
 
 // The compare goldens are rewritten with
@@ -139,5 +141,44 @@ func TestCompareBadInput(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestFigure: the command line writes a figure in its whole unit, with one
+// decimal when the report counts fractions of it.
+func TestFigure(t *testing.T) {
+	tests := []struct {
+		v    int64
+		u    report.Unit
+		want string
+	}{
+		{1234567, report.Chips, "1,234,567"},
+		{-1234, report.KtCO2e, "-1,234"},
+		{192, report.Permille, "19.2"},
+		{15552, report.EuroMillions, "15.6"},
+		{-1449, report.EuroMillions, "-1.4"},
+		{-1450, report.EuroMillions, "-1.5"},
+		{218449, report.KW, "218.4"},
+		{383, report.BasisPoints, "3.8"},
+	}
+	for _, tt := range tests {
+		if got := figure(tt.v, tt.u); got != tt.want {
+			t.Errorf("figure(%d, %d) = %q, want %q", tt.v, tt.u, got, tt.want)
+		}
+	}
+}
+
+// TestCompareLabels: every row of the comparison and every unit has its
+// English words here.
+func TestCompareLabels(t *testing.T) {
+	for _, r := range report.Compare(report.Outcomes{}, report.Outcomes{}) {
+		if compareLabels[r.Key] == "" {
+			t.Errorf("row %s has no label in compareLabels", r.Key)
+		}
+	}
+	for u := range report.Unit(report.NumUnits) {
+		if unitNames[u] == "" {
+			t.Errorf("unit %d has no name in unitNames", u)
+		}
 	}
 }

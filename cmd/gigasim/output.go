@@ -7,13 +7,14 @@ import (
 	"strconv"
 
 	"gigasandbox/model"
+	"gigasandbox/model/report"
 )
 
 // writeJSON prints the outcomes as one JSON object.
 func writeJSON(w io.Writer, sim *model.Sim) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(sim.Outcomes())
+	return enc.Encode(report.OutcomesOf(sim))
 }
 
 // group writes n with thousands separators: 1234567 → "1,234,567".
@@ -35,6 +36,39 @@ func group(n int64) string {
 	return out
 }
 
+// unitNames is how the command line writes report's units, in English.
+var unitNames = [report.NumUnits]string{
+	report.Chips: "chips", report.H100e: "H100e", report.Sites: "sites", report.Companies: "companies",
+	report.MilliCompanies: "companies", report.Days: "days", report.Tier: "tier", report.YesNo: "yes/no",
+	report.KW: "MW", report.MW: "MW", report.GWh: "GWh", report.MillionH100eHours: "m H100e-hours",
+	report.Permille: "%", report.BasisPoints: "%", report.EuroThousands: "€ m", report.EuroMillions: "€ bn",
+	report.CentsPerMWh: "€/MWh", report.GramsCO2ePerKWh: "g CO2e/kWh", report.TonnesCO2e: "kt CO2e", report.KtCO2e: "kt CO2e",
+}
+
+// figure writes v, counted in u, as a number of u's whole unit (the unit
+// itself is not written): with one decimal, rounded half away from zero,
+// when u is a fraction of it ("19.2" for 192 permille, "-1.4" for
+// -1,449 € m in € bn); whole and grouped otherwise ("1,234").
+func figure(v int64, u report.Unit) string {
+	scale := u.Scale()
+	if scale <= 1 {
+		return group(v)
+	}
+	t, d := v, scale/10 // t becomes tenths of the whole unit
+	if d > 1 {
+		if t < 0 {
+			t = -((-t + d/2) / d)
+		} else {
+			t = (t + d/2) / d
+		}
+	}
+	sign := ""
+	if t < 0 {
+		sign, t = "-", -t
+	}
+	return sign + group(t/10) + "." + strconv.FormatInt(t%10, 10)
+}
+
 // bn writes whole euros as billions with one decimal: "€20.0 bn".
 func bn(euros int64) string {
 	sign := ""
@@ -49,7 +83,7 @@ func pct(f float64) string { return strconv.FormatFloat(f*100, 'f', 1, 64) + "%"
 
 // writeSummary prints the outcomes for a person.
 func writeSummary(w io.Writer, sc model.Scenario, sim *model.Sim) {
-	o := sim.Outcomes()
+	o := report.OutcomesOf(sim)
 	fmt.Fprintf(w, "Gigafactory Sandbox — %s\n", o.Scenario)
 	if sc.Description != "" {
 		fmt.Fprintf(w, "%s\n", sc.Description)

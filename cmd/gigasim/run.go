@@ -12,6 +12,7 @@ import (
 
 	"gigasandbox/internal/open"
 	"gigasandbox/model"
+	"gigasandbox/model/report"
 )
 
 // Exit statuses.
@@ -249,7 +250,7 @@ func writeCSVFile(path string, sim *model.Sim) error {
 	if err != nil {
 		return bad("--csv: %v", err)
 	}
-	if err := sim.WriteCSV(f); err != nil {
+	if err := report.WriteCSV(f, sim); err != nil {
 		f.Close()
 		return fmt.Errorf("--csv %s: %w", path, err)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"gigasandbox/game/i18n"
 	"gigasandbox/model"
+	"gigasandbox/model/report"
 )
 
 // verb matches fmt verbs; a space after '%' is not taken as a flag, so
@@ -125,7 +126,7 @@ func TestEveryStateAndPresetNamed(t *testing.T) {
 		}
 	}
 	for _, p := range model.PresetNames() {
-		goals, _, ok := model.Goals(p)
+		goals, _, ok := report.Goals(p)
 		if !ok {
 			continue
 		}
@@ -139,7 +140,7 @@ func TestEveryStateAndPresetNamed(t *testing.T) {
 				t.Errorf("no %q", k)
 			}
 		}
-		for _, c := range model.Candidates(p) {
+		for _, c := range report.Candidates(p) {
 			if k := "cand." + c.Name; !cat.Knows(k) {
 				t.Errorf("no %q", k)
 			}
@@ -153,13 +154,13 @@ func TestEveryStateAndPresetNamed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range model.Scorecard(sim, 0).Rows() {
+	for _, r := range report.Scorecard(sim, 0).Rows() {
 		if k := "score." + r.Key; !cat.Knows(k) {
 			t.Errorf("no %q", k)
 		}
 	}
-	o := sim.Outcomes()
-	for _, r := range model.Compare(o, o) {
+	o := report.OutcomesOf(sim)
+	for _, r := range report.Compare(o, o) {
 		if k := "compare." + r.Key; !cat.Knows(k) {
 			t.Errorf("no %q", k)
 		}

@@ -1,22 +1,22 @@
-package model_test
+package report_test
 
 import (
 	"testing"
 
-	"gigasandbox/model"
+	"gigasandbox/model/report"
 )
 
-func horizonOutcomes(t testing.TB, name string) model.Outcomes {
+func horizonOutcomes(t testing.TB, name string) report.Outcomes {
 	t.Helper()
-	return runPolicy(t, name).Outcomes()
+	return report.OutcomesOf(runPolicy(t, name))
 }
 
 // TestCompareBaselineWithDiffusion: the table lists both runs' headline
 // outcomes at the horizon and B − A, with the figures Outcomes reports.
 func TestCompareBaselineWithDiffusion(t *testing.T) {
 	a, b := horizonOutcomes(t, "baseline"), horizonOutcomes(t, "diffusion-2025")
-	rows := model.Compare(a, b)
-	get := map[string]model.CompareRow{}
+	rows := report.Compare(a, b)
+	get := map[string]report.CompareRow{}
 	for _, r := range rows {
 		if _, dup := get[r.Key]; dup {
 			t.Errorf("row %s twice", r.Key)
@@ -25,7 +25,7 @@ func TestCompareBaselineWithDiffusion(t *testing.T) {
 		if r.Diff != r.B-r.A {
 			t.Errorf("row %s: diff %d, want %d − %d", r.Key, r.Diff, r.B, r.A)
 		}
-		if r.Label == "" || r.Unit == "" || r.Scale < 1 || r.Better < -1 || r.Better > 1 {
+		if r.Unit >= report.NumUnits || r.Better < -1 || r.Better > 1 {
 			t.Errorf("row %s is not fully described: %+v", r.Key, r)
 		}
 	}
@@ -55,11 +55,13 @@ func TestCompareBaselineWithDiffusion(t *testing.T) {
 	if r := get["emissions_run"]; r.Diff >= 0 {
 		t.Errorf("emissions over the run %+d kt under the 2025 rule, want fewer", r.Diff)
 	}
-	if r := get["served_pct"]; r.Format(r.A) != "19.2" {
-		t.Errorf("baseline served share formats as %q, want 19.2", r.Format(r.A))
+	// The units say how to read the figures: the share in thousandths, the
+	// fund in € m (cmd/gigasim and the page write 19.2% and €15.6 bn).
+	if r := get["served_pct"]; r.Unit != report.Permille || r.A != 192 {
+		t.Errorf("baseline served share = %d in unit %d, want 192 permille", r.A, r.Unit)
 	}
-	if r := get["fund_left"]; r.Format(r.A) != "15.6" || r.Format(-1449) != "-1.4" {
-		t.Errorf("fund left formats as %q and -1,449 as %q, want 15.6 and -1.4", r.Format(r.A), r.Format(-1449))
+	if r := get["fund_left"]; r.Unit != report.EuroMillions || (r.A+50)/100 != 156 {
+		t.Errorf("fund left = %d in unit %d, want € 15,550 m to 15,649 m", r.A, r.Unit)
 	}
 }
 
@@ -67,8 +69,8 @@ func TestCompareBaselineWithDiffusion(t *testing.T) {
 // are the same whatever the runs.
 func TestCompareSame(t *testing.T) {
 	a := horizonOutcomes(t, "selection-round")
-	same := model.Compare(a, a)
-	other := model.Compare(a, model.Outcomes{})
+	same := report.Compare(a, a)
+	other := report.Compare(a, report.Outcomes{})
 	if len(same) != len(other) || len(same) < 15 {
 		t.Fatalf("%d and %d rows, want the same number, at least 15", len(same), len(other))
 	}

@@ -1,12 +1,14 @@
-package model
+package report
 
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 
 	"gigasandbox/assets"
+	"gigasandbox/model"
 )
 
 // GoalSet is a guided scenario: a preset with a short story and two to
@@ -31,7 +33,7 @@ import (
 //
 // "metric" is a key of GoalMetrics; "state" (optional, only for metrics
 // that allow it) narrows it to one member state; "target" is written in the
-// metric's display unit (a decimal: "60" for 60%, "2.5" for €2.5 bn);
+// whole unit of the metric's Unit (a decimal: "60" for 60%, "2.5" for €2.5 bn);
 // "by" is a date or "horizon". A goal dated D is judged on the outcomes of
 // the day before D (at the start of D); a goal "by horizon" on the run's
 // last day.
@@ -55,53 +57,56 @@ type GoalSet struct {
 }
 
 // AtHorizon, as Goal.By, judges a goal on the run's last day.
-const AtHorizon Day = MaxDays
+const AtHorizon model.Day = model.MaxDays
 
 // Goal is one target of a guided scenario: a metric of the run's outcomes
 // compared with a target on a day.
 type Goal struct {
-	ID     string // short and stable, for the page's catalogs: "chips-2030"
-	Text   string // one line in English for the page
-	Metric string // a key of GoalMetrics
-	State  string // a member-state code for per-state metrics; "" for the EU
-	Cmp    string // ">=" or "<="
-	Target int64  // in the metric's stored units (GoalMetric.Scale per display unit)
-	By     Day    // judged on the outcomes of day By-1; AtHorizon: the last day of the run
+	ID     string    // short and stable, for the page's catalogs: "chips-2030"
+	Text   string    // one line in English for the page
+	Metric string    // a key of GoalMetrics
+	State  string    // a member-state code for per-state metrics; "" for the EU
+	Cmp    string    // ">=" or "<="
+	Target int64     // in the metric's unit (a goals file writes it in the whole unit: Unit.Scale)
+	By     model.Day // judged on the outcomes of day By-1; AtHorizon: the last day of the run
 }
 
 // Candidate is a site a class may build in the selection round.
 type Candidate struct {
-	Name  string  `json:"name"`
-	State string  `json:"state"`
-	Chips int32   `json:"chips"`
-	Chip  string  `json:"chip"`
-	Lon   Degrees `json:"lon"`
-	Lat   Degrees `json:"lat"`
-	Note  string  `json:"note"` // one line: what speaks for or against it
+	Name  string        `json:"name"`
+	State string        `json:"state"`
+	Chips int32         `json:"chips"`
+	Chip  string        `json:"chip"`
+	Lon   model.Degrees `json:"lon"`
+	Lat   model.Degrees `json:"lat"`
+	Note  string        `json:"note"` // one line: what speaks for or against it
 }
 
 // Command is the build command that puts the candidate in the run,
 // starting construction on day.
-func (c Candidate) Command(day Day) Command {
-	return Command{Day: day, Op: BuildSite{Site: c.Site(day)}}
+// The goals file's candidates are checked when it is read, so the site is
+// always one.
+func (c Candidate) Command(day model.Day) model.Command {
+	sp, _ := c.Site(day)
+	return model.Command{Day: day, Op: model.BuildSite{Site: sp}}
 }
 
-// Site is the candidate as a site whose construction starts on day.
-func (c Candidate) Site(day Day) SiteSpec {
-	sp := SiteSpec{Name: c.Name, Chips: c.Chips, Start: day, Lon: c.Lon, Lat: c.Lat}
-	sp.State, sp.badState = ParseState(c.State)
-	sp.Chip, sp.badChip = ParseGen(c.Chip)
-	return sp
+// Site is the candidate as a site whose construction starts on day, or why
+// its state or chip is none.
+func (c Candidate) Site(day model.Day) (model.SiteSpec, error) {
+	sp := model.SiteSpec{Name: c.Name, Chips: c.Chips, Start: day, Lon: c.Lon, Lat: c.Lat}
+	var err error
+	if sp.State, err = model.ParseState(c.State); err != nil {
+		return sp, err
+	}
+	sp.Chip, err = model.ParseGen(c.Chip)
+	return sp, err
 }
 
 // GoalMetric describes a quantity a goal can be set on.
 type GoalMetric struct {
-	Key   string
-	Label string
-	Unit  string // the display unit, in which a goals file writes its target
-	// Scale is how many stored units make one display unit: the share
-	// metrics are stored in thousandths and shown in percent (Scale 10).
-	Scale int64
+	Key  string
+	Unit Unit // a goals file writes its target in the unit's whole unit
 	// Monotone is +1 for a metric that never falls during a run, -1 for one
 	// that never rises, 0 otherwise. A monotone metric can decide a goal
 	// before its day: relocated startups cannot come back.
@@ -109,56 +114,15 @@ type GoalMetric struct {
 	PerState bool // a goal may name a member state
 	// Source says where the quantity comes from in the model.
 	Source string
-	value  func(s *Sim, j, st int) int64
-}
-
-// Format writes a stored value in the display unit, rounded to one
-// decimal for the share metrics and to a whole unit otherwise, with
-// thousands separators: "62.5%", "400,000 chips", "€14.2 bn".
-func (m GoalMetric) Format(v int64) string {
-	switch m.Unit {
-	case "%":
-		return FormatDecimal(roundDiv(v, m.Scale/10), 10) + "%"
-	case "€ bn":
-		return "€" + FormatDecimal(roundDiv(v, m.Scale/10), 10) + " bn"
-	}
-	return groupThousands(roundDiv(v, m.Scale)) + " " + m.Unit
-}
-
-// roundDiv is v/d rounded half away from zero.
-func roundDiv(v, d int64) int64 {
-	if d <= 1 {
-		return v
-	}
-	if v < 0 {
-		return -((-v + d/2) / d)
-	}
-	return (v + d/2) / d
-}
-
-// groupThousands writes n with commas: 1234567 → "1,234,567".
-func groupThousands(n int64) string {
-	s := fmt.Sprint(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
+	value  func(s *model.Sim, j, st int) int64
 }
 
 // yearWindow sums f over the 365 days up to and including day j (fewer at
 // the start of a run).
-func yearWindow(s *Sim, j int, f func(d *DayStats) (int64, int64)) (a, b int64) {
+func yearWindow(s *model.Sim, j int, f func(d *model.DayStats) (int64, int64)) (a, b int64) {
+	history := s.History()
 	for k := max(0, j-364); k <= j; k++ {
-		x, y := f(&s.history[k])
+		x, y := f(&history[k])
 		a += x
 		b += y
 	}
@@ -173,59 +137,61 @@ func sharePermille(served, demand int64) int64 {
 }
 
 var goalMetrics = []GoalMetric{
-	{Key: "chips_active", Label: "Chips running", Unit: "chips", Scale: 1, PerState: true,
+	{Key: "chips_active", Unit: Chips, PerState: true,
 		Source: "active chips at the end of the day (in the state, if one is named)",
-		value: func(s *Sim, j, st int) int64 {
+		value: func(s *model.Sim, j, st int) int64 {
 			if st >= 0 {
-				return int64(s.byState[j][st])
+				return int64(s.ActiveByState()[j][st])
 			}
-			return s.history[j].Chips[ChipActive]
+			return s.History()[j].Chips[model.ChipActive]
 		}},
-	{Key: "compute_h100e", Label: "Compute running", Unit: "H100e", Scale: 1,
+	{Key: "compute_h100e", Unit: H100e,
 		Source: "powered chips weighted by H100-equivalents: sellable compute ÷ (24 h × max_utilisation)",
-		value: func(s *Sim, j, _ int) int64 {
-			return int64(s.history[j].ComputeCapacity) / (24 * s.params[ParamMaxUtilisation])
+		value: func(s *model.Sim, j, _ int) int64 {
+			return int64(s.History()[j].ComputeCapacity) / (24 * s.Params()[model.ParamMaxUtilisation])
 		}},
-	{Key: "served_pct", Label: "EU demand served in the EU, over the year before", Unit: "%", Scale: 10,
+	{Key: "served_pct", Unit: Permille,
 		Source: "compute served ÷ demand over the 365 days up to the day",
-		value: func(s *Sim, j, _ int) int64 {
-			return sharePermille(yearWindow(s, j, func(d *DayStats) (int64, int64) { return int64(d.Served), int64(d.Demand) }))
+		value: func(s *model.Sim, j, _ int) int64 {
+			return sharePermille(yearWindow(s, j, func(d *model.DayStats) (int64, int64) { return int64(d.Served), int64(d.Demand) }))
 		}},
-	{Key: "startup_served_pct", Label: "Startups' demand served, over the year before", Unit: "%", Scale: 10,
+	{Key: "startup_served_pct", Unit: Permille,
 		Source: "startup compute served ÷ startup demand over the 365 days up to the day",
-		value: func(s *Sim, j, _ int) int64 {
-			return sharePermille(yearWindow(s, j, func(d *DayStats) (int64, int64) { return int64(d.StartupServed), int64(d.StartupDemand) }))
+		value: func(s *model.Sim, j, _ int) int64 {
+			return sharePermille(yearWindow(s, j, func(d *model.DayStats) (int64, int64) { return int64(d.StartupServed), int64(d.StartupDemand) }))
 		}},
-	{Key: "fund_left_eur_bn", Label: "InvestAI fund left", Unit: "€ bn", Scale: 1000, Monotone: -1,
+	{Key: "fund_left_eur_bn", Unit: EuroMillions, Monotone: -1,
 		Source: "the ledger's fund balance, in € m rounded down",
-		value:  func(s *Sim, j, _ int) int64 { return int64(s.history[j].Ledger.FundLeft) / 100000000 }},
-	{Key: "unfunded_eur_bn", Label: "EU share the fund could not pay", Unit: "€ bn", Scale: 1000, Monotone: +1,
+		value:  func(s *model.Sim, j, _ int) int64 { return int64(s.History()[j].Ledger.FundLeft) / 100000000 }},
+	{Key: "unfunded_eur_bn", Unit: EuroMillions, Monotone: +1,
 		Source: "capital cost the EU share should have paid after the fund ran dry, in € m rounded up (any shortfall counts)",
-		value:  func(s *Sim, j, _ int) int64 { return (int64(s.history[j].Ledger.Unfunded) + 99999999) / 100000000 }},
-	{Key: "emissions_kt_per_year", Label: "Emissions over the year before", Unit: "kt CO2e", Scale: 1000,
+		value: func(s *model.Sim, j, _ int) int64 {
+			return (int64(s.History()[j].Ledger.Unfunded) + 99999999) / 100000000
+		}},
+	{Key: "emissions_kt_per_year", Unit: TonnesCO2e,
 		Source: "energy × grid carbon intensity × (1 − ppa_share), over the 365 days up to the day, in tonnes",
-		value: func(s *Sim, j, _ int) int64 {
-			e, _ := yearWindow(s, j, func(d *DayStats) (int64, int64) { return int64(d.Emissions), 0 })
+		value: func(s *model.Sim, j, _ int) int64 {
+			e, _ := yearWindow(s, j, func(d *model.DayStats) (int64, int64) { return int64(d.Emissions), 0 })
 			return e / 1000000
 		}},
-	{Key: "startups_active", Label: "AI companies in the EU", Unit: "companies", Scale: 1000,
+	{Key: "startups_active", Unit: MilliCompanies,
 		Source: "startups active, in thousandths of a company",
-		value:  func(s *Sim, j, _ int) int64 { return s.history[j].StartupsActive }},
-	{Key: "startups_relocated", Label: "AI companies relocated", Unit: "companies", Scale: 1000, Monotone: +1,
+		value:  func(s *model.Sim, j, _ int) int64 { return s.History()[j].StartupsActive }},
+	{Key: "startups_relocated", Unit: MilliCompanies, Monotone: +1,
 		Source: "startups relocated since the start, in thousandths of a company",
-		value:  func(s *Sim, j, _ int) int64 { return s.history[j].StartupsMoved }},
-	{Key: "licence_waiting", Label: "Chips waiting for an export licence", Unit: "chips", Scale: 1,
+		value:  func(s *model.Sim, j, _ int) int64 { return s.History()[j].StartupsMoved }},
+	{Key: "licence_waiting", Unit: Chips,
 		Source: "chips delivered and not yet licensed at the end of the day",
-		value:  func(s *Sim, j, _ int) int64 { return s.history[j].LicenceWaiting }},
-	{Key: "grid_queue_sites", Label: "Sites waiting for a grid connection", Unit: "sites", Scale: 1,
+		value:  func(s *model.Sim, j, _ int) int64 { return s.History()[j].LicenceWaiting }},
+	{Key: "grid_queue_sites", Unit: Sites,
 		Source: "sites in a state's connection queue at the end of the day",
-		value:  func(s *Sim, j, _ int) int64 { return int64(s.history[j].GridQueueSites) }},
-	{Key: "power_curtailed_mw", Label: "Power curtailed", Unit: "MW", Scale: 1000,
+		value:  func(s *model.Sim, j, _ int) int64 { return int64(s.History()[j].GridQueueSites) }},
+	{Key: "power_curtailed_mw", Unit: KW,
 		Source: "what the throttled chips would draw, in kW",
-		value:  func(s *Sim, j, _ int) int64 { return int64(s.history[j].PowerCurtailed) / 1000 }},
-	{Key: "chips_throttled", Label: "Chips idle for lack of power", Unit: "chips", Scale: 1,
+		value:  func(s *model.Sim, j, _ int) int64 { return int64(s.History()[j].PowerCurtailed) / 1000 }},
+	{Key: "chips_throttled", Unit: Chips,
 		Source: "active chips not powered at the end of the day",
-		value:  func(s *Sim, j, _ int) int64 { return s.history[j].ChipsThrottled }},
+		value:  func(s *model.Sim, j, _ int) int64 { return s.History()[j].ChipsThrottled }},
 }
 
 // GoalMetrics lists the quantities a goal can be set on.
@@ -243,7 +209,7 @@ func (g Goal) MetricOf() (GoalMetric, bool) {
 
 // judgeDay is the index of the day whose outcomes decide the goal in a run
 // of the given horizon.
-func (g Goal) judgeDay(horizon Day) int { return int(min(g.By, horizon)) - 1 }
+func (g Goal) judgeDay(horizon model.Day) int { return int(min(g.By, horizon)) - 1 }
 
 // reached reports whether value v meets the goal.
 func (g Goal) reached(v int64) bool {
@@ -284,7 +250,7 @@ type GoalStatus struct {
 	// risk; the live run's latest value when a monotone metric decided
 	// early or the verdict is unknown. Day is NoDay when there is no value.
 	Value int64
-	Day   Day
+	Day   model.Day
 	// Projected is set when Value comes from the projection.
 	Projected bool
 }
@@ -308,28 +274,28 @@ type GoalStatus struct {
 // The caller must pass the projection of the live run's own scenario: it is
 // not checked. Goals with an unknown metric or state are unknown. Integers
 // only; the result is the same on every platform.
-func EvaluateGoals(goals []Goal, live *Sim, projection *Sim) []GoalStatus {
+func EvaluateGoals(goals []Goal, live *model.Sim, projection *model.Sim) []GoalStatus {
 	out := make([]GoalStatus, len(goals))
 	for i, g := range goals {
-		out[i] = GoalStatus{Goal: g, Verdict: GoalUnknown, Day: NoDay}
+		out[i] = GoalStatus{Goal: g, Verdict: GoalUnknown, Day: model.NoDay}
 		m, ok := g.MetricOf()
 		st := -1
 		if ok && g.State != "" {
 			var err error
-			st, err = stateIndex(g.State)
+			st, err = model.StateIndex(g.State)
 			ok = err == nil && m.PerState
 		}
 		if !ok || live == nil {
 			continue
 		}
 		j := g.judgeDay(live.Horizon())
-		last := len(live.history) - 1
+		last := len(live.History()) - 1
 		if j < 0 {
 			continue
 		}
 		if last >= j {
 			v := m.value(live, j, st)
-			out[i].Value, out[i].Day = v, Day(j)
+			out[i].Value, out[i].Day = v, model.Day(j)
 			out[i].Verdict = GoalMissed
 			if g.reached(v) {
 				out[i].Verdict = GoalMet
@@ -338,7 +304,7 @@ func EvaluateGoals(goals []Goal, live *Sim, projection *Sim) []GoalStatus {
 		}
 		if last >= 0 {
 			v := m.value(live, last, st)
-			out[i].Value, out[i].Day = v, Day(last)
+			out[i].Value, out[i].Day = v, model.Day(last)
 			// A monotone metric past the target in its own direction stays
 			// there: the goal is decided.
 			grows := m.Monotone > 0
@@ -352,9 +318,9 @@ func EvaluateGoals(goals []Goal, live *Sim, projection *Sim) []GoalStatus {
 				continue
 			}
 		}
-		if projection != nil && len(projection.history) > j {
+		if projection != nil && len(projection.History()) > j {
 			v := m.value(projection, j, st)
-			out[i].Value, out[i].Day, out[i].Projected = v, Day(j), true
+			out[i].Value, out[i].Day, out[i].Projected = v, model.Day(j), true
 			out[i].Verdict = GoalAtRisk
 			if g.reached(v) {
 				out[i].Verdict = GoalOnTrack
@@ -464,7 +430,11 @@ func ParseGoals(name string, data []byte) (GoalSet, error) {
 		if c.Note == "" || len(c.Note) > maxGoalText {
 			return GoalSet{}, fmt.Errorf("goals %s: candidate %d: note must hold 1 to %d bytes", name, i+1, maxGoalText)
 		}
-		if err := validateSite(ptr(c.Site(0)), 0, MaxDays); err != nil {
+		sp, err := c.Site(0)
+		if err == nil {
+			err = model.CheckSite(sp)
+		}
+		if err != nil {
 			return GoalSet{}, fmt.Errorf("goals %s: candidate %d: %w", name, i+1, err)
 		}
 	}
@@ -493,7 +463,7 @@ func (gj goalJSON) goal() (Goal, error) {
 		if !m.PerState {
 			return g, fmt.Errorf("%s: metric %s is for the whole EU: it cannot name a state", g.ID, g.Metric)
 		}
-		if _, err := stateIndex(g.State); err != nil {
+		if _, err := model.StateIndex(g.State); err != nil {
 			return g, fmt.Errorf("%s: %w", g.ID, err)
 		}
 	}
@@ -501,7 +471,7 @@ func (gj goalJSON) goal() (Goal, error) {
 		return g, fmt.Errorf(`%s: cmp %q: want ">=" or "<="`, g.ID, g.Cmp)
 	}
 	raw := strings.Trim(strings.TrimSpace(string(gj.Target)), `"`)
-	t, err := ParseDecimal(raw, m.Scale)
+	t, err := model.ParseDecimal(raw, m.Unit.Scale())
 	if err != nil {
 		return g, fmt.Errorf("%s: target: %w", g.ID, err)
 	}
@@ -510,14 +480,25 @@ func (gj goalJSON) goal() (Goal, error) {
 	case "horizon":
 		g.By = AtHorizon
 	default:
-		d, err := ParseDay(gj.By)
+		d, err := model.ParseDay(gj.By)
 		if err != nil {
 			return g, fmt.Errorf(`%s: by: %w (or "horizon")`, g.ID, err)
 		}
-		if d < 1 || d >= MaxDays {
-			return g, fmt.Errorf("%s: by %s is outside the runs the model can make (%s to %s)", g.ID, gj.By, Day(1), Day(MaxDays-1))
+		if d < 1 || d >= model.MaxDays {
+			return g, fmt.Errorf("%s: by %s is outside the runs the model can make (%s to %s)", g.ID, gj.By, model.Day(1), model.Day(model.MaxDays-1))
 		}
 		g.By = d
 	}
 	return g, nil
+}
+
+// jsonError adds the line number to a JSON syntax error, as the model's
+// scenario files do.
+func jsonError(data []byte, err error) error {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		line := 1 + bytes.Count(data[:min(int(se.Offset), len(data))], []byte("\n"))
+		return fmt.Errorf("line %d: %w", line, err)
+	}
+	return err
 }

@@ -1,10 +1,11 @@
-package model_test
+package report_test
 
 import (
 	"slices"
 	"testing"
 
 	"gigasandbox/model"
+	"gigasandbox/model/report"
 )
 
 func stateIdx(t testing.TB, code string) int {
@@ -48,7 +49,7 @@ func TestScorecardGermanyByHand(t *testing.T) {
 			sc := model.DefaultScenario()
 			sc.Assumptions = tt.assumptions
 			sim := mustNew(t, sc)
-			got := model.Scorecard(sim, stateIdx(t, "DE"))
+			got := report.Scorecard(sim, stateIdx(t, "DE"))
 			if got.Code != "DE" || got.Name != "Germany" || got.Chips != 100000 || got.Chip != tt.chip {
 				t.Fatalf("Scorecard(DE) = %s %s, %d %v chips; want DE Germany, 100000 %v", got.Code, got.Name, got.Chips, got.Chip, tt.chip)
 			}
@@ -83,7 +84,7 @@ func TestScorecardPPA(t *testing.T) {
 	sc := model.DefaultScenario()
 	sc.Levers.PPAShare = 400
 	sc.Assumptions = map[string]string{"ppa_premium_eur_per_mwh": "10"}
-	got := model.Scorecard(mustNew(t, sc), stateIdx(t, "PL"))
+	got := report.Scorecard(mustNew(t, sc), stateIdx(t, "PL"))
 	if want := int64(19150 + 1000*400/1000); got.PriceCentsPerMWh != want {
 		t.Errorf("price with 40%% PPA at €10/MWh premium = %d c/MWh, want %d", got.PriceCentsPerMWh, want)
 	}
@@ -99,17 +100,17 @@ func TestScorecardGridAndExport(t *testing.T) {
 	const mw = 1000000
 	t.Run("room shrinks when a site is connected", func(t *testing.T) {
 		de := stateIdx(t, "DE")
-		before := model.Scorecard(presetSim(t, "baseline", 10), de)
+		before := report.Scorecard(presetSim(t, "baseline", 10), de)
 		if before.GridRoom != 1055*mw || before.GridQueue != 0 || !before.Fits || before.LeadDays != 1461 {
 			t.Errorf("DE on day 10: room %d W, queue %d, fits %v, lead %d; want 1,055 MW, 0, true, 1461", before.GridRoom, before.GridQueue, before.Fits, before.LeadDays)
 		}
-		after := model.Scorecard(presetSim(t, "baseline", 200), de)
+		after := report.Scorecard(presetSim(t, "baseline", 200), de)
 		if want := model.Watts(1055*mw - 100000*1528); after.GridRoom != want || after.GridGranted != 100000*1528 {
 			t.Errorf("DE after Rhein-Main's grant: room %d W, granted %d W; want %d and 152.8 MW", after.GridRoom, after.GridGranted, want)
 		}
 	})
 	t.Run("Malta has no room for a gigafactory", func(t *testing.T) {
-		got := model.Scorecard(presetSim(t, "baseline", 0), stateIdx(t, "MT"))
+		got := report.Scorecard(presetSim(t, "baseline", 0), stateIdx(t, "MT"))
 		if got.Fits || got.GridRoom != 20*mw {
 			t.Errorf("Malta: fits %v, room %d W; want false, 20 MW", got.Fits, got.GridRoom)
 		}
@@ -124,24 +125,24 @@ func TestScorecardGridAndExport(t *testing.T) {
 		}
 		sim := mustNew(t, sc)
 		step(t, sim, 2)
-		got := model.Scorecard(sim, stateIdx(t, "CZ"))
+		got := report.Scorecard(sim, stateIdx(t, "CZ"))
 		if got.GridQueue != 1 || got.GridQueueW != 100000*1528 || got.Fits {
 			t.Errorf("Czechia: queue %d (%d W), fits %v; want 1 site of 152.8 MW, false", got.GridQueue, got.GridQueueW, got.Fits)
 		}
 		crunch := presetSim(t, "grid-crunch", int(model.DayOf(2028, 11, 5)))
-		fi := model.Scorecard(crunch, stateIdx(t, "FI"))
+		fi := report.Scorecard(crunch, stateIdx(t, "FI"))
 		if fi.Crunch != 300 || fi.Fits {
 			t.Errorf("Finland in the crunch: crunch %d‰, fits %v; want 300, false", fi.Crunch, fi.Fits)
 		}
 	})
 	t.Run("Poland's cap under the 2025 rule", func(t *testing.T) {
 		pl := stateIdx(t, "PL")
-		open := model.Scorecard(presetSim(t, "baseline", 10), pl)
+		open := report.Scorecard(presetSim(t, "baseline", 10), pl)
 		if open.Tier != 2 || open.Cap != -1 || open.CapLeft != -1 || open.Regime != "open" {
 			t.Errorf("Poland, open regime: tier %d cap %d left %d regime %s; want 2, -1, -1, open", open.Tier, open.Cap, open.CapLeft, open.Regime)
 		}
 		sim := presetSim(t, "diffusion-2025", int(model.DayOf(2028, 12, 1)))
-		got := model.Scorecard(sim, pl)
+		got := report.Scorecard(sim, pl)
 		if got.Cap != 49901000 || got.CapPeriod != [2]int{2028, 2030} || got.CapUsed == 0 || got.CapLeft != got.Cap-int64(got.CapUsed) {
 			t.Errorf("Poland 2028: cap %d used %d left %d period %v; want 49,901 H100e for 2028–2030, some used", got.Cap, got.CapUsed, got.CapLeft, got.CapPeriod)
 		}
@@ -151,10 +152,10 @@ func TestScorecardGridAndExport(t *testing.T) {
 		if err := sim.Apply(model.Command{Day: sim.Day(), Op: model.SetG2G{State: model.MustState("PL"), On: true}}); err != nil {
 			t.Fatal(err)
 		}
-		if g := model.Scorecard(sim, pl); !g.G2G || g.Cap != 2*49901000 {
+		if g := report.Scorecard(sim, pl); !g.G2G || g.Cap != 2*49901000 {
 			t.Errorf("Poland with an agreement: g2g %v cap %d; want true, 99,802 H100e", g.G2G, g.Cap)
 		}
-		if de := model.Scorecard(sim, stateIdx(t, "DE")); de.Tier != 1 || de.Cap != -1 {
+		if de := report.Scorecard(sim, stateIdx(t, "DE")); de.Tier != 1 || de.Cap != -1 {
 			t.Errorf("Germany under the 2025 rule: tier %d cap %d; want 1, none", de.Tier, de.Cap)
 		}
 	})
@@ -169,7 +170,7 @@ func TestScorecardDemand(t *testing.T) {
 	for _, s := range states {
 		ppm[s.Code] = s.DemandPPM
 	}
-	de := model.Scorecard(sim, stateIdx(t, "DE"))
+	de := report.Scorecard(sim, stateIdx(t, "DE"))
 	want := []string{"BE", "CZ", "DK", "FR", "LU", "NL", "AT", "PL"}
 	if !slices.Equal(de.Neighbours, want) {
 		t.Errorf("Germany's neighbours %v, want %v", de.Neighbours, want)
@@ -187,7 +188,7 @@ func TestScorecardDemand(t *testing.T) {
 	if de.ChipsActive != 24000 {
 		t.Errorf("Germany's chips at the start = %d, want JUPITER's 24,000", de.ChipsActive)
 	}
-	if ie := model.Scorecard(sim, stateIdx(t, "IE")); len(ie.Neighbours) != 0 || ie.NeighbourDemandPPM != 0 {
+	if ie := report.Scorecard(sim, stateIdx(t, "IE")); len(ie.Neighbours) != 0 || ie.NeighbourDemandPPM != 0 {
 		t.Errorf("Ireland has land neighbours %v in the EU, want none", ie.Neighbours)
 	}
 }
@@ -198,15 +199,12 @@ func TestScorecardRows(t *testing.T) {
 	sim := presetSim(t, "diffusion-2025", 900)
 	var keys []string
 	for i := range model.States() {
-		rows := model.Scorecard(sim, i).Rows()
+		rows := report.Scorecard(sim, i).Rows()
 		var k []string
 		for _, r := range rows {
 			k = append(k, r.Key)
-			if r.Label == "" || r.Unit == "" || r.Source == "" || r.Scale < 1 {
+			if r.Unit >= report.NumUnits || r.Source == "" {
 				t.Errorf("state %d row %s is not fully described: %+v", i, r.Key, r)
-			}
-			if r.Format() == "" {
-				t.Errorf("state %d row %s formats empty", i, r.Key)
 			}
 		}
 		if keys == nil {
@@ -223,30 +221,44 @@ func TestScorecardRows(t *testing.T) {
 		seen[k] = true
 	}
 	for _, bad := range []int{-1, model.NumStates} {
-		if got := model.Scorecard(sim, bad); got.Index != -1 || got.Code != "" || got.Rows() == nil {
+		if got := report.Scorecard(sim, bad); got.Index != -1 || got.Code != "" || got.Rows() == nil {
 			t.Errorf("Scorecard(%d) = index %d code %q, want -1 and empty", bad, got.Index, got.Code)
 		}
 	}
-	if got := model.Scorecard(nil, 0); got.Index != -1 {
+	if got := report.Scorecard(nil, 0); got.Index != -1 {
 		t.Errorf("Scorecard(nil) index %d, want -1", got.Index)
 	}
-	// Formatting, in English.
-	pl := model.Scorecard(sim, stateIdx(t, "PL"))
-	formatted := map[string]string{}
-	for _, r := range pl.Rows() {
-		formatted[r.Key] = r.Format()
+	// The figures in their units (game's tests check how the page writes
+	// them: "218.4 MW", "€366.4 m", "3.8%").
+	pl := report.Scorecard(sim, stateIdx(t, "PL"))
+	type fig struct {
+		v int64
+		u report.Unit
 	}
-	for key, want := range map[string]string{
-		"site_power": "218.4 MW", "price": "191.5 €/MWh", "power_bill": "€366.4 m", "carbon": "615 g CO2e/kWh",
-		"tier": "Tier 2", "cap": "49,901 H100e", "g2g": "no", "site_h100e": "250,000 H100e", "demand": "3.8%",
+	got := map[string]fig{}
+	for _, r := range pl.Rows() {
+		got[r.Key] = fig{r.Value, r.Unit}
+	}
+	for key, want := range map[string]fig{
+		"price": {19150, report.CentsPerMWh}, "carbon": {615, report.GramsCO2ePerKWh},
+		"tier": {2, report.Tier}, "cap": {49901, report.H100e}, "g2g": {0, report.YesNo}, "site_h100e": {250000, report.H100e},
 	} {
-		if formatted[key] != want {
-			t.Errorf("Poland's %s = %q, want %q", key, formatted[key], want)
+		if got[key] != want {
+			t.Errorf("Poland's %s = %+v, want %+v", key, got[key], want)
 		}
 	}
-	for _, r := range model.Scorecard(presetSim(t, "baseline", 0), stateIdx(t, "PL")).Rows() {
-		if (r.Key == "cap" || r.Key == "cap_left") && r.Format() != "none" {
-			t.Errorf("Poland's %s under the open regime = %q, want none", r.Key, r.Format())
+	if f := got["site_power"]; f.u != report.KW || (f.v+50)/100 != 2184 {
+		t.Errorf("Poland's site power = %+v, want 218.4 MW in kW", f)
+	}
+	if f := got["power_bill"]; f.u != report.EuroThousands || (f.v+50)/100 != 3664 {
+		t.Errorf("Poland's power bill = %+v, want €366.4 m in € thousands", f)
+	}
+	if f := got["demand"]; f.u != report.BasisPoints || (f.v+5)/10 != 38 {
+		t.Errorf("Poland's demand share = %+v, want 3.8%% in basis points", f)
+	}
+	for _, r := range report.Scorecard(presetSim(t, "baseline", 0), stateIdx(t, "PL")).Rows() {
+		if (r.Key == "cap" || r.Key == "cap_left") && (!r.None || r.Value != 0) {
+			t.Errorf("Poland's %s under the open regime = %+v, want none", r.Key, r)
 		}
 	}
 }

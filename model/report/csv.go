@@ -1,9 +1,11 @@
-package model
+package report
 
 import (
 	"encoding/csv"
 	"io"
 	"strconv"
+
+	"gigasandbox/model"
 )
 
 // CSVHeader names the columns of the daily CSV.
@@ -15,7 +17,7 @@ func CSVHeader() []string {
 		"power_drawn_mw", "power_curtailed_mw", "grid_granted_mw", "grid_queue_sites", "energy_mwh", "emissions_t_co2e",
 		"fund_left_eur", "eu_capex_eur", "host_capex_eur", "private_capex_eur", "electricity_eur_cum", "maintenance_eur_cum",
 		"revenue_eur_cum", "vouchers_eur_cum", "startups_active", "startups_relocated"}
-	for _, st := range States() {
+	for _, st := range states {
 		h = append(h, "active_"+st.Code)
 	}
 	return h
@@ -23,7 +25,7 @@ func CSVHeader() []string {
 
 // WriteCSV writes the run's daily outcomes as CSV, one row per simulated
 // day: the same file from `gigasim run --csv` and from the page's export.
-func (sim *Sim) WriteCSV(w io.Writer) error {
+func WriteCSV(w io.Writer, sim *model.Sim) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(CSVHeader()); err != nil {
 		return err
@@ -33,9 +35,9 @@ func (sim *Sim) WriteCSV(w io.Writer) error {
 	for i, d := range sim.History() {
 		l := d.Ledger
 		row := []string{d.Day.String(), i64(int64(d.Day)),
-			i64(d.Chips[ChipOrdered]), i64(d.Chips[ChipLicence]), i64(d.Chips[ChipTransit]), i64(d.Chips[ChipInstalling]),
-			i64(d.Chips[ChipActive]), i64(d.Chips[ChipRepair]), i64(d.Chips[ChipRetired]),
-			i64(d.ChipsThrottled), i64(d.Failures), i64(int64(d.Sites[SiteOperating])), i64(int64(d.Sites[SiteWaitingGrid])),
+			i64(d.Chips[model.ChipOrdered]), i64(d.Chips[model.ChipLicence]), i64(d.Chips[model.ChipTransit]), i64(d.Chips[model.ChipInstalling]),
+			i64(d.Chips[model.ChipActive]), i64(d.Chips[model.ChipRepair]), i64(d.Chips[model.ChipRetired]),
+			i64(d.ChipsThrottled), i64(d.Failures), i64(int64(d.Sites[model.SiteOperating])), i64(int64(d.Sites[model.SiteWaitingGrid])),
 			i64(int64(d.ComputeCapacity) / 1000), i64(int64(d.Demand) / 1000), i64(int64(d.Served) / 1000), i64(int64(d.Leaked) / 1000), i64(int64(d.StartupServed) / 1000),
 			i64(d.PowerDrawn.MW()), i64(d.PowerCurtailed.MW()), i64(d.GridGranted.MW()), i64(int64(d.GridQueueSites)),
 			i64(int64(d.Energy) / 1000), i64(d.Emissions.Tonnes()),

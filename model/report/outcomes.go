@@ -1,6 +1,10 @@
-package model
+package report
 
-import "fmt"
+import (
+	"fmt"
+
+	"gigasandbox/model"
+)
 
 // Outcomes are the headline results of a run up to its current day, in
 // plain units, as the runner's --json prints them and the page shows them.
@@ -81,20 +85,20 @@ type YearOutcomes struct {
 
 // SiteOutcome is one site at the end of the run.
 type SiteOutcome struct {
-	ID                SiteID `json:"id"`
-	Name              string `json:"name"`
-	State             string `json:"state"`
-	Status            string `json:"status"`
-	Target            int32  `json:"chips_target"`
-	Active            int32  `json:"chips_active"`
-	Throttled         int32  `json:"chips_throttled"`
-	PowerMW           int64  `json:"power_mw"`
-	GrantedMW         int64  `json:"granted_mw"`
-	PowerReady        string `json:"power_ready,omitempty"`
-	CapexEUR          int64  `json:"capex_eur"`
-	OpexEUR           int64  `json:"opex_eur"`
-	RevenueEUR        int64  `json:"revenue_eur"`
-	ComputeH100eHours int64  `json:"compute_h100e_hours"`
+	ID                model.SiteID `json:"id"`
+	Name              string       `json:"name"`
+	State             string       `json:"state"`
+	Status            string       `json:"status"`
+	Target            int32        `json:"chips_target"`
+	Active            int32        `json:"chips_active"`
+	Throttled         int32        `json:"chips_throttled"`
+	PowerMW           int64        `json:"power_mw"`
+	GrantedMW         int64        `json:"granted_mw"`
+	PowerReady        string       `json:"power_ready,omitempty"`
+	CapexEUR          int64        `json:"capex_eur"`
+	OpexEUR           int64        `json:"opex_eur"`
+	RevenueEUR        int64        `json:"revenue_eur"`
+	ComputeH100eHours int64        `json:"compute_h100e_hours"`
 }
 
 // ratio is a/b as a float rounded to 3 decimals, computed from integers so
@@ -106,32 +110,37 @@ func ratio(a, b int64) float64 {
 	return float64(a*1000/b) / 1000
 }
 
-// Outcomes summarises the run so far.
-func (s *Sim) Outcomes() Outcomes {
-	o := Outcomes{Scenario: s.sc.Name, Days: int32(s.day), StateHash: fmt.Sprintf("%016x", s.StateHash()), Messages: len(s.messages)}
-	if s.day > 0 {
-		o.LastDay = (s.day - 1).String()
+// OutcomesOf summarises the run so far: the outcomes of its last simulated day
+// and of the days before.
+func OutcomesOf(s *model.Sim) Outcomes {
+	history := s.History()
+	o := Outcomes{Scenario: s.Name(), Days: int32(s.Day()), StateHash: fmt.Sprintf("%016x", s.StateHash()), Messages: s.NumMessages()}
+	if s.Day() > 0 {
+		o.LastDay = (s.Day() - 1).String()
 	}
-	t := s.today
+	t := s.Today()
 	o.Chips = ChipCounts{
-		Ordered: int64(len(s.chips)), AtSupplier: t.Chips[ChipOrdered], Licence: t.Chips[ChipLicence], Transit: t.Chips[ChipTransit],
-		Installing: t.Chips[ChipInstalling], Active: t.Chips[ChipActive], Repair: t.Chips[ChipRepair], Retired: t.Chips[ChipRetired],
+		Ordered: int64(s.NumChips()), AtSupplier: t.Chips[model.ChipOrdered], Licence: t.Chips[model.ChipLicence], Transit: t.Chips[model.ChipTransit],
+		Installing: t.Chips[model.ChipInstalling], Active: t.Chips[model.ChipActive], Repair: t.Chips[model.ChipRepair], Retired: t.Chips[model.ChipRetired],
 	}
 	o.ActiveByState = map[string]int32{}
-	var h100e MilliH100e
-	for i := range s.sites {
-		st := &s.sites[i]
-		for g := range st.active {
-			h100e += MilliH100e(st.active[g]) * s.gens[g].h100e
+	var gens [model.NumGens]model.MilliH100e
+	for g := range gens {
+		gens[g] = s.GenFigures(model.Gen(g)).H100e
+	}
+	var h100e model.MilliH100e
+	for _, st := range s.Sites() {
+		for g := range st.ActiveByGen {
+			h100e += model.MilliH100e(st.ActiveByGen[g]) * gens[g]
 		}
-		if st.count[ChipActive] > 0 {
-			o.ActiveByState[StateCode(st.state)] += st.count[ChipActive]
+		if st.Chips[model.ChipActive] > 0 {
+			o.ActiveByState[st.Spec.State.Code()] += st.Chips[model.ChipActive]
 		}
-		so := SiteOutcome{ID: st.id, Name: st.spec.Name, State: StateCode(st.state), Status: st.status.String(), Target: st.spec.Chips,
-			Active: st.count[ChipActive], Throttled: st.throttled, PowerMW: st.drawW.MW(), GrantedMW: st.granted.MW(),
-			CapexEUR: st.capex.Euros(), OpexEUR: st.opex.Euros(), RevenueEUR: st.revenue.Euros(), ComputeH100eHours: int64(st.computeDone) / 1000}
-		if st.connReady != noDay && st.buildEnd != noDay {
-			so.PowerReady = max(st.connReady, st.buildEnd).String()
+		so := SiteOutcome{ID: st.ID, Name: st.Spec.Name, State: st.Spec.State.Code(), Status: st.Status.String(), Target: st.Spec.Chips,
+			Active: st.Chips[model.ChipActive], Throttled: st.Throttled, PowerMW: st.DrawW.MW(), GrantedMW: st.GrantedW.MW(),
+			CapexEUR: st.Capex.Euros(), OpexEUR: st.Opex.Euros(), RevenueEUR: st.Revenue.Euros(), ComputeH100eHours: int64(st.ComputeDone) / 1000}
+		if st.PowerReady != model.NoDay && st.BuildEnd != model.NoDay {
+			so.PowerReady = max(st.PowerReady, st.BuildEnd).String()
 		}
 		o.Sites = append(o.Sites, so)
 	}
@@ -141,39 +150,39 @@ func (s *Sim) Outcomes() Outcomes {
 	o.PowerCurtailedMW = t.PowerCurtailed.MW()
 	o.GridGrantedMW = t.GridGranted.MW()
 	o.GridQueueSites = t.GridQueueSites
-	var energy KWh
-	var em GramsCO2
-	for i := range s.history {
-		energy += s.history[i].Energy
-		em += s.history[i].Emissions
+	var energy model.KWh
+	var em model.GramsCO2
+	for i := range history {
+		energy += history[i].Energy
+		em += history[i].Emissions
 	}
 	o.EnergyGWh = int64(energy) / 1000000
 	o.EmissionsKt = int64(em) / 1000000000
-	l := s.ledger
+	l := s.Ledger()
 	o.Money = MoneyOutcomes{
 		FundStart: l.FundStart.Euros(), FundLeft: l.FundLeft.Euros(), EUCapex: l.EUCapex.Euros(), HostCapex: l.HostCapex.Euros(),
 		PrivateCapex: l.PrivateCapex.Euros(), UnfundedEU: l.Unfunded.Euros(), Chips: l.Chips.Euros(), Buildings: l.Buildings.Euros(),
 		GridConnections: l.GridConn.Euros(), GridInvestment: l.GridInvest.Euros(), Electricity: l.Electricity.Euros(),
 		Maintenance: l.Maintenance.Euros(), CustomerRevenue: l.CustomerRevenue.Euros(), Vouchers: l.Vouchers.Euros(), OperatorCash: l.OperatorCash.Euros(),
 	}
-	o.LastYear = s.lastYear()
-	o.StartupsStart = s.dem.startups0 / 1000
+	o.LastYear = lastYear(history)
+	o.StartupsStart = s.StartupsAtStart() / 1000
 	o.StartupsActive = t.StartupsActive / 1000
 	o.StartupsRelocated = t.StartupsMoved / 1000
 	return o
 }
 
 // lastYear sums the flows of the last 365 simulated days.
-func (s *Sim) lastYear() YearOutcomes {
+func lastYear(history []model.DayStats) YearOutcomes {
 	var y YearOutcomes
-	from := max(0, len(s.history)-365)
-	if from < len(s.history) {
-		y.From = s.history[from].Day.String()
+	from := max(0, len(history)-365)
+	if from < len(history) {
+		y.From = history[from].Day.String()
 	}
 	var dem, served, leaked, sd, ss, capa int64
-	var energy KWh
-	var em GramsCO2
-	for _, d := range s.history[from:] {
+	var energy model.KWh
+	var em model.GramsCO2
+	for _, d := range history[from:] {
 		dem += int64(d.Demand)
 		served += int64(d.Served)
 		leaked += int64(d.Leaked)

@@ -1,4 +1,4 @@
-package model_test
+package report_test
 
 import (
 	"os"
@@ -10,6 +10,7 @@ import (
 
 	"gigasandbox/assets"
 	"gigasandbox/model"
+	"gigasandbox/model/report"
 )
 
 // guided are the presets that must have goals.
@@ -38,9 +39,9 @@ func guidedPreset(t testing.TB, name string) model.Scenario {
 }
 
 // mustGoals returns a preset's goals and fails the test if it has none.
-func mustGoals(t testing.TB, name string) []model.Goal {
+func mustGoals(t testing.TB, name string) []report.Goal {
 	t.Helper()
-	goals, _, ok := model.Goals(name)
+	goals, _, ok := report.Goals(name)
 	if !ok {
 		t.Fatalf("Goals(%q): no goals", name)
 	}
@@ -96,7 +97,7 @@ func candidates(t testing.TB, day model.Day, states ...string) []model.Command {
 	var out []model.Command
 	for _, st := range states {
 		found := false
-		for _, c := range model.Candidates("selection-round") {
+		for _, c := range report.Candidates("selection-round") {
 			if c.State == st {
 				out = append(out, c.Command(day))
 				found = true
@@ -110,10 +111,10 @@ func candidates(t testing.TB, day model.Day, states ...string) []model.Command {
 }
 
 // verdicts is the goals' verdicts at the end of a run, in goal order, by id.
-func verdicts(t testing.TB, name string, sim *model.Sim) map[string]model.GoalVerdict {
+func verdicts(t testing.TB, name string, sim *model.Sim) map[string]report.GoalVerdict {
 	t.Helper()
-	out := map[string]model.GoalVerdict{}
-	for _, st := range model.EvaluateGoals(mustGoals(t, name), sim, nil) {
+	out := map[string]report.GoalVerdict{}
+	for _, st := range report.EvaluateGoals(mustGoals(t, name), sim, nil) {
 		out[st.Goal.ID] = st.Verdict
 	}
 	return out
@@ -124,7 +125,7 @@ func verdicts(t testing.TB, name string, sim *model.Sim) map[string]model.GoalVe
 func TestGoalsFiles(t *testing.T) {
 	for _, name := range guided {
 		t.Run(name, func(t *testing.T) {
-			goals, story, ok := model.Goals(name)
+			goals, story, ok := report.Goals(name)
 			if !ok {
 				t.Fatalf("Goals(%q) not ok", name)
 			}
@@ -136,7 +137,7 @@ func TestGoalsFiles(t *testing.T) {
 			}
 			sc := guidedPreset(t, name)
 			for _, g := range goals {
-				if g.By != model.AtHorizon && (g.By < 1 || g.By > model.Day(sc.Days)) {
+				if g.By != report.AtHorizon && (g.By < 1 || g.By > model.Day(sc.Days)) {
 					t.Errorf("goal %s: by %s is outside the preset's run", g.ID, g.By)
 				}
 				if _, ok := g.MetricOf(); !ok {
@@ -150,10 +151,10 @@ func TestGoalsFiles(t *testing.T) {
 			t.Errorf("goals/%s.json belongs to no preset", f)
 		}
 	}
-	if _, _, ok := model.Goals("nope"); ok {
+	if _, _, ok := report.Goals("nope"); ok {
 		t.Error(`Goals("nope") is ok, want no goals`)
 	}
-	if len(model.Candidates("baseline")) != 0 {
+	if len(report.Candidates("baseline")) != 0 {
 		t.Error("baseline has candidates, want none")
 	}
 }
@@ -161,17 +162,17 @@ func TestGoalsFiles(t *testing.T) {
 // TestGoalsAsSet: each preset run as it is, without any edit, meets and
 // misses the goals its story says.
 func TestGoalsAsSet(t *testing.T) {
-	M, X := model.GoalMet, model.GoalMissed
+	M, X := report.GoalMet, report.GoalMissed
 	tests := []struct {
 		preset string
-		want   map[string]model.GoalVerdict
+		want   map[string]report.GoalVerdict
 	}{
-		{"baseline", map[string]model.GoalVerdict{"chips-2030": X, "emissions": X, "fund": M, "startups": X}},
-		{"diffusion-2025", map[string]model.GoalVerdict{"licences-2030": X, "chips-2029": X, "poland": M}},
-		{"grid-crunch", map[string]model.GoalVerdict{"curtailed-2030": X, "served-2029": X, "fund": M}},
-		{"startup-boom", map[string]model.GoalVerdict{"startups": X, "startups-served-2029": X, "fund": M}},
-		{"eu-chips", map[string]model.GoalVerdict{"compute-2030": X, "compute": X, "emissions": M}},
-		{"selection-round", map[string]model.GoalVerdict{"fund": M, "chips-2029": X, "served-2033": X, "emissions": M}},
+		{"baseline", map[string]report.GoalVerdict{"chips-2030": X, "emissions": X, "fund": M, "startups": X}},
+		{"diffusion-2025", map[string]report.GoalVerdict{"licences-2030": X, "chips-2029": X, "poland": M}},
+		{"grid-crunch", map[string]report.GoalVerdict{"curtailed-2030": X, "served-2029": X, "fund": M}},
+		{"startup-boom", map[string]report.GoalVerdict{"startups": X, "startups-served-2029": X, "fund": M}},
+		{"eu-chips", map[string]report.GoalVerdict{"compute-2030": X, "compute": X, "emissions": M}},
+		{"selection-round", map[string]report.GoalVerdict{"fund": M, "chips-2029": X, "served-2033": X, "emissions": M}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.preset, func(t *testing.T) {
@@ -194,48 +195,48 @@ func TestGoalsAsSet(t *testing.T) {
 func TestGoalsReachable(t *testing.T) {
 	// Paris-region and Swedish coordinates for moved sites.
 	const frLon, frLat, seLon, seLat = 2350000, 48850000, 17000000, 62000000
-	M, X := model.GoalMet, model.GoalMissed
+	M, X := report.GoalMet, report.GoalMissed
 	tests := []struct {
 		name   string
 		preset string
 		edits  []model.Command
-		want   map[string]model.GoalVerdict // goals not listed must be met
+		want   map[string]report.GoalVerdict // goals not listed must be met
 	}{
 		{"baseline: move Rhein-Main to France, 40% PPA, 5% vouchers", "baseline",
 			[]model.Command{move(5, "FR", frLon, frLat), lever("ppa_share", "0.4"), lever("voucher_share", "0.05")}, nil},
 		{"baseline: a fifth B200 gigafactory costs the fund", "baseline",
-			[]model.Command{buildAt(0, "FR", 100000, "best")}, map[string]model.GoalVerdict{"chips-2030": M, "emissions": X, "fund": X, "startups": M}},
+			[]model.Command{buildAt(0, "FR", 100000, "best")}, map[string]report.GoalVerdict{"chips-2030": M, "emissions": X, "fund": X, "startups": M}},
 		{"diffusion-2025: agreement with Poland", "diffusion-2025",
 			[]model.Command{{Op: model.SetG2G{State: model.MustState("PL"), On: true}}}, nil},
 		{"diffusion-2025: Mazovia a validated end user", "diffusion-2025",
 			[]model.Command{{Op: model.SetVEU{Site: 7, On: true}}}, nil},
 		{"diffusion-2025: moving Mazovia to France loses Poland", "diffusion-2025",
-			[]model.Command{move(7, "FR", frLon, frLat)}, map[string]model.GoalVerdict{"poland": X}},
+			[]model.Command{move(7, "FR", frLon, frLat)}, map[string]report.GoalVerdict{"poland": X}},
 		{"grid-crunch: move Rhein-Main to Sweden", "grid-crunch",
 			[]model.Command{move(5, "SE", seLon, seLat)}, nil},
 		{"grid-crunch: grid investment does not help in a crunch", "grid-crunch",
-			[]model.Command{{Op: model.InvestGrid{State: model.MustState("DE"), MW: 500}}}, map[string]model.GoalVerdict{"curtailed-2030": X, "served-2029": X}},
+			[]model.Command{{Op: model.InvestGrid{State: model.MustState("DE"), MW: 500}}}, map[string]report.GoalVerdict{"curtailed-2030": X, "served-2029": X}},
 		{"startup-boom: one more B200 site, vouchers at a quarter", "startup-boom",
 			[]model.Command{buildAt(0, "FR", 100000, "best"), lever("voucher_share", "0.25")}, nil},
 		{"startup-boom: one more site with full vouchers empties the fund", "startup-boom",
-			[]model.Command{buildAt(0, "FR", 100000, "best")}, map[string]model.GoalVerdict{"fund": X}},
+			[]model.Command{buildAt(0, "FR", 100000, "best")}, map[string]report.GoalVerdict{"fund": X}},
 		{"eu-chips: a 50,000-chip B200 site in France", "eu-chips",
 			[]model.Command{buildAt(0, "FR", 50000, "b200")}, nil},
 		{"eu-chips: the same site in Germany", "eu-chips",
-			[]model.Command{buildAt(0, "DE", 50000, "b200")}, map[string]model.GoalVerdict{"compute-2030": X, "emissions": X}},
+			[]model.Command{buildAt(0, "DE", 50000, "b200")}, map[string]report.GoalVerdict{"compute-2030": X, "emissions": X}},
 		{"selection-round: five clean, quick sites", "selection-round",
 			candidates(t, 0, "FR", "ES", "FI", "SE", "PT"), nil},
 		{"selection-round: five clean sites, chosen after six weeks", "selection-round",
 			candidates(t, 45, "FR", "ES", "FI", "SE", "PT"), nil},
 		{"selection-round: four sites serve too little", "selection-round",
-			candidates(t, 0, "FR", "ES", "FI", "SE"), map[string]model.GoalVerdict{"served-2033": X}},
+			candidates(t, 0, "FR", "ES", "FI", "SE"), map[string]report.GoalVerdict{"served-2033": X}},
 		{"selection-round: six sites overrun the fund", "selection-round",
-			candidates(t, 0, "FR", "ES", "FI", "SE", "PT", "IT"), map[string]model.GoalVerdict{"fund": X, "emissions": X}},
+			candidates(t, 0, "FR", "ES", "FI", "SE", "PT", "IT"), map[string]report.GoalVerdict{"fund": X, "emissions": X}},
 		{"selection-round: the big markets", "selection-round",
-			candidates(t, 0, "DE", "FR", "ES", "IT"), map[string]model.GoalVerdict{"chips-2029": X, "served-2033": X, "emissions": X}},
+			candidates(t, 0, "DE", "FR", "ES", "IT"), map[string]report.GoalVerdict{"chips-2029": X, "served-2033": X, "emissions": X}},
 		{"selection-round: host states pay part, six sites fit", "selection-round",
 			append([]model.Command{lever("eu_share", "0.25"), lever("host_share", "0.083")}, candidates(t, 0, "FR", "ES", "FI", "SE", "PT", "IT")...),
-			map[string]model.GoalVerdict{"emissions": X}},
+			map[string]report.GoalVerdict{"emissions": X}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -243,14 +244,13 @@ func TestGoalsReachable(t *testing.T) {
 			if err := sim.CheckInvariants(); err != nil {
 				t.Fatal(err)
 			}
-			for _, st := range model.EvaluateGoals(mustGoals(t, tt.preset), sim, nil) {
+			for _, st := range report.EvaluateGoals(mustGoals(t, tt.preset), sim, nil) {
 				want, ok := tt.want[st.Goal.ID]
 				if !ok {
-					want = model.GoalMet
+					want = report.GoalMet
 				}
 				if st.Verdict != want {
-					m, _ := st.Goal.MetricOf()
-					t.Errorf("goal %s (%s) = %v at %s, want %v", st.Goal.ID, st.Goal.Text, st.Verdict, m.Format(st.Value), want)
+					t.Errorf("goal %s (%s) = %v at %d, want %v", st.Goal.ID, st.Goal.Text, st.Verdict, st.Value, want)
 				}
 			}
 		})
@@ -271,21 +271,21 @@ func TestEvaluateGoalsOverTime(t *testing.T) {
 	step(t, half, 1000)
 
 	d2030 := model.DayOf(2030, 1, 1)
-	goals := []model.Goal{
+	goals := []report.Goal{
 		{ID: "chips", Metric: "chips_active", Cmp: ">=", Target: 400000, By: d2030},               // missed in 2029-12-31
 		{ID: "chips-low", Metric: "chips_active", Cmp: ">=", Target: 300000, By: d2030},           // met
 		{ID: "relocated", Metric: "startups_relocated", Cmp: "<=", Target: 300000, By: d2030},     // 300 companies: passed in 2027
 		{ID: "relocated-end", Metric: "startups_relocated", Cmp: ">=", Target: 100000, By: d2030}, // 100 companies: reached early
-		{ID: "fund", Metric: "fund_left_eur_bn", Cmp: ">=", Target: 19500, By: model.AtHorizon},   // €19.5 bn: gone in 2026
-		{ID: "poland", Metric: "chips_active", State: "PL", Cmp: ">=", Target: 90000, By: model.AtHorizon},
-		{ID: "bad-metric", Metric: "happiness", Cmp: ">=", Target: 1, By: model.AtHorizon},
-		{ID: "bad-state", Metric: "served_pct", State: "PL", Cmp: ">=", Target: 1, By: model.AtHorizon},
+		{ID: "fund", Metric: "fund_left_eur_bn", Cmp: ">=", Target: 19500, By: report.AtHorizon},  // €19.5 bn: gone in 2026
+		{ID: "poland", Metric: "chips_active", State: "PL", Cmp: ">=", Target: 90000, By: report.AtHorizon},
+		{ID: "bad-metric", Metric: "happiness", Cmp: ">=", Target: 1, By: report.AtHorizon},
+		{ID: "bad-state", Metric: "served_pct", State: "PL", Cmp: ">=", Target: 1, By: report.AtHorizon},
 	}
 	type want struct {
-		v         model.GoalVerdict
+		v         report.GoalVerdict
 		projected bool
 	}
-	U, T, R, M, X := model.GoalUnknown, model.GoalOnTrack, model.GoalAtRisk, model.GoalMet, model.GoalMissed
+	U, T, R, M, X := report.GoalUnknown, report.GoalOnTrack, report.GoalAtRisk, report.GoalMet, report.GoalMissed
 	tests := []struct {
 		name string
 		day  int        // live run's day
@@ -304,7 +304,7 @@ func TestEvaluateGoalsOverTime(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			live := mustNew(t, sc)
 			step(t, live, tt.day)
-			got := model.EvaluateGoals(goals, live, tt.proj)
+			got := report.EvaluateGoals(goals, live, tt.proj)
 			if len(got) != len(goals) {
 				t.Fatalf("%d statuses, want %d", len(got), len(goals))
 			}
@@ -319,15 +319,15 @@ func TestEvaluateGoalsOverTime(t *testing.T) {
 	// At the horizon, the verdicts from the finished run equal those the
 	// full projection gave at day 0 (on track → met, at risk → missed),
 	// except for goals decided early by a monotone metric.
-	atStart := model.EvaluateGoals(goals[:2], mustNew(t, sc), proj)
-	atEnd := model.EvaluateGoals(goals[:2], proj, nil)
+	atStart := report.EvaluateGoals(goals[:2], mustNew(t, sc), proj)
+	atEnd := report.EvaluateGoals(goals[:2], proj, nil)
 	for i := range atStart {
-		final := map[model.GoalVerdict]model.GoalVerdict{T: M, R: X}[atStart[i].Verdict]
+		final := map[report.GoalVerdict]report.GoalVerdict{T: M, R: X}[atStart[i].Verdict]
 		if atEnd[i].Verdict != final || atEnd[i].Value != atStart[i].Value {
 			t.Errorf("goal %s: projected %v (%d), finished %v (%d)", goals[i].ID, atStart[i].Verdict, atStart[i].Value, atEnd[i].Verdict, atEnd[i].Value)
 		}
 	}
-	if got := model.EvaluateGoals(goals[:1], nil, proj); got[0].Verdict != U {
+	if got := report.EvaluateGoals(goals[:1], nil, proj); got[0].Verdict != U {
 		t.Errorf("EvaluateGoals(nil live) = %v, want unknown", got[0].Verdict)
 	}
 }
@@ -338,16 +338,16 @@ func TestGoalMetrics(t *testing.T) {
 	sim := runPolicy(t, "baseline")
 	h := sim.History()
 	last := len(h) - 1
-	o := sim.Outcomes()
+	o := report.OutcomesOf(sim)
 	var lastYear int64 // grams over the last 365 days
 	for _, d := range h[len(h)-365:] {
 		lastYear += int64(d.Emissions)
 	}
 	byID := func(key, state string) int64 {
 		t.Helper()
-		g := model.Goal{ID: key, Metric: key, State: state, Cmp: ">=", By: model.AtHorizon}
-		st := model.EvaluateGoals([]model.Goal{g}, sim, nil)[0]
-		if st.Verdict != model.GoalMet && st.Verdict != model.GoalMissed || st.Day != model.Day(last) {
+		g := report.Goal{ID: key, Metric: key, State: state, Cmp: ">=", By: report.AtHorizon}
+		st := report.EvaluateGoals([]report.Goal{g}, sim, nil)[0]
+		if st.Verdict != report.GoalMet && st.Verdict != report.GoalMissed || st.Day != model.Day(last) {
 			t.Fatalf("%s: %v on %s, want a final verdict on the last day", key, st.Verdict, st.Day)
 		}
 		return st.Value
@@ -380,9 +380,9 @@ func TestGoalMetrics(t *testing.T) {
 		}
 	}
 	var keys []string
-	for _, m := range model.GoalMetrics() {
+	for _, m := range report.GoalMetrics() {
 		keys = append(keys, m.Key)
-		if m.Label == "" || m.Unit == "" || m.Scale < 1 || m.Source == "" {
+		if m.Unit >= report.NumUnits || m.Source == "" {
 			t.Errorf("metric %s is not fully described: %+v", m.Key, m)
 		}
 	}
@@ -396,37 +396,33 @@ func TestGoalMetrics(t *testing.T) {
 	}
 }
 
-func TestGoalMetricFormat(t *testing.T) {
-	metric := func(key string) model.GoalMetric {
-		m, _ := model.Goal{Metric: key}.MetricOf()
-		return m
-	}
+// TestGoalMetricUnits: a goals file writes a target in the metric's whole
+// unit, so a metric's unit is part of the goals files' format.
+func TestGoalMetricUnits(t *testing.T) {
 	tests := []struct {
-		key  string
-		v    int64
-		want string
+		key   string
+		unit  report.Unit
+		scale int64
 	}{
-		{"chips_active", 399336, "399,336 chips"},
-		{"served_pct", 625, "62.5%"},
-		{"served_pct", 1000, "100%"},
-		{"fund_left_eur_bn", 15552, "€15.6 bn"},
-		{"fund_left_eur_bn", 0, "€0 bn"},
-		{"emissions_kt_per_year", 1569499, "1,569 kt CO2e"},
-		{"emissions_kt_per_year", 1569500, "1,570 kt CO2e"},
-		{"startups_relocated", 1621900, "1,622 companies"},
-		{"power_curtailed_mw", 99500, "100 MW"},
+		{"chips_active", report.Chips, 1},
+		{"served_pct", report.Permille, 10},
+		{"fund_left_eur_bn", report.EuroMillions, 1000},
+		{"emissions_kt_per_year", report.TonnesCO2e, 1000},
+		{"startups_relocated", report.MilliCompanies, 1000},
+		{"power_curtailed_mw", report.KW, 1000},
 	}
 	for _, tt := range tests {
-		if got := metric(tt.key).Format(tt.v); got != tt.want {
-			t.Errorf("%s.Format(%d) = %q, want %q", tt.key, tt.v, got, tt.want)
+		m, ok := report.Goal{Metric: tt.key}.MetricOf()
+		if !ok || m.Unit != tt.unit || m.Unit.Scale() != tt.scale {
+			t.Errorf("metric %s: unit %d scale %d, want %d and %d", tt.key, m.Unit, m.Unit.Scale(), tt.unit, tt.scale)
 		}
 	}
 }
 
 func TestGoalVerdictString(t *testing.T) {
-	for v, want := range map[model.GoalVerdict]string{
-		model.GoalUnknown: "unknown", model.GoalOnTrack: "on track", model.GoalAtRisk: "at risk",
-		model.GoalMet: "met", model.GoalMissed: "missed", 9: "GoalVerdict(9)",
+	for v, want := range map[report.GoalVerdict]string{
+		report.GoalUnknown: "unknown", report.GoalOnTrack: "on track", report.GoalAtRisk: "at risk",
+		report.GoalMet: "met", report.GoalMissed: "missed", 9: "GoalVerdict(9)",
 	} {
 		if got := v.String(); got != want {
 			t.Errorf("GoalVerdict(%d).String() = %q, want %q", v, got, want)
@@ -441,14 +437,14 @@ func TestParseGoals(t *testing.T) {
 			{` + fields + `}]}`
 	}
 	ok := goal(`"id": "b", "text": "B", "metric": "served_pct", "cmp": "<=", "target": "62.5", "by": "2030-01-01"`)
-	set, err := model.ParseGoals("p", []byte(ok))
+	set, err := report.ParseGoals("p", []byte(ok))
 	if err != nil {
 		t.Fatalf("ParseGoals(good) = %v", err)
 	}
 	if g := set.Goals[1]; g.Target != 625 || g.By != model.DayOf(2030, 1, 1) || g.Cmp != "<=" {
 		t.Errorf("goal b = %+v, want target 625 (thousandths) by 2030-01-01", g)
 	}
-	if set.Goals[0].By != model.AtHorizon {
+	if set.Goals[0].By != report.AtHorizon {
 		t.Errorf("goal a by %s, want AtHorizon", set.Goals[0].By)
 	}
 	tests := []struct {
@@ -473,7 +469,7 @@ func TestParseGoals(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := model.ParseGoals(tt.name2, []byte(tt.text))
+			_, err := report.ParseGoals(tt.name2, []byte(tt.text))
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("ParseGoals = %v, want an error containing %q", err, tt.want)
 			}
@@ -484,7 +480,7 @@ func TestParseGoals(t *testing.T) {
 // TestCandidates: the selection round offers about eight candidates in
 // different member states, each a valid build command the page can send.
 func TestCandidates(t *testing.T) {
-	cs := model.Candidates("selection-round")
+	cs := report.Candidates("selection-round")
 	if len(cs) < 7 || len(cs) > 9 {
 		t.Fatalf("%d candidates, want about eight", len(cs))
 	}
