@@ -8,14 +8,16 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"sync"
 
 	"gigasandbox/internal/open"
 	"gigasandbox/model"
 	"gigasandbox/model/ensemble"
+	"gigasandbox/model/report"
 )
 
-const sweepUsage = "Usage: gigasim sweep [--preset NAME | --scenario FILE.json | --link LINK] [--runs N] [--workers K] [--json]"
+const sweepUsage = "Usage: gigasim sweep [--preset NAME | --scenario FILE.json | --link LINK] [--runs N] [--workers K] [--json] [--tornado]"
 
 // cmdSweep runs a scenario's ensemble: the assumptions drawn within their
 // ranges, N runs on every core, and prints each chart series' P10, median
@@ -29,6 +31,7 @@ func cmdSweep(args []string, stdout, stderr io.Writer) error {
 	runs := fs.Int("runs", ensemble.DefaultRuns, fmt.Sprintf("runs in the ensemble, %d to %d", ensemble.MinRuns, ensemble.MaxRuns))
 	workers := fs.Int("workers", runtime.NumCPU(), "runs at once (every core by default)")
 	asJSON := fs.Bool("json", false, "print the bands of every series on every sampled day as JSON")
+	tornado := fs.Bool("tornado", false, "also run each assumption at the ends of its range and list, for the headline outcomes, the five that move each most")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.SetOutput(stdout)
@@ -65,9 +68,11 @@ func cmdSweep(args []string, stdout, stderr io.Writer) error {
 		return bad("%v", err)
 	}
 	sc := r.Scenario
+	// A guided preset's goals are judged in every run.
+	goals, _, _ := report.Goals(*preset)
 	bar := newProgress(stderr, *runs)
 	var mu sync.Mutex
-	res, err := ensemble.Run(context.Background(), sc, ensemble.Config{Runs: *runs, Workers: *workers, Progress: func(done int) {
+	res, err := ensemble.Run(context.Background(), sc, ensemble.Config{Runs: *runs, Workers: *workers, Goals: goals, Progress: func(done, _ int) {
 		if bar != nil {
 			mu.Lock()
 			_ = bar.Set(done)
@@ -85,7 +90,47 @@ func cmdSweep(args []string, stdout, stderr io.Writer) error {
 		return writeSweepJSON(stdout, sc, res)
 	}
 	writeSweep(stdout, sc, res)
+	if !*tornado {
+		return nil
+	}
+	bar = newProgress(stderr, 1+2*len(ensemble.Varied(&sc)))
+	ts, err := ensemble.Sensitivity(context.Background(), sc, *workers, func(done, _ int) {
+		if bar != nil {
+			_ = bar.Set(done)
+		}
+	})
+	if bar != nil {
+		_ = bar.Finish()
+		fmt.Fprintln(stderr)
+	}
+	if err != nil {
+		return fmt.Errorf("sweep: %w", err)
+	}
+	writeTornado(stdout, ts)
 	return nil
+}
+
+// tornadoOutcomes are the headline outcomes whose tornado sweep --tornado
+// prints.
+var tornadoOutcomes = []string{"chips_active", "served_pct", "fund_left", "emissions_run", "startups_active", "grid_queue"}
+
+// writeTornado lists, for each headline outcome, the five assumptions that
+// move it most from the low end of their range to the high end.
+func writeTornado(w io.Writer, ts []ensemble.Tornado) {
+	fmt.Fprintln(w, "\nWhat moves each outcome most (each assumption from the low to the high end of its range, the others as they are):")
+	for _, t := range ts {
+		if !slices.Contains(tornadoOutcomes, t.Key) {
+			continue
+		}
+		label := compareLabels[t.Key]
+		fmt.Fprintf(w, "  %s: %s %s at the scenario's own figures\n", label, figure(t.Central, t.Unit), unitNames[t.Unit])
+		for _, sw := range t.Swings[:min(5, len(t.Swings))] {
+			if sw.Size() == 0 {
+				break
+			}
+			fmt.Fprintf(w, "    %-30s %14s to %-14s\n", sw.Param.Info().Key, figure(sw.Low, t.Unit), figure(sw.High, t.Unit))
+		}
+	}
 }
 
 // sweepUnits turn a metric's stored unit into the one people read.
@@ -117,6 +162,9 @@ func writeSweep(w io.Writer, sc model.Scenario, res *ensemble.Result) {
 		u := sweepUnits[metric.Unit]
 		f := func(v int64) string { return group(int64(float64(v)/u.div + 0.5*sign(v))) }
 		fmt.Fprintf(w, "  %-18s %14s %14s %14s  %s\n", metric.Key, f(b.P10[last]), f(b.P50[last]), f(b.P90[last]), u.unit)
+	}
+	for _, o := range res.Odds() {
+		fmt.Fprintf(w, "  goal %-24s met in %3d%% of runs (%d of %d)\n", o.Goal.ID, o.Met*100/o.Runs, o.Met, o.Runs)
 	}
 	fmt.Fprintf(w, "digest %016x\n", res.Digest())
 }

@@ -58,6 +58,16 @@ func TestSweep(t *testing.T) {
 	}
 }
 
+// TestSweepGoals: a guided preset's sweep says how often each goal is met.
+func TestSweepGoals(t *testing.T) {
+	out := mustRun(t, "sweep", "--preset", "grid-crunch", "--runs", "16")
+	for _, want := range []string{"goal fund", "goal served-2029", "% of runs ("} {
+		if !strings.Contains(out, want) {
+			t.Errorf("sweep of grid-crunch printed\n%s\nwant %q", out, want)
+		}
+	}
+}
+
 func TestSweepBadInput(t *testing.T) {
 	for _, tt := range []struct {
 		args []string

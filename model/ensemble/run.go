@@ -5,9 +5,9 @@ import (
 	"encoding/binary"
 	"hash/fnv"
 	"slices"
-	"sync"
 
 	"gigasandbox/model"
+	"gigasandbox/model/report"
 )
 
 // Metric is a day's outcome an ensemble gives bands for: what the page's
@@ -43,10 +43,38 @@ const SampleEvery = 7
 type Result struct {
 	Draws []model.Scenario
 	Days  []model.Day // the sample days
+	Goals []report.Goal
 	// values[run][metric][sample]
 	values [][][]int64
-	// End is what Config.AtEnd returned for each run.
-	End []any
+	// verdicts[run][goal]
+	verdicts [][]report.GoalVerdict
+}
+
+// Odds is how often a goal is met over an ensemble's runs.
+type Odds struct {
+	Goal      report.Goal
+	Met, Runs int
+	// Undecided counts runs in which the goal could not be judged (a
+	// metric or state the run does not know).
+	Undecided int
+}
+
+// Odds gives each of Config.Goals how often it was met.
+func (r *Result) Odds() []Odds {
+	out := make([]Odds, len(r.Goals))
+	for g := range r.Goals {
+		out[g] = Odds{Goal: r.Goals[g], Runs: len(r.verdicts)}
+		for i := range r.verdicts {
+			switch r.verdicts[i][g] {
+			case report.GoalMet:
+				out[g].Met++
+			case report.GoalMissed:
+			default:
+				out[g].Undecided++
+			}
+		}
+	}
+	return out
 }
 
 // Config says how to run an ensemble.
@@ -54,11 +82,10 @@ type Config struct {
 	Runs    int // DefaultRuns if 0
 	Workers int // goroutines; 1 if 0
 	// Progress, if set, is called after each run with how many are done
-	// (from the worker that finished it).
-	Progress func(done int)
-	// AtEnd, if set, reads a run at its horizon (goal verdicts, outcomes);
-	// its results are in Result.End, by run.
-	AtEnd func(sim *model.Sim) any
+	// and of how many (one call at a time).
+	Progress func(done, of int)
+	// Goals, if set, are judged on each run at its horizon: Result.Odds.
+	Goals []report.Goal
 }
 
 // Run runs the ensemble of sc to the horizon. Runs are independent and
@@ -73,44 +100,14 @@ func Run(ctx context.Context, sc model.Scenario, cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Draws: draws, Days: sampleDays(sc.Days), values: make([][][]int64, n), End: make([]any, n)}
-	workers := max(1, min(cfg.Workers, n))
-	jobs := make(chan int)
-	errs := make([]error, n)
-	var mu sync.Mutex
-	done := 0
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				res.values[i], res.End[i], errs[i] = runOne(draws[i], res.Days, cfg.AtEnd)
-				if cfg.Progress != nil {
-					mu.Lock()
-					done++
-					d := done
-					mu.Unlock()
-					cfg.Progress(d)
-				}
-			}
-		}()
-	}
-	for i := range n {
-		select {
-		case jobs <- i:
-		case <-ctx.Done():
-			close(jobs)
-			wg.Wait()
-			return nil, ctx.Err()
-		}
-	}
-	close(jobs)
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
+	res := &Result{Draws: draws, Days: sampleDays(sc.Days), Goals: cfg.Goals, values: make([][][]int64, n), verdicts: make([][]report.GoalVerdict, n)}
+	err = forEach(ctx, n, cfg.Workers, cfg.Progress, func(i int) error {
+		var err error
+		res.values[i], res.verdicts[i], err = runOne(draws[i], res.Days, cfg.Goals)
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
 	return res, nil
 }
@@ -129,8 +126,8 @@ func sampleDays(days int32) []model.Day {
 }
 
 // runOne runs one draw to its horizon and keeps its metrics on the sample
-// days.
-func runOne(sc model.Scenario, days []model.Day, atEnd func(*model.Sim) any) ([][]int64, any, error) {
+// days, and the goals' verdicts.
+func runOne(sc model.Scenario, days []model.Day, goals []report.Goal) ([][]int64, []report.GoalVerdict, error) {
 	sim, err := model.New(sc)
 	if err != nil {
 		return nil, nil, err
@@ -148,11 +145,11 @@ func runOne(sc model.Scenario, days []model.Day, atEnd func(*model.Sim) any) ([]
 			out[m][s] = metric.Of(&hist[d])
 		}
 	}
-	var end any
-	if atEnd != nil {
-		end = atEnd(sim)
+	var verdicts []report.GoalVerdict
+	for _, st := range report.EvaluateGoals(goals, sim, sim) {
+		verdicts = append(verdicts, st.Verdict)
 	}
-	return out, end, nil
+	return out, verdicts, nil
 }
 
 // Band is a metric's spread over the runs on each sample day: the 10th,

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"gigasandbox/model"
+	"gigasandbox/model/report"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/digests.golden")
@@ -63,7 +64,7 @@ func TestBands(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := Run(context.Background(), sc, Config{Runs: 32, Workers: 2, AtEnd: func(sim *model.Sim) any { return sim.Day() }})
+	res, err := Run(context.Background(), sc, Config{Runs: 32, Workers: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,11 +84,84 @@ func TestBands(t *testing.T) {
 	if chips.P10[0] != chips.P90[0] {
 		t.Errorf("chips on day 0 differ between draws (%d to %d): the systems running at the start do not depend on assumptions", chips.P10[0], chips.P90[0])
 	}
-	for i, e := range res.End {
-		if e != sc.Days {
-			if d, ok := e.(model.Day); !ok || d != model.Day(sc.Days) {
-				t.Fatalf("run %d ended on %v, want the horizon %d", i, e, sc.Days)
+}
+
+// TestOdds: a guided preset's goals are judged in every run, and the odds
+// of a goal no run can miss differ from those of one that depends on the
+// draws.
+func TestOdds(t *testing.T) {
+	sc, err := model.Preset("grid-crunch")
+	if err != nil {
+		t.Fatal(err)
+	}
+	goals, _, ok := report.Goals("grid-crunch")
+	if !ok || len(goals) == 0 {
+		t.Fatal("grid-crunch has no goals")
+	}
+	res, err := Run(context.Background(), sc, Config{Runs: MinRuns, Workers: 2, Goals: goals})
+	if err != nil {
+		t.Fatal(err)
+	}
+	odds := res.Odds()
+	if len(odds) != len(goals) {
+		t.Fatalf("%d odds for %d goals", len(odds), len(goals))
+	}
+	for _, o := range odds {
+		if o.Runs != MinRuns || o.Met+o.Undecided > o.Runs || o.Undecided != 0 {
+			t.Errorf("goal %s: met %d, undecided %d of %d", o.Goal.ID, o.Met, o.Undecided, o.Runs)
+		}
+	}
+	// the same goals judged on the scenario's own run agree with the
+	// ensemble where every run agrees
+	sim, _ := model.New(sc)
+	for sim.Day() < sim.Horizon() {
+		if err := sim.Step(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, st := range report.EvaluateGoals(goals, sim, sim) {
+		if o := odds[i]; (o.Met == o.Runs && st.Verdict == report.GoalMissed) || (o.Met == 0 && st.Verdict == report.GoalMet) {
+			t.Logf("goal %s: the scenario's own run says %s, every draw the opposite (%d of %d met)", goals[i].ID, st.Verdict, o.Met, o.Runs)
+		}
+	}
+}
+
+// TestSensitivity: each headline outcome gets a swing from every varied
+// assumption, largest first, around the scenario's own run; the fund left
+// moves with the EU's share of chip prices, so some swing of it is not 0.
+func TestSensitivity(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the baseline about a hundred times")
+	}
+	sc, err := model.Preset("baseline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts, err := Sensitivity(context.Background(), sc, 2, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	varied := Varied(&sc)
+	seen := map[string]bool{}
+	for _, tr := range ts {
+		seen[tr.Key] = true
+		if len(tr.Swings) != len(varied) {
+			t.Fatalf("%s: %d swings for %d assumptions", tr.Key, len(tr.Swings), len(varied))
+		}
+		for i := 1; i < len(tr.Swings); i++ {
+			if tr.Swings[i].Size() > tr.Swings[i-1].Size() {
+				t.Fatalf("%s: swings not largest first at %d", tr.Key, i)
 			}
+		}
+	}
+	for _, key := range []string{"chips_active", "fund_left", "emissions_run"} {
+		if !seen[key] {
+			t.Errorf("no tornado for %s", key)
+		}
+	}
+	for _, tr := range ts {
+		if tr.Key == "fund_left" && tr.Swings[0].Size() == 0 {
+			t.Error("fund_left: no assumption moves it")
 		}
 	}
 }
