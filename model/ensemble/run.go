@@ -101,9 +101,10 @@ func Run(ctx context.Context, sc model.Scenario, cfg Config) (*Result, error) {
 		return nil, err
 	}
 	res := &Result{Draws: draws, Days: sampleDays(sc.Days), Goals: cfg.Goals, values: make([][][]int64, n), verdicts: make([][]report.GoalVerdict, n)}
-	err = forEach(ctx, n, cfg.Workers, cfg.Progress, func(i int) error {
+	spare := make([]*model.Sim, max(1, cfg.Workers))
+	err = forEach(ctx, n, cfg.Workers, cfg.Progress, func(w, i int) error {
 		var err error
-		res.values[i], res.verdicts[i], err = runOne(draws[i], res.Days, cfg.Goals)
+		res.values[i], res.verdicts[i], spare[w], err = runOne(draws[i], res.Days, cfg.Goals, spare[w])
 		return err
 	})
 	if err != nil {
@@ -125,16 +126,17 @@ func sampleDays(days int32) []model.Day {
 	return out
 }
 
-// runOne runs one draw to its horizon and keeps its metrics on the sample
-// days, and the goals' verdicts.
-func runOne(sc model.Scenario, days []model.Day, goals []report.Goal) ([][]int64, []report.GoalVerdict, error) {
-	sim, err := model.New(sc)
+// runOne runs one draw to its horizon, in the memory of the worker's last
+// run (model.NewFrom), and keeps its metrics on the sample days and the
+// goals' verdicts. It returns the run, whose memory the next may take.
+func runOne(sc model.Scenario, days []model.Day, goals []report.Goal, spare *model.Sim) ([][]int64, []report.GoalVerdict, *model.Sim, error) {
+	sim, err := model.NewFrom(sc, spare)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	for sim.Day() < sim.Horizon() {
 		if err := sim.Step(); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
 	hist := sim.History()
@@ -149,7 +151,7 @@ func runOne(sc model.Scenario, days []model.Day, goals []report.Goal) ([][]int64
 	for _, st := range report.EvaluateGoals(goals, sim, sim) {
 		verdicts = append(verdicts, st.Verdict)
 	}
-	return out, verdicts, nil
+	return out, verdicts, sim, nil
 }
 
 // Band is a metric's spread over the runs on each sample day: the 10th,

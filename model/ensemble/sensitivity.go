@@ -65,11 +65,13 @@ func Sensitivity(ctx context.Context, sc model.Scenario, workers int, progress f
 		}
 	}
 	rows := make([][]report.CompareRow, len(scs))
-	err := forEach(ctx, len(scs), workers, progress, func(i int) error {
-		sim, err := model.New(scs[i])
+	spare := make([]*model.Sim, max(1, workers))
+	err := forEach(ctx, len(scs), workers, progress, func(w, i int) error {
+		sim, err := model.NewFrom(scs[i], spare[w])
 		if err != nil {
 			return err
 		}
+		spare[w] = sim
 		for sim.Day() < sim.Horizon() {
 			if err := sim.Step(); err != nil {
 				return err
@@ -126,21 +128,22 @@ func sharesAround(sc *model.Scenario, p model.Param, v int64) {
 	}
 }
 
-// forEach calls fn for 0..n-1 on workers goroutines, reporting progress,
-// and returns the first error by index.
-func forEach(ctx context.Context, n, workers int, progress func(done, of int), fn func(i int) error) error {
+// forEach calls fn for 0..n-1 on workers goroutines (w is the worker, 0
+// to workers-1, for memory a worker reuses), reporting progress, and
+// returns the first error by index.
+func forEach(ctx context.Context, n, workers int, progress func(done, of int), fn func(w, i int) error) error {
 	workers = max(1, min(workers, n))
 	jobs := make(chan int)
 	errs := make([]error, n)
 	var mu sync.Mutex
 	done := 0
 	var wg sync.WaitGroup
-	for range workers {
+	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				errs[i] = fn(i)
+				errs[i] = fn(w, i)
 				if progress != nil {
 					mu.Lock()
 					done++
