@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"gigasandbox/game/i18n"
 	"gigasandbox/model"
 	"gigasandbox/model/report"
 )
@@ -21,15 +22,9 @@ type numbers struct {
 	euroPre, euroSuf string // euros below a million: prefix or suffix
 }
 
-var locales = map[string]numbers{
-	"en": {group: ",", decimal: ".", pctSep: "", bn: "€%sbn", m: "€%sm", euroPre: "€"},
-	"fr": {group: "\u00a0", decimal: ",", pctSep: "\u00a0", bn: "%s\u00a0Md€", m: "%s\u00a0M€", euroSuf: "\u00a0€"},
-	"de": {group: ".", decimal: ",", pctSep: "\u00a0", bn: "%s\u00a0Mrd.\u00a0€", m: "%s\u00a0Mio.\u00a0€", euroSuf: "\u00a0€"},
-}
-
-// num is the page's current way of writing numbers; SetLang sets it (there
-// is one page per program).
-var num = locales["en"]
+// num is the page's current way of writing numbers (localeOf); SetLang
+// sets it (there is one page per program).
+var num = localeOf(i18n.Get("en"))
 
 // decimalMark writes f with digits decimals in the current language.
 func decimalMark(f float64, digits int) string {

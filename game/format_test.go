@@ -25,7 +25,7 @@ func TestUnitsWorded(t *testing.T) {
 // in the page's language.
 func TestQuantity(t *testing.T) {
 	g := &Game{cat: i18n.Get("en")}
-	defer func() { num = locales["en"] }()
+	defer func() { num = localeOf(i18n.Get("en")) }()
 	tests := []struct {
 		lang   string
 		v      int64
@@ -52,12 +52,12 @@ func TestQuantity(t *testing.T) {
 		{"de", 399336, report.Chips, false, "399.336\u00a0Chips"},
 	}
 	for _, tt := range tests {
-		g.cat, num = i18n.Get(tt.lang), locales[tt.lang]
+		g.cat, num = i18n.Get(tt.lang), localeOf(i18n.Get(tt.lang))
 		if got := g.quantity(tt.v, tt.u, tt.tenths); got != tt.want {
 			t.Errorf("%s: quantity(%d, %d, %v) = %q, want %q", tt.lang, tt.v, tt.u, tt.tenths, got, tt.want)
 		}
 	}
-	g.cat, num = i18n.Get("en"), locales["en"]
+	g.cat, num = i18n.Get("en"), localeOf(i18n.Get("en"))
 	if got := g.unitName(report.EuroMillions); got != "€ bn" {
 		t.Errorf("unitName(EuroMillions) = %q, want € bn", got)
 	}

@@ -165,7 +165,7 @@ func (g *Game) Lang() string { return g.cat.Lang }
 func (g *Game) SetLang(lang string) {
 	if i18n.Has(lang) {
 		g.cat = i18n.Get(lang)
-		num = locales[lang]
+		num = localeOf(g.cat)
 		g.mv.repaint()
 		g.changed()
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"gigasandbox/game/i18n"
 	"gigasandbox/game/session"
 	"gigasandbox/model"
 )
@@ -273,18 +274,18 @@ func TestWrap(t *testing.T) {
 }
 
 func TestFormatByLanguage(t *testing.T) {
-	defer func() { num = locales["en"] }()
+	defer func() { num = localeOf(i18n.Get("en")) }()
 	tests := []struct {
 		lang                      string
 		big, money, small, counts string
 		share                     string
 	}{
-		{"en", "1,234,567", "€17.08bn", "€456m", "412.3k", "16.9%"},
+		{"en", "1,234,567", "€17.08 bn", "€456 m", "412.3k", "16.9%"},
 		{"fr", "1\u00a0234\u00a0567", "17,08\u00a0Md€", "456\u00a0M€", "412,3k", "16,9\u00a0%"},
 		{"de", "1.234.567", "17,08\u00a0Mrd.\u00a0€", "456\u00a0Mio.\u00a0€", "412,3k", "16,9\u00a0%"},
 	}
 	for _, tt := range tests {
-		num = locales[tt.lang]
+		num = localeOf(i18n.Get(tt.lang))
 		got := []string{thousands(1234567), euros(1_708_000_000_000), euros(45_600_000_000), compact(412300), pct(169)}
 		want := []string{tt.big, tt.money, tt.small, tt.counts, tt.share}
 		for i := range got {
@@ -301,8 +302,8 @@ func TestFormat(t *testing.T) {
 		{thousands(999), "999"},
 		{thousands(1000), "1,000"},
 		{thousands(-1234567), "-1,234,567"},
-		{euros(2_000_000_000_000), "€20.00bn"},
-		{euros(45_600_000_000), "€456m"},
+		{euros(2_000_000_000_000), "€20.00 bn"},
+		{euros(45_600_000_000), "€456 m"},
 		{compact(412300), "412.3k"},
 		{compact(1_200_000), "1.20M"},
 		{pct(169), "16.9%"},

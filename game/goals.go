@@ -100,7 +100,7 @@ func (g *Game) goalsBox(u *ui, r rect, top float64, draw bool) rect {
 			}
 		}
 		heading = g.tr("goals.folded", g.presetLabel(g.sess.Name()), met, len(st))
-		if u.textWidth("▸ "+heading, u.f.small)+12 > w {
+		if u.textWidth("› "+heading, u.f.small)+12 > w {
 			heading = g.tr("goals.folded.short", met, len(st))
 		}
 		h = headH
@@ -114,9 +114,9 @@ func (g *Game) goalsBox(u *ui, r rect, top float64, draw bool) rect {
 	u.fill(box, color.RGBA{0xff, 0xff, 0xff, 0xe8})
 	u.stroke(box, 1, colBorder)
 	head := rect{box.x, box.y, box.w, headH}
-	mark := "▾ "
+	mark := "▼ "
 	if folded {
-		mark = "▸ "
+		mark = "› "
 	}
 	label := mark + heading
 	u.place(label, head, u.textInRect(label, head, u.fit(label, head.w-12, u.f.bold), left), true)

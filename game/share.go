@@ -43,17 +43,15 @@ type shareView struct {
 }
 
 // Fragment is the address fragment (without '#') that reopens this run at
-// this day: the scenario as a link (model/link), and the language when it
-// is not English.
+// this day: the scenario as a link (model/link), and the page's language,
+// so that whoever opens it reads it as it was shared (a link without one
+// follows the reader's browser).
 func (g *Game) Fragment() (string, error) {
 	frag, err := link.Encode(g.sess.Scenario(), g.sess.Day())
 	if err != nil {
 		return "", err
 	}
-	if g.cat.Lang != "en" {
-		frag += "&lang=" + g.cat.Lang
-	}
-	return frag, nil
+	return frag + "&lang=" + g.cat.Lang, nil
 }
 
 // Link is the whole shareable address, or an error saying why there is

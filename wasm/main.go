@@ -30,12 +30,14 @@ package main
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"syscall/js"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"gigasandbox/game"
+	"gigasandbox/game/i18n"
 	"gigasandbox/game/session"
 	"gigasandbox/internal/open"
 	"gigasandbox/model"
@@ -44,9 +46,13 @@ import (
 func main() {
 	start := openFromAddress()
 	g := game.New(start.sess)
-	if start.lang != "" {
+	switch {
+	case start.lang != "":
 		g.SetLang(start.lang)
+	case browserLang() != "":
+		g.SetLang(browserLang())
 	}
+	setDocumentLang(g.Lang())
 	switch {
 	case start.mend != nil:
 		g.OfferWithout(start.mend.name, start.mend.sc, start.mend.day, start.mend.err)
@@ -164,6 +170,7 @@ func keepAddress(g *game.Game) {
 		}
 		last = frag
 		js.Global().Get("history").Call("replaceState", js.Null(), "", "#"+frag)
+		setDocumentLang(g.Lang())
 		storageSet(storageKey, frag)
 	}
 	g.OnChange = func(model.Scenario) { sync() }
@@ -423,4 +430,30 @@ func copyText(text string) error {
 	}
 	clip.Call("writeText", text)
 	return nil
+}
+
+// browserLang is the first of the browser's preferred languages that the
+// page speaks ("de" for "de-AT"), or "": a first visit follows it unless
+// the link names a language.
+func browserLang() string {
+	langs := js.Global().Get("navigator").Get("languages")
+	if langs.IsUndefined() || langs.IsNull() {
+		return ""
+	}
+	for i := range langs.Length() {
+		code, _, _ := strings.Cut(strings.ToLower(langs.Index(i).String()), "-")
+		if slices.Contains(i18n.Langs, code) {
+			return code
+		}
+	}
+	return ""
+}
+
+// setDocumentLang keeps <html lang> on the page's language, for screen
+// readers, hyphenation and the browser's translation offer.
+func setDocumentLang(lang string) {
+	el := js.Global().Get("document").Get("documentElement")
+	if el.Get("lang").String() != lang {
+		el.Set("lang", lang)
+	}
 }

@@ -1,8 +1,8 @@
-// Package i18n holds the page's words in English, French and German, and
-// looks them up. Every string the page shows comes from a catalog
-// (en.json, fr.json, de.json beside this file); a test checks that every key
-// exists in every language with the same placeholders and that every key is
-// used by the page.
+// Package i18n holds the page's words in the EU's official languages, and
+// looks them up. Every string the page shows comes from a catalog (en.json,
+// fr.json, … beside this file: a language is spoken once its catalog is
+// here); a test checks that every key exists in every language with the
+// same placeholders and that every key is used by the page.
 //
 // Catalog values are fmt formats. Translations may reorder arguments with
 // explicit indexes (%[2]s before %[1]s).
@@ -19,11 +19,52 @@ import (
 //go:embed *.json
 var files embed.FS
 
-// Langs are the languages, in the order the page offers them.
-var Langs = []string{"en", "fr", "de"}
+// official are the EU's 24 official languages with their own names, in
+// the order the EU lists them (alphabetical by their own names).
+var official = []struct{ code, name string }{
+	{"bg", "български"}, {"es", "español"}, {"cs", "čeština"}, {"da", "dansk"}, {"de", "Deutsch"},
+	{"et", "eesti"}, {"el", "ελληνικά"}, {"en", "English"}, {"fr", "français"}, {"ga", "Gaeilge"},
+	{"hr", "hrvatski"}, {"it", "italiano"}, {"lv", "latviešu"}, {"lt", "lietuvių"}, {"hu", "magyar"},
+	{"mt", "Malti"}, {"nl", "Nederlands"}, {"pl", "polski"}, {"pt", "português"}, {"ro", "română"},
+	{"sk", "slovenčina"}, {"sl", "slovenščina"}, {"fi", "suomi"}, {"sv", "svenska"},
+}
+
+// Langs are the languages the page speaks, in the order it offers them
+// (the EU's). A language joins once its catalog is beside this file, every
+// key translated, and the layout test finds every label fitting.
+var Langs = spoken("de", "en", "fr")
 
 // Names are the languages' own names, by code.
-var Names = map[string]string{"en": "English", "fr": "Français", "de": "Deutsch"}
+var Names = func() map[string]string {
+	m := map[string]string{}
+	for _, l := range official {
+		m[l.code] = l.name
+	}
+	return m
+}()
+
+// Official lists the codes of the EU's 24 official languages, in the EU's
+// order, whether or not the page speaks them yet.
+func Official() []string {
+	out := make([]string, len(official))
+	for i, l := range official {
+		out[i] = l.code
+	}
+	return out
+}
+
+// spoken lists the given codes in the EU's order.
+func spoken(codes ...string) []string {
+	var out []string
+	for _, l := range official {
+		for _, c := range codes {
+			if c == l.code {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
 
 // Catalog is one language's words, falling back to English for a key a
 // language lacks (the test makes sure none does).

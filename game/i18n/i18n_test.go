@@ -223,3 +223,21 @@ func TestEveryLeverWorded(t *testing.T) {
 		}
 	}
 }
+
+// TestOfficialLanguages: the page knows the EU's 24 official languages by
+// their own names, and speaks only languages among them.
+func TestOfficialLanguages(t *testing.T) {
+	if n := len(i18n.Official()); n != 24 {
+		t.Errorf("%d official languages, want 24", n)
+	}
+	for _, l := range i18n.Official() {
+		if i18n.Names[l] == "" {
+			t.Errorf("%s has no name", l)
+		}
+	}
+	for _, l := range i18n.Langs {
+		if !slices.Contains(i18n.Official(), l) {
+			t.Errorf("the page speaks %s, not an official language", l)
+		}
+	}
+}
