@@ -28,10 +28,10 @@ func damageFrame(g *Game) float64 {
 
 // settle runs updates until the projections (the scenario's and the
 // baseline's) reach the horizon, as the page does once it has drawn its
-// first frame (they wait for it).
+// first frames (they wait for them: firstFrames).
 func settle(t testing.TB, g *Game) {
 	t.Helper()
-	g.frames = max(g.frames, 1)
+	g.frames = max(g.frames, firstFrames)
 	for i := 0; !g.Settled(); i++ {
 		if i == 100_000 {
 			t.Fatal("the projections did not reach the horizon in 100,000 updates")

@@ -427,11 +427,18 @@ func (g *Game) Update() error {
 	return nil
 }
 
+// firstFrames are drawn whatever changed (checkChanged), and no projection
+// runs before them (project). The browser shows a frame once the next
+// animation frame's work is done: a projection's first days there (the
+// projection built, the model's code compiled on first use) kept the first
+// frame off a phone-class screen for a few hundred milliseconds more.
+const firstFrames = 3
+
 // project advances the projections a day at a time within the frame's
 // budget (see budget.go), the current scenario's first.
 func (g *Game) project(start time.Time) {
-	if g.frames == 0 {
-		return // the first frame first: on a slow phone every millisecond before it counts
+	if g.frames < firstFrames {
+		return // the first frame on screen first: on a slow phone every millisecond before it counts
 	}
 	p := g.sess.Projection()
 	budget := projectBudget
@@ -839,7 +846,7 @@ func (g *Game) checkChanged() {
 	if _, dy := ebiten.Wheel(); dy != 0 {
 		input = true
 	}
-	if sig != g.lastSig || input || g.frames < 3 {
+	if sig != g.lastSig || input || g.frames < firstFrames {
 		g.needsDraw = true
 		g.lastSig = sig
 	}

@@ -964,8 +964,17 @@ func (mv *mapView) rasterise(rings [][]float32, w, h int) landMask {
 	return landMask{img: img, x: box.Min.X, y: box.Min.Y}
 }
 
+// ringTolerance is how far, in device pixels, a ring drawn may stray from
+// the map's own (buildRings).
+const ringTolerance = 0.5
+
 // buildRings converts every ring to device pixels relative to the map
-// image, for the borders.
+// image, for the borders and the land masks, simplified to within
+// ringTolerance (simplify). Most of the map's 33,000 border segments are
+// shorter than a device pixel on a phone or a laptop, and each is a quad
+// to lay out, hand to Ebitengine, upload and rasterise: the first render
+// of the map was about a fifth of the Go program's start on a phone-class
+// CPU (docs/performance.md, "Phone-class speed").
 func (mv *mapView) buildRings(r rect, k float64) {
 	conv := func(rings [][]eumap.Point) [][]float32 {
 		out := make([][]float32, len(rings))
@@ -975,7 +984,7 @@ func (mv *mapView) buildRings(r rect, k float64) {
 				x, y := mv.toScreen(pt)
 				pts = append(pts, float32((x-r.x)*k), float32((y-r.y)*k))
 			}
-			out[i] = pts
+			out[i] = simplify(pts, ringTolerance)
 		}
 		return out
 	}
@@ -984,6 +993,54 @@ func (mv *mapView) buildRings(r rect, k float64) {
 	for st, s := range mv.m.States {
 		mv.rings[st] = conv(s.Rings)
 	}
+}
+
+// simplify drops the points of a ring (x, y pairs) that lie within tol of
+// the line through the points kept around them (Douglas and Peucker), in
+// place; the first and the last points are kept.
+func simplify(pts []float32, tol float32) []float32 {
+	n := len(pts) / 2
+	if n < 4 {
+		return pts
+	}
+	keep := make([]bool, n)
+	keep[0], keep[n-1] = true, true
+	stack := [][2]int{{0, n - 1}}
+	for len(stack) > 0 {
+		a, b := stack[len(stack)-1][0], stack[len(stack)-1][1]
+		stack = stack[:len(stack)-1]
+		if b-a < 2 {
+			continue
+		}
+		ax, ay, bx, by := pts[2*a], pts[2*a+1], pts[2*b], pts[2*b+1]
+		dx, dy := bx-ax, by-ay
+		l2 := dx*dx + dy*dy
+		far, farD := -1, tol*tol
+		for i := a + 1; i < b; i++ {
+			px, py := pts[2*i]-ax, pts[2*i+1]-ay
+			var d float32
+			if l2 == 0 {
+				d = px*px + py*py
+			} else {
+				c := px*dy - py*dx // the distance to the line, times its length
+				d = c * c / l2
+			}
+			if d > farD {
+				far, farD = i, d
+			}
+		}
+		if far >= 0 {
+			keep[far] = true
+			stack = append(stack, [2]int{a, far}, [2]int{far, b})
+		}
+	}
+	out := pts[:0]
+	for i, k := range keep {
+		if k {
+			out = append(out, pts[2*i], pts[2*i+1])
+		}
+	}
+	return out
 }
 
 // outline adds a state's (or the context's) borders to the line batch.

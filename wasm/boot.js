@@ -98,6 +98,8 @@
   // be drawn: it would black out the rest.
   let canvasKept = false;
   let fillsDropped = true;
+  // pageGL is the page's WebGL context (see singleSampledWebGL), or null.
+  let pageGL = null;
 
   singleSampledWebGL();
   noBlackFillUnderTheCopy();
@@ -225,6 +227,7 @@
       // page need only copy what changed (see noBlackFillUnderTheCopy)
       attributes = Object.assign({}, attributes, { antialias: false, preserveDrawingBuffer: true });
       const context = getContext.call(this, type, attributes);
+      pageGL = context;
       if (context && typeof context.getContextAttributes === "function") {
         const got = context.getContextAttributes();
         canvasKept = Boolean(got && got.preserveDrawingBuffer);
@@ -337,6 +340,17 @@
     requestAnimationFrame(() => requestAnimationFrame(() => {
       boot.marks.painted = performance.now();
     }));
+    // Once the program has handed the first frame to WebGL (the task that
+    // called ready() has ended), have the browser start drawing it. Without
+    // this, Chromium's ANGLE records the frame's commands and a software
+    // GPU (SwiftShader) runs them only when the frame is composited, after
+    // the next animation frame's work: the two then add up instead of
+    // running side by side.
+    setTimeout(() => {
+      if (pageGL && typeof pageGL.flush === "function") {
+        pageGL.flush();
+      }
+    }, 0);
     noticeUpdate();
     registerWorker();
     window.dispatchEvent(new Event("gigasim:ready"));
