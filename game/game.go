@@ -92,6 +92,7 @@ type Game struct {
 	help         bool
 	helpScroll   scroller
 	presetMenu   bool
+	langMenu     bool // the menu of languages, under the language button
 	// menuOpen is the top bar's menu of what does not fit the bar
 	// (overflow), under its button (menuAt).
 	menuOpen   bool
@@ -638,7 +639,7 @@ func (g *Game) keys() {
 	case pressed(ebiten.KeyV):
 		g.scores.open = !g.scores.open
 	case pressed(ebiten.KeyEscape):
-		g.help, g.presetMenu, g.assume.open, g.share.open = false, false, false, false
+		g.help, g.presetMenu, g.langMenu, g.assume.open, g.share.open = false, false, false, false, false
 		g.scores.open, g.compareOpen = false, false
 		g.menuOpen, g.goalsSheet, g.sheetOpen = false, false, false
 		g.selSite, g.selState = 0, -1
@@ -747,7 +748,7 @@ func (g *Game) Select(state string, site model.SiteID, tab string) {
 		g.sheetOpen, g.phoneTab = true, phoneTabCharts
 	}
 	if strings.EqualFold(tab, "none") {
-		g.sheetOpen, g.menuOpen, g.presetMenu = false, false, false
+		g.sheetOpen, g.menuOpen, g.presetMenu, g.langMenu = false, false, false, false
 	}
 	g.assume.open = strings.EqualFold(tab, "assumptions")
 	g.share.open = strings.EqualFold(tab, "share")
@@ -823,7 +824,7 @@ func (g *Game) signature() frameSig {
 	sig := frameSig{sess: g.sess, day: g.sess.Day(), edits: len(g.sess.Edits()), toasts: len(g.log.toasts),
 		pinned: len(g.scores.pinned), focus: g.u.focus, tab: g.tab, selState: g.selState, layer: g.mv.layer,
 		speed: g.speed, selSite: g.selSite, lang: g.cat.Lang, banner: g.banner, playing: g.playing, seeking: g.seeking,
-		help: g.help, menu: g.presetMenu, assume: g.assume.open, share: g.share.open || g.share.shot, scores: g.scores.open,
+		help: g.help, menu: g.presetMenu || g.langMenu, assume: g.assume.open, share: g.share.open || g.share.shot, scores: g.scores.open,
 		compar: g.compareOpen, w: g.w, h: g.h, k: g.u.k, mx: g.u.mx, my: g.u.my, scroll: g.scrolls(),
 		mouse: ebiten.IsMouseButtonPressed(ebiten.MouseButtonLeft)}
 	sig.shown = g.sess.Shown()

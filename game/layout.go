@@ -395,8 +395,8 @@ func (g *Game) barItems(u *ui) []barItem {
 		{w: bw(g.tr("bar.share")), keep: 80, right: true, draw: btn(g.tr("bar.share"), g.tr("bar.share.tip"), g.share.open, func() { g.share.open = !g.share.open })},
 		{w: bw(g.tr("bar.assumptions")), keep: 30, right: true, menu: g.tr("bar.assumptions"), act: func() { g.assume.open = true },
 			draw: btn(g.tr("bar.assumptions"), g.tr("bar.assumptions.tip"), g.assume.open, func() { g.assume.open = !g.assume.open })},
-		{w: bw("DE"), keep: 35, right: true, menu: g.tr("bar.lang.menu", strings.ToUpper(nextLang(g.cat.Lang))), act: func() { g.SetLang(nextLang(g.cat.Lang)) },
-			draw: btn(strings.ToUpper(g.cat.Lang), g.tr("bar.lang.tip"), false, func() { g.SetLang(nextLang(g.cat.Lang)) })},
+		{w: bw("DE"), keep: 35, right: true, menu: g.tr("bar.lang.menu", i18n.Names[g.cat.Lang]), act: func() { g.langMenu = true },
+			draw: btn(strings.ToUpper(g.cat.Lang), g.tr("bar.lang.tip", len(i18n.Langs)), g.langMenu, func() { g.langMenu = !g.langMenu })},
 		{w: bw("?"), keep: 40, right: true, menu: g.tr("bar.help.menu"), act: func() { g.help = true },
 			draw: btn("?", g.tr("bar.help.tip"), g.help, func() { g.help = !g.help })},
 	}
@@ -656,7 +656,10 @@ func (g *Game) overlays(u *ui) {
 	if g.presetMenu {
 		g.presetList(u)
 	}
-	if g.menuOpen && !g.presetMenu {
+	if g.langMenu {
+		g.langList(u)
+	}
+	if g.menuOpen && !g.presetMenu && !g.langMenu {
 		g.menuSheet(u)
 	}
 	u.layer = 1
@@ -740,6 +743,42 @@ func (g *Game) presetList(u *ui) {
 	}
 }
 
+// langList is the menu of the page's languages, each by its own name, in
+// as many columns as the screen needs to show them all without scrolling.
+func (g *Game) langList(u *ui) {
+	langs := i18n.Langs
+	rh := g.rowH() + 2
+	at, ok := u.seen[strings.ToUpper(g.cat.Lang)]
+	if !ok {
+		at = g.menuAt
+	}
+	cw := 120.0
+	for _, l := range langs {
+		cw = max(cw, u.textWidth(i18n.Names[l], u.f.normal)+24)
+	}
+	cols := max(1, min(len(langs), int((g.w-16)/cw)))
+	for cols > 1 && float64((len(langs)+cols-1)/cols)*rh+8 < (g.h-at.y-at.h-16)/2 {
+		cols-- // no wider than it must be
+	}
+	rows := (len(langs) + cols - 1) / cols
+	w := min(float64(cols)*cw+8, g.w-16)
+	m := rect{max(8, min(at.x+at.w-w, g.w-8-w)), at.y + at.h + 4, w, float64(rows)*rh + 8}
+	u.covered = m
+	u.fill(m, colPanel)
+	u.stroke(m, 1, colBorder)
+	for i, l := range langs {
+		b := rect{m.x + 4 + float64(i/rows)*cw, m.y + 4 + float64(i%rows)*rh, cw - 4, rh - 2}
+		if u.button(b, i18n.Names[l], l == g.cat.Lang, "") {
+			g.langMenu = false
+			g.SetLang(l)
+		}
+	}
+	if u.click && !u.used && !u.drawing() { // a click elsewhere closes the menu
+		g.langMenu = false
+		u.used = true
+	}
+}
+
 func (g *Game) loadPreset(name string) {
 	s, err := sessionForPreset(name)
 	if err != nil {
@@ -804,15 +843,6 @@ func (g *Game) presetDesc(name, fallback string) string {
 	return fallback
 }
 
-// nextLang is the language after lang, in the order of i18n.Langs.
-func nextLang(lang string) string {
-	for i, l := range i18n.Langs {
-		if l == lang {
-			return i18n.Langs[(i+1)%len(i18n.Langs)]
-		}
-	}
-	return i18n.Langs[0]
-}
 
 // sheet draws a sheet over the page: a panel with a title and a Close
 // button. It returns the panel's inside, and whether Close was pressed.

@@ -41,6 +41,7 @@ var pageStates = []struct {
 	{"scores", func(t *testing.T, g *Game) { g.scores.toggle(0); g.scores.toggle(5); g.scores.open = true }},
 	{"compare", func(t *testing.T, g *Game) { g.compareOpen = true }},
 	{"presets", func(t *testing.T, g *Game) { g.presetMenu = true }},
+	{"languages", func(t *testing.T, g *Game) { g.langMenu = true }},
 	{"menu", func(t *testing.T, g *Game) { g.menuOpen = true }},
 	{"banner", func(t *testing.T, g *Game) {
 		g.offer(g.tr("notice.badcommand", 3, "x"), g.tr("notice.dropcommand"), func() {})
@@ -94,5 +95,38 @@ func TestLayoutFits(t *testing.T) {
 				})
 			}
 		}
+	}
+}
+
+// TestLanguageMenuFits: with all 24 official languages the menu of
+// languages fits every screen without overlap or scrolling.
+func TestLanguageMenuFits(t *testing.T) {
+	saved := i18n.Langs
+	i18n.Langs = i18n.Official()
+	defer func() { i18n.Langs = saved }()
+	for _, vp := range viewports {
+		t.Run(fmt.Sprintf("%gx%g", vp.w, vp.h), func(t *testing.T) {
+			g := newTestGame(t, "baseline")
+			g.u.k, g.u.f = vp.k, newFonts(vp.k)
+			g.w, g.h = vp.w, vp.h
+			g.frame()
+			g.langMenu = true
+			g.frame()
+			g.frame()
+			shown := 0
+			for _, w := range g.Widgets() {
+				for _, l := range i18n.Official() {
+					if w.Label == i18n.Names[l] {
+						shown++
+					}
+				}
+			}
+			if shown != 24 {
+				t.Errorf("%d of 24 languages in the menu", shown)
+			}
+			if problems := layoutcheck.Check(g.Widgets(), g.w, g.h, g.u.touch); len(problems) > 0 {
+				t.Errorf("%d layout problems:\n  %s", len(problems), strings.Join(problems, "\n  "))
+			}
+		})
 	}
 }
