@@ -843,7 +843,6 @@ func (g *Game) presetDesc(name, fallback string) string {
 	return fallback
 }
 
-
 // sheet draws a sheet over the page: a panel with a title and a Close
 // button. It returns the panel's inside, and whether Close was pressed.
 func (g *Game) sheet(u *ui, r rect, title string) (body rect, closed bool) {
