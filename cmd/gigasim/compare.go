@@ -9,8 +9,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"gigasandbox/internal/open"
 	"gigasandbox/model"
-	"gigasandbox/model/link"
 	"gigasandbox/model/report"
 )
 
@@ -85,21 +85,14 @@ func cmdCompare(args []string, stdout io.Writer) error {
 // loadComparand reads one side of a comparison: a link, a scenario file or
 // a preset name.
 func loadComparand(arg string) (model.Scenario, error) {
-	switch {
-	case strings.Contains(arg, "#s=") || strings.HasPrefix(arg, "s="):
-		sc, _, err := link.Decode(arg)
-		if err != nil {
-			return sc, bad("%v", err)
-		}
-		return sc, nil
-	case strings.HasSuffix(arg, ".json") || strings.ContainsAny(arg, `/\`):
-		return loadScenario(arg)
+	r, err := open.Named(arg)
+	if err == nil {
+		return r.Scenario, nil
 	}
-	sc, err := model.Preset(arg)
-	if err != nil {
-		return sc, bad("compare: %v; or give a scenario file (.json) or a link", err)
+	if strings.HasSuffix(arg, ".json") || strings.ContainsAny(arg, `/\`) || strings.Contains(arg, "s=") {
+		return r.Scenario, bad("%v", err)
 	}
-	return sc, nil
+	return r.Scenario, bad("compare: %v; or give a scenario file (.json) or a link", err)
 }
 
 // compareRow is a row of report.Compare as the command line prints it,

@@ -123,3 +123,17 @@ func Link(text string) (Run, error) {
 	}
 	return r, err
 }
+
+// Named opens what one argument names, by its shape: a link (an address
+// with "#s=…", or the fragment itself), a scenario file (ending in .json
+// or with a path separator), or else a preset's name. It is what a program
+// that takes several scenarios as arguments (gigasim compare) uses.
+func Named(arg string) (Run, error) {
+	switch {
+	case strings.Contains(arg, "#s=") || strings.HasPrefix(arg, "s=") || strings.Contains(arg, "#preset=") || strings.HasPrefix(arg, "preset="):
+		return Link(arg)
+	case strings.HasSuffix(arg, ".json") || strings.ContainsAny(arg, `/\`):
+		return File(arg)
+	}
+	return Preset(arg)
+}

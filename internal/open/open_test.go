@@ -152,3 +152,39 @@ func TestLinkCorpus(t *testing.T) {
 		}
 	}
 }
+
+// TestNamed: one argument opens a preset, a file or a link by its shape.
+func TestNamed(t *testing.T) {
+	sc, _ := model.Preset("grid-crunch")
+	frag, err := link.Encode(sc, 40)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "s.json")
+	b, _ := sc.MarshalIndent()
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		arg  string
+		day  model.Day
+		name string
+	}{
+		{"grid-crunch", 0, "grid-crunch"},
+		{frag, 40, ""},
+		{"https://example.org/#" + frag + "&lang=fr", 40, ""},
+		{"preset=grid-crunch", 0, "grid-crunch"},
+		{path, 0, ""},
+	} {
+		r, err := open.Named(tt.arg)
+		if err != nil {
+			t.Fatalf("Named(%q) = %v", tt.arg, err)
+		}
+		if r.Day != tt.day || (tt.name != "" && r.Name != tt.name) || r.Scenario.Days != sc.Days {
+			t.Errorf("Named(%q) = %q day %d, want %q day %d", tt.arg, r.Name, r.Day, tt.name, tt.day)
+		}
+	}
+	if _, err := open.Named("nope"); err == nil || !strings.Contains(err.Error(), `unknown preset "nope"`) {
+		t.Errorf(`Named("nope") = %v`, err)
+	}
+}
