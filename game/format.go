@@ -136,7 +136,12 @@ func roundDiv(v, d int64) int64 {
 // quantity writes a figure with its unit, in the page's language:
 // "19.2%", "€366.4 m", "1,570 kt CO2e".
 func (g *Game) quantity(v int64, u report.Unit, tenths bool) string {
-	return g.tr(unitKeys[u], figure(v, u, tenths))
+	scale := u.Scale()
+	if tenths && scale > 1 {
+		return g.tr(unitKeys[u], figure(v, u, tenths)) // a fraction: CLDR's "other"
+	}
+	// a whole count takes its plural form: "1 chip", "22 chipy"
+	return g.cat.N(unitKeys[u], roundDiv(v, max(scale, 1)), figure(v, u, tenths))
 }
 
 // unitName is u's whole unit alone, for a heading: "€ bn", "%".

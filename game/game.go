@@ -321,7 +321,7 @@ func (g *Game) Do(c model.Command) error {
 		return err
 	}
 	if res.Dropped > 0 {
-		g.notify(g.tr("notice.dropped", res.Dropped))
+		g.notify(g.cat.N("notice.dropped", int64(res.Dropped), res.Dropped))
 	}
 	g.afterEdit()
 	return nil

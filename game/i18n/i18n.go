@@ -13,7 +13,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
+
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
 )
 
 //go:embed *.json
@@ -149,6 +153,9 @@ func Keys() []string {
 	en := catalog("en").m
 	out := make([]string, 0, len(en))
 	for k := range en {
+		if strings.Contains(k, "|") {
+			continue // a plural form of a key
+		}
 		out = append(out, k)
 	}
 	sort.Strings(out)
@@ -166,4 +173,51 @@ func Raw(lang string) map[string]string {
 		out[k] = v
 	}
 	return out
+}
+
+// Plural forms, as CLDR names them: a catalog gives a count's text for a
+// form as "key|one", "key|few", … and for every other count as "key".
+var formNames = [...]string{plural.Other: "other", plural.Zero: "zero", plural.One: "one", plural.Two: "two", plural.Few: "few", plural.Many: "many"}
+
+// Form is the plural form lang uses for the whole number n ("one" for 1
+// in English, "few" for 3 in Polish), by CLDR's rules.
+func Form(lang string, n int64) string {
+	if n < 0 {
+		n = -n
+	}
+	tag, err := language.Parse(lang)
+	if err != nil {
+		return "other"
+	}
+	// MatchPlural takes the integer digits; CLDR's rules look at the last
+	// six at most, so a large count is reduced without changing its form.
+	if n > 1_000_000 {
+		n = n%1_000_000 + 1_000_000
+	}
+	return formNames[plural.Cardinal.MatchPlural(tag, int(n), 0, 0, 0, 0)]
+}
+
+// N returns the text of key for the count n, formatted with args: the
+// catalog's "key|<form>" for n's plural form if it has one, else key.
+func (c *Catalog) N(key string, n int64, args ...any) string {
+	if f := Form(c.Lang, n); f != "other" {
+		if _, ok := c.m[key+"|"+f]; ok {
+			return c.T(key+"|"+f, args...)
+		}
+	}
+	return c.T(key, args...)
+}
+
+// Forms lists the plural forms lang uses for whole numbers, "other" last:
+// the variants a plural key needs in its catalog.
+func Forms(lang string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for n := int64(0); n <= 1000; n++ {
+		if f := Form(lang, n); !seen[f] && f != "other" {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	return append(out, "other")
 }

@@ -1,6 +1,7 @@
 package i18n_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -47,8 +48,15 @@ func TestEveryKeyInEveryLanguage(t *testing.T) {
 			}
 		}
 		for k := range cat {
-			if _, ok := en[k]; !ok {
+			base, form, plural := strings.Cut(k, "|")
+			if _, ok := en[base]; !ok {
 				t.Errorf("%s: %q is not in English (a stale key?)", lang, k)
+			}
+			if plural && !slices.Contains(i18n.Forms(lang), form) {
+				t.Errorf("%s: %q: %s has no plural form %q (it has %v)", lang, k, lang, form, i18n.Forms(lang))
+			}
+			if plural && !slices.Equal(verbs(cat[k]), verbs(en[base])) {
+				t.Errorf("%s: %q has placeholders %v, English has %v", lang, k, verbs(cat[k]), verbs(en[base]))
 			}
 		}
 	}
@@ -238,6 +246,55 @@ func TestOfficialLanguages(t *testing.T) {
 	for _, l := range i18n.Langs {
 		if !slices.Contains(i18n.Official(), l) {
 			t.Errorf("the page speaks %s, not an official language", l)
+		}
+	}
+}
+
+// pluralKeys are the keys whose text depends on a count: those English
+// gives a "|one" form.
+func pluralKeys() []string {
+	var out []string
+	for k := range i18n.Raw("en") {
+		if base, form, ok := strings.Cut(k, "|"); ok && form == "one" {
+			out = append(out, base)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestPluralForms: every language gives each count-dependent text in each
+// plural form its CLDR rules use for whole numbers ("other" is the key
+// itself), and picks them right.
+func TestPluralForms(t *testing.T) {
+	keys := pluralKeys()
+	if len(keys) < 4 {
+		t.Fatalf("only %d count-dependent keys", len(keys))
+	}
+	for _, lang := range i18n.Langs {
+		cat := i18n.Raw(lang)
+		for _, k := range keys {
+			for _, f := range i18n.Forms(lang) {
+				if f == "other" {
+					continue
+				}
+				if _, ok := cat[k+"|"+f]; !ok {
+					t.Errorf("%s: no %q: %s counts with %v", lang, k+"|"+f, lang, i18n.Forms(lang))
+				}
+			}
+		}
+	}
+	for _, tt := range []struct {
+		lang string
+		n    int64
+		want string
+	}{
+		{"en", 1, "1 chip"}, {"en", 2, "2 chips"}, {"en", 0, "0 chips"},
+		{"pl", 1, "1 chip"}, {"pl", 3, "3 chipy"}, {"pl", 5, "5 chipów"}, {"pl", 22, "22 chipy"}, {"pl", 12, "12 chipów"}, {"pl", 399336, "399336 chipów"},
+		{"cs", 4, "4 čipy"}, {"cs", 5, "5 čipů"},
+	} {
+		if got := i18n.Get(tt.lang).N("unit.chips", tt.n, fmt.Sprint(tt.n)); got != tt.want {
+			t.Errorf("%s: N(unit.chips, %d) = %q, want %q", tt.lang, tt.n, got, tt.want)
 		}
 	}
 }
