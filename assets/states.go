@@ -53,20 +53,37 @@ type column struct {
 	name     string
 	min, max int64
 	set      func(s *State, v int64)
+	get      func(s *State) int64
 }
 
 // intColumns lists the integer columns in file order.
 var intColumns = []column{
-	{"tier", 1, 2, func(s *State, v int64) { s.Tier = int(v) }},
-	{"price_cents_per_mwh", 5_000, 50_000, func(s *State, v int64) { s.PriceCentsPerMWh = v }},
-	{"carbon_g_per_kwh", 10, 1_000, func(s *State, v int64) { s.CarbonGPerKWh = v }},
-	{"peak_mw", 300, 120_000, func(s *State, v int64) { s.PeakMW = v }},
-	{"spare_mw", 0, 10_000, func(s *State, v int64) { s.SpareMW = v }},
-	{"lead_days", 90, 3_650, func(s *State, v int64) { s.LeadDays = int32(v) }},
-	{"demand_ppm", 1, 400_000, func(s *State, v int64) { s.DemandPPM = v }},
-	{"ai_firms_permille", 0, 1_000, func(s *State, v int64) { s.AIFirmsPermille = v }},
-	{"renewables_permille", 0, 1_000, func(s *State, v int64) { s.RenewablesPermille = v }},
-	{"population_k", 100, 100_000, func(s *State, v int64) { s.PopulationK = v }},
+	{"tier", 1, 2, func(s *State, v int64) { s.Tier = int(v) }, func(s *State) int64 { return int64(s.Tier) }},
+	{"price_cents_per_mwh", 5_000, 50_000, func(s *State, v int64) { s.PriceCentsPerMWh = v }, func(s *State) int64 { return s.PriceCentsPerMWh }},
+	{"carbon_g_per_kwh", 10, 1_000, func(s *State, v int64) { s.CarbonGPerKWh = v }, func(s *State) int64 { return s.CarbonGPerKWh }},
+	{"peak_mw", 300, 120_000, func(s *State, v int64) { s.PeakMW = v }, func(s *State) int64 { return s.PeakMW }},
+	{"spare_mw", 0, 10_000, func(s *State, v int64) { s.SpareMW = v }, func(s *State) int64 { return s.SpareMW }},
+	{"lead_days", 90, 3_650, func(s *State, v int64) { s.LeadDays = int32(v) }, func(s *State) int64 { return int64(s.LeadDays) }},
+	{"demand_ppm", 1, 400_000, func(s *State, v int64) { s.DemandPPM = v }, func(s *State) int64 { return s.DemandPPM }},
+	{"ai_firms_permille", 0, 1_000, func(s *State, v int64) { s.AIFirmsPermille = v }, func(s *State) int64 { return s.AIFirmsPermille }},
+	{"renewables_permille", 0, 1_000, func(s *State, v int64) { s.RenewablesPermille = v }, func(s *State) int64 { return s.RenewablesPermille }},
+	{"population_k", 100, 100_000, func(s *State, v int64) { s.PopulationK = v }, func(s *State) int64 { return s.PopulationK }},
+}
+
+// StateFigure is one integer column of the states table, with a way to
+// read it from a State: for listing what differs between two tables.
+type StateFigure struct {
+	Name string
+	Get  func(s *State) int64
+}
+
+// StateFigures lists the table's integer columns, in file order.
+func StateFigures() []StateFigure {
+	out := make([]StateFigure, len(intColumns))
+	for i, c := range intColumns {
+		out[i] = StateFigure{Name: c.name, Get: c.get}
+	}
+	return out
 }
 
 // Columns returns the header names a states table must have, in file order.

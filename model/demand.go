@@ -35,9 +35,9 @@ func (dm *demandState) init(s *Sim) {
 	dm.yearLen = startOfYear(StartYear+1) - startOfYear(StartYear)
 	dm.price = EuroCents(s.params[ParamComputePriceEUR]) * 100
 	dm.startups0 = s.params[ParamStartups2026] * 1000
-	for st := range memberStates {
-		dm.stateShare[st] = memberStates[st].DemandPPM
-		dm.startups[st] = dm.startups0 * memberStates[st].DemandPPM / 1000000
+	for st := range s.rel.states {
+		dm.stateShare[st] = s.rel.states[st].DemandPPM
+		dm.startups[st] = dm.startups0 * s.rel.states[st].DemandPPM / 1000000
 	}
 	dm.setGrowth(s)
 }
@@ -231,7 +231,7 @@ func (s *Sim) stepRunningCost(d Day) {
 			continue
 		}
 		kwh := KWh(int64(t.drawW) * 24 / 1000)
-		st := &memberStates[t.state]
+		st := &s.rel.states[t.state]
 		price := st.PriceCentsPerMWh + premium*ppa/1000
 		elec := EuroCents(int64(kwh) * price / 1000)
 		chips := t.count[ChipActive] + t.count[ChipRepair] + t.count[ChipInstalling]

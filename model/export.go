@@ -52,7 +52,7 @@ func capPeriod(d Day) int { return (d.Year() - 2025) / 3 }
 func (s *Sim) capFor(st int) int64 {
 	switch s.reg.kind {
 	case RegimeDiffusion:
-		if memberStates[st].Tier == 1 {
+		if s.rel.states[st].Tier == 1 {
 			return -1
 		}
 		c := s.params[ParamTier2CapH100e] * 1000

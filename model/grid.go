@@ -42,7 +42,7 @@ func (s *Sim) stepGrid(d Day) {
 			g.granted += t.requestW
 			t.granted = t.requestW
 			t.grantDay = d
-			t.connReady = d + Day(memberStates[st].LeadDays)
+			t.connReady = d + Day(s.rel.states[st].LeadDays)
 			t.queued = false
 			g.queue = g.queue[1:]
 			kw := int64(t.requestW / 1000)

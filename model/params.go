@@ -181,8 +181,11 @@ func (p Param) Format(v int64) string { return FormatDecimal(v, paramInfo[p].Sca
 // parseAssumptions turns a scenario's "assumptions" into Params. Keys are
 // visited in sorted order so the first error reported does not depend on map
 // order.
-func parseAssumptions(a map[string]string) (Params, error) {
-	p := DefaultParams()
+func parseAssumptions(rel *Release, a map[string]string) (Params, error) {
+	var p Params
+	for i := range p {
+		p[i] = rel.Default(Param(i))
+	}
 	keys := make([]string, 0, len(a))
 	for k := range a {
 		keys = append(keys, k)

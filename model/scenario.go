@@ -20,7 +20,10 @@ var ErrNewerVersion = errors.New("scenario was made by a newer version of the sa
 // and the user's edits stamped with the day they were made. A Sim is a pure
 // function of it. Its JSON form is the scenario file (docs/scenario.md).
 type Scenario struct {
-	Version     int    `json:"version"`
+	Version int `json:"version"`
+	// Release names the figures the run rests on (see Release); none
+	// means the newest this sandbox has.
+	Release     string `json:"release,omitempty"`
 	Name        string `json:"name,omitempty"`
 	Description string `json:"description,omitempty"`
 	Seed        uint64 `json:"seed"`
@@ -240,7 +243,11 @@ func (sc *Scenario) ValidateFields() error {
 	if sc.Days < 1 || sc.Days > MaxDays {
 		return fmt.Errorf("scenario: days %d out of range [1, %d]", sc.Days, MaxDays)
 	}
-	if _, err := parseAssumptions(sc.Assumptions); err != nil {
+	rel, err := ReleaseOf(sc)
+	if err != nil {
+		return fmt.Errorf("scenario: %w", err)
+	}
+	if _, err := parseAssumptions(rel, sc.Assumptions); err != nil {
 		return fmt.Errorf("scenario: %w", err)
 	}
 	if _, err := compileRegime(sc.Regime); err != nil {

@@ -114,6 +114,7 @@ type Sim struct {
 	sc       Scenario // as given, plus the commands applied since
 	seed     uint64
 	params   Params
+	rel      *Release // the figures the run rests on
 	gens     [NumGens]genFigures
 	effOrder [NumGens]Gen // generations by compute per watt, best first
 	levers   Levers
@@ -224,7 +225,10 @@ func NewFrom(sc Scenario, old *Sim) (*Sim, error) {
 	s.sc.Commands = append([]Command(nil), sc.Commands...)
 	s.sc.Sites = append([]SiteSpec(nil), sc.Sites...)
 	var err error
-	if s.params, err = parseAssumptions(sc.Assumptions); err != nil {
+	if s.rel, err = ReleaseOf(&sc); err != nil {
+		return nil, fmt.Errorf("scenario: %w", err)
+	}
+	if s.params, err = parseAssumptions(s.rel, sc.Assumptions); err != nil {
 		return nil, fmt.Errorf("scenario: %w", err)
 	}
 	s.gens = figures(&s.params)
@@ -239,8 +243,8 @@ func NewFrom(sc Scenario, old *Sim) (*Sim, error) {
 	}
 	s.buildSurvival()
 	s.failKey = rng.NewKey(s.seed, rng.StreamFailure)
-	for i := range memberStates {
-		s.grid[i].spare = Watts(memberStates[i].SpareMW) * 1000000
+	for i := range s.rel.states {
+		s.grid[i].spare = Watts(s.rel.states[i].SpareMW) * 1000000
 		s.grid[i].crunchEnd = noDay
 	}
 	s.ledger.FundStart = EuroCents(s.params[ParamFundEURbn]) * 10000000000 // tenths of a € bn (€100 m) → cents

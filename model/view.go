@@ -119,3 +119,6 @@ func (s *Sim) StateView(st int) StateView {
 	}
 	return v
 }
+
+// Release is the release of figures the run rests on.
+func (s *Sim) Release() *Release { return s.rel }

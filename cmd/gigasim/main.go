@@ -7,6 +7,8 @@
 //	gigasim presets
 //	gigasim validate FILE.json
 //	gigasim assumptions [--ranges | --unsourced]
+//	gigasim releases
+//	gigasim diff-release A B
 //	gigasim sweep [--preset NAME | --scenario FILE.json | --link LINK] [--runs N] [--workers K] [--json]
 package main
 

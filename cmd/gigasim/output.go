@@ -93,6 +93,8 @@ func writeSummary(w io.Writer, sc model.Scenario, sim *model.Sim) {
 	} else {
 		fmt.Fprintf(w, "Simulated %s to %s (%d days), seed %d. State hash %s.\n", model.Day(0), o.LastDay, o.Days, sc.Seed, o.StateHash)
 	}
+	rel := sim.Release()
+	fmt.Fprintf(w, "Figures: release %s (%s).\n", rel.Name, rel.About)
 	fmt.Fprintln(w, "This explores the consequences of its assumptions; it is not a forecast.")
 
 	fmt.Fprintln(w, "\nSites")

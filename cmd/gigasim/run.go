@@ -36,6 +36,8 @@ Usage:
                                list every assumption with its default and source;
                                --ranges: with its plausible range and why;
                                --unsourced: those whose range rests on judgement alone
+  gigasim releases             list the releases of figures, newest last
+  gigasim diff-release A B     every figure that differs between releases A and B
   gigasim sweep [--preset NAME | --scenario FILE.json | --link LINK] [--runs N] [--workers K] [--json]
                                run the scenario's ensemble: its assumptions drawn within
                                their ranges, on every core; the spread of each outcome
@@ -72,7 +74,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 func dispatch(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
-		return bad("no command given (want run, link, decode, compare, presets, validate, assumptions or sweep)")
+		return bad("no command given (want run, link, decode, compare, presets, validate, assumptions, sweep, releases or diff-release)")
 	}
 	switch args[0] {
 	case "run":
@@ -91,11 +93,15 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return cmdAssumptions(args[1:], stdout)
 	case "sweep":
 		return cmdSweep(args[1:], stdout, stderr)
+	case "releases":
+		return cmdReleases(args[1:], stdout)
+	case "diff-release":
+		return cmdDiffRelease(args[1:], stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
 	}
-	return bad("unknown command %q (want run, link, decode, compare, presets, validate, assumptions or sweep)", args[0])
+	return bad("unknown command %q (want run, link, decode, compare, presets, validate, assumptions, sweep, releases or diff-release)", args[0])
 }
 
 func cmdPresets(stdout io.Writer) error {

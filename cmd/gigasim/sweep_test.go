@@ -103,3 +103,22 @@ func TestAssumptionsRanges(t *testing.T) {
 		}
 	}
 }
+
+// TestReleases: gigasim lists its releases, says which a run used, and
+// diffs two releases (one with itself lists nothing).
+func TestReleases(t *testing.T) {
+	out := mustRun(t, "releases")
+	if !strings.Contains(out, "2026-11") || !strings.Contains(out, "newest") {
+		t.Errorf("releases printed %q", out)
+	}
+	if out := mustRun(t, "run", "--days", "10"); !strings.Contains(out, "Figures: release 2026-11") {
+		t.Errorf("run does not say its release:\n%s", out)
+	}
+	if out := mustRun(t, "diff-release", "2026-11", "2026-11"); !strings.Contains(out, "0 figures differ") {
+		t.Errorf("diff-release of one release with itself printed %q", out)
+	}
+	code, _, stderr := invoke("diff-release", "2026-11", "1999-01")
+	if code != exitUsage || !strings.Contains(stderr, `release "1999-01"`) {
+		t.Errorf("diff-release with an unknown release = %d, %q", code, stderr)
+	}
+}

@@ -73,6 +73,9 @@ func Encode(sc model.Scenario, day model.Day) (string, error) {
 	if err := sc.Validate(); err != nil {
 		return "", fmt.Errorf("link: %w", err)
 	}
+	if rel, _ := model.ReleaseOf(&sc); rel.Name != v1Release {
+		return "", fmt.Errorf("link: the scenario runs on release %s, and links of version %d carry release %s only: share it as a scenario file", rel.Name, Version, v1Release)
+	}
 	payload, err := encodeV1(Version, sc, day)
 	if err != nil {
 		return "", err
@@ -109,7 +112,11 @@ func Decode(s string) (model.Scenario, model.Day, error) {
 	// Every version so far has version 1's format; they differ in the
 	// base scenarios they may use. A version with another format gets its
 	// own decoder here, and its older versions keep theirs.
-	return decodeV1(int(version), payload)
+	sc, day, err := decodeV1(int(version), payload)
+	if sc.Version != 0 {
+		sc.Release = v1Release // what every link so far runs on, named so it always will
+	}
+	return sc, day, err
 }
 
 // Canonical returns the fragment of a link, "s=...", as Encode writes it:

@@ -144,6 +144,11 @@ const (
 	numOps            = 15
 )
 
+// v1Release is the release of figures every link of versions 1 and 2
+// runs on: a link reproduces its sender's run for ever, whatever figures
+// newer releases bring.
+const v1Release = "2026-11"
+
 // v1Kinds are the command kinds by op, to opGridCrunch.
 var v1Kinds = [...]model.Kind{
 	opBuild: model.KindBuild, opRemove: model.KindRemove, opMove: model.KindMove, opRegime: model.KindRegime,

@@ -252,6 +252,9 @@ func loadBases(version int) ([]model.Scenario, error) {
 func canonical(sc model.Scenario) model.Scenario {
 	out := sc
 	out.Version = model.SchemaVersion
+	if rel, err := model.ReleaseOf(&sc); err == nil {
+		out.Release = rel.Name
+	}
 	out.Assumptions = nil
 	if len(sc.Assumptions) > 0 {
 		out.Assumptions = make(map[string]string, len(sc.Assumptions))

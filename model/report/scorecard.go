@@ -100,7 +100,8 @@ func Scorecard(sim *model.Sim, state int) StateScore {
 	if sim == nil || state < 0 || state >= model.NumStates {
 		return StateScore{Index: -1}
 	}
-	ms := &states[state]
+	rel := sim.Release()
+	ms := rel.State(state)
 	sc := StateScore{Index: state, Code: ms.Code, Name: ms.Name, Day: sim.Day(), Chips: ScorecardChips}
 
 	// The site: what a "best" site ordering today would get, as the model
@@ -144,8 +145,9 @@ func Scorecard(sim *model.Sim, state int) StateScore {
 	// Demand.
 	sc.DemandPPM = ms.DemandPPM
 	for _, j := range neighbourIdx[state] {
-		sc.Neighbours = append(sc.Neighbours, states[j].Code)
-		sc.NeighbourDemandPPM += states[j].DemandPPM
+		nb := rel.State(j)
+		sc.Neighbours = append(sc.Neighbours, nb.Code)
+		sc.NeighbourDemandPPM += nb.DemandPPM
 	}
 	sc.Startups, sc.Relocated = v.Startups, v.Relocated
 	sc.ChipsActive, sc.LicenceWaiting = v.ChipsActive, v.LicenceWaiting
