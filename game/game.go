@@ -23,18 +23,6 @@ import (
 	"gigasandbox/model"
 )
 
-// Speeds are the play speeds, in simulated days per second of real time.
-var speeds = []struct {
-	days  float64
-	label string
-	tip   string
-}{
-	{1, "speed.day", "speed.day.tip"},
-	{7, "speed.week", "speed.week.tip"},
-	{30, "speed.month", "speed.month.tip"},
-	{365, "speed.year", "speed.year.tip"},
-}
-
 // Panel tabs on the right.
 const (
 	tabState = iota
@@ -51,25 +39,16 @@ type Game struct {
 	u    ui
 	w, h float64 // screen, logical pixels
 
-	playing bool
-	speed   int     // index into speeds
-	carry   float64 // days the clock says have passed and the run has still to simulate
-	// runClock and projClock time the live run's and the projections'
-	// days, to keep each frame within its budget (budget.go).
-	runClock, projClock dayClock
+	time timeControl // play, speed and seeks (timectl.go)
 	// lastEdit is when the scenario last changed: a second later the run
 	// kept for the next projection's memory is let go (ReleaseSpare).
 	lastEdit time.Time
-	// now is the clock (time.Now unless SetClock gave another) and
-	// lastTick when the last update ran: time plays at its speed per second
-	// of the clock, however many frames the browser gives. Banners, toasts,
-	// the fleet's refresh and the release of the spare run go by it too;
-	// only the frame budgets (budget.go) and the timings of updates and
-	// draws read the machine's own stopwatch, as they measure its work.
-	now      func() time.Time
-	lastTick time.Time
-	seekTo   model.Day
-	seeking  bool
+	// now is the clock (time.Now unless SetClock gave another): time
+	// plays at its speed per second of it (timeControl.advance). Banners,
+	// toasts, the fleet's refresh and the release of the spare run go by
+	// it too; only the frame budgets (budget.go) and the timings of updates
+	// and draws read the machine's own stopwatch, as they measure its work.
+	now func() time.Time
 
 	tab      int
 	selState int // member-state index, -1 for none
@@ -133,10 +112,6 @@ type Game struct {
 	OnChange func(model.Scenario)
 }
 
-// maxStep is the longest clock step an update turns into simulated days; a
-// longer gap (a hidden tab, a debugger) counts as one frame.
-const maxStep = 0.25
-
 // New makes a game on a session.
 func New(sess *session.Session) *Game {
 	ebiten.SetScreenClearedEveryFrame(false)
@@ -144,7 +119,7 @@ func New(sess *session.Session) *Game {
 	// updates a second, a browser frame that came a little early had no
 	// update and so nothing new to draw.
 	ebiten.SetTPS(ebiten.SyncWithFPS)
-	g := &Game{sess: sess, selState: -1, speed: 2, cat: i18n.Get("en"), now: time.Now}
+	g := &Game{sess: sess, selState: -1, time: newTimeControl(), cat: i18n.Get("en"), now: time.Now}
 	g.u.seen, g.u.next = map[string]rect{}, map[string]rect{}
 	g.build = defaultBuild()
 	g.mv.init()
@@ -242,8 +217,8 @@ func readMemory() Memory {
 // Status reports where the run is. Call it between frames (the browser's
 // event loop and tests do).
 func (g *Game) Status() Status {
-	return Status{Status: g.sess.Status(), Playing: g.playing, Speed: strings.TrimPrefix(speeds[g.speed].label, "speed."), Lang: g.cat.Lang,
-		FPS: ebiten.ActualFPS(), TPS: ebiten.ActualTPS(), Seeking: g.seeking, Projected: g.Settled(), Frames: g.frames, Banner: g.banner, Goals: g.goalStates(), Pinned: g.pinnedCodes(),
+	return Status{Status: g.sess.Status(), Playing: g.time.playing, Speed: strings.TrimPrefix(speeds[g.time.speed].label, "speed."), Lang: g.cat.Lang,
+		FPS: ebiten.ActualFPS(), TPS: ebiten.ActualTPS(), Seeking: g.time.seeking, Projected: g.Settled(), Frames: g.frames, Banner: g.banner, Goals: g.goalStates(), Pinned: g.pinnedCodes(),
 		UpdateMs: g.updateTime.avgMs(), DrawMs: g.drawTime.avgMs(), UpdateMaxMs: g.updateTime.maxMs(), DrawMaxMs: g.drawTime.maxMs(), DrawnShare: g.u.dmg.drawnShare(), Selected: g.selectedCode(), MapZoom: g.mv.zoomLevel(), Tip: g.u.tip, Memory: readMemory()}
 }
 
@@ -257,8 +232,7 @@ func (g *Game) selectedCode() string {
 // Load replaces the session (a preset chosen, a link opened).
 func (g *Game) Load(sess *session.Session) {
 	g.sess = sess
-	g.playing = false
-	g.seeking = false
+	g.time.stop()
 	g.selSite = 0
 	g.log.reset()
 	g.mv.invalidate()
@@ -267,17 +241,13 @@ func (g *Game) Load(sess *session.Session) {
 
 // Play, Pause and SetSpeed drive time, for the keys, the buttons and the
 // automation API.
-func (g *Game) Play() { g.playing = true }
+func (g *Game) Play() { g.time.play() }
 
 // Pause stops time.
-func (g *Game) Pause() { g.playing = false }
+func (g *Game) Pause() { g.time.pause() }
 
 // SetSpeed picks a play speed by index (0 = a day per second).
-func (g *Game) SetSpeed(i int) {
-	if i >= 0 && i < len(speeds) {
-		g.speed = i
-	}
-}
+func (g *Game) SetSpeed(i int) { g.time.setSpeed(i) }
 
 // SeekTo moves the run to day d over the next frames, with a progress bar.
 func (g *Game) SeekTo(d model.Day) {
@@ -286,12 +256,12 @@ func (g *Game) SeekTo(d model.Day) {
 		g.rewind(d)
 		return
 	}
-	g.seekTo, g.seeking = d, true
+	g.time.seek(d)
 }
 
 // RunTo moves the run to day d at once (for the automation API and tests).
 func (g *Game) RunTo(d model.Day) error {
-	g.seeking = false
+	g.time.seeking = false
 	if err := g.sess.Seek(d); err != nil {
 		return err
 	}
@@ -395,7 +365,7 @@ func (g *Game) replay(change func() error) error {
 	err := change()
 	g.afterJump()
 	if today > 0 {
-		g.seekTo, g.seeking = today, true
+		g.time.seek(today)
 	}
 	return err
 }
@@ -404,7 +374,7 @@ func (g *Game) reset() {
 	if err := g.sess.Reset(); err != nil {
 		g.notifyErr(err)
 	}
-	g.playing = false
+	g.time.pause()
 	g.afterJump()
 }
 
@@ -435,11 +405,11 @@ func (g *Game) project(start time.Time) {
 	}
 	p := g.sess.Projection()
 	budget := projectBudget
-	if !g.playing && !g.seeking {
+	if !g.time.running() {
 		budget = projectBudgetPaused
 	}
 	// Advance keeps a projection's error for the page to show.
-	g.projClock.run(start, budget, func() bool { return !p.Done() }, func() error {
+	g.time.projClock.run(start, budget, func() bool { return !p.Done() }, func() error {
 		p.Advance(1)
 		return nil
 	})
@@ -453,7 +423,7 @@ func (g *Game) project(start time.Time) {
 	if !p.Done() {
 		return
 	}
-	g.projClock.run(start, budget, func() bool { return !g.baseline.Done() }, func() error {
+	g.time.projClock.run(start, budget, func() bool { return !g.baseline.Done() }, func() error {
 		g.baseline.Advance(1)
 		return nil
 	})
@@ -467,41 +437,10 @@ func (g *Game) baselineSim() *model.Sim {
 	return g.baseline.Sim()
 }
 
-// stepDay simulates one day of the live run.
-func (g *Game) stepDay() error {
-	_, err := g.sess.Step(1)
-	return err
-}
-
-// advance moves the live run on: a seek by as many days as the frame's
-// budget allows, play by the days its clock says have passed (see
-// budget.go). start is when the frame's update began.
+// advance moves the live run on by the game's clock (timeControl.advance);
+// start is when the frame's update began.
 func (g *Game) advance(start time.Time) {
-	now := g.now()
-	dt := now.Sub(g.lastTick).Seconds()
-	g.lastTick = now
-	if dt <= 0 || dt > maxStep {
-		dt = 1.0 / 60 // the first update, or a tab that slept: no jump
-	}
-	var err error
-	switch {
-	case g.seeking:
-		err = g.runClock.run(start, seekBudget, func() bool { return g.sess.Day() < g.seekTo }, g.stepDay)
-		if g.sess.Day() >= g.seekTo {
-			g.seeking = false
-		}
-	case g.playing:
-		g.carry = min(g.carry+speeds[g.speed].days*dt, maxBehind)
-		err = g.runClock.run(start, playBudget, func() bool { return g.carry >= 1 && !g.sess.Ended() }, func() error {
-			g.carry--
-			return g.stepDay()
-		})
-		if g.sess.Ended() {
-			g.playing, g.carry = false, 0
-		}
-	}
-	if err != nil { // the model refuses to go on: say so rather than freeze silently
-		g.playing, g.seeking = false, false
+	if err := g.time.advance(g.now(), start, g.sess); err != nil { // the model refuses to go on: say so rather than freeze silently
 		g.notify(g.tr("notice.stopped", g.explain(err)))
 	}
 }
@@ -576,15 +515,15 @@ func (g *Game) keys() {
 			g.u.focus = 0
 		}
 	case pressed(ebiten.KeySpace) && g.u.focus == 0:
-		g.playing = !g.playing && !g.sess.Ended()
+		g.time.toggle(g.sess.Ended())
 	case pressed(ebiten.KeyDigit1), pressed(ebiten.KeyDigit2), pressed(ebiten.KeyDigit3), pressed(ebiten.KeyDigit4):
 		for i, k := range []ebiten.Key{ebiten.KeyDigit1, ebiten.KeyDigit2, ebiten.KeyDigit3, ebiten.KeyDigit4} {
 			if pressed(k) {
-				g.speed = i
+				g.time.setSpeed(i)
 			}
 		}
 	case pressed(ebiten.KeyPeriod), pressed(ebiten.KeyArrowRight):
-		g.playing = false
+		g.time.pause()
 		if _, err := g.sess.Step(1); err != nil {
 			g.notifyErr(err)
 		}
@@ -815,7 +754,7 @@ type frameSig struct {
 func (g *Game) signature() frameSig {
 	sig := frameSig{sess: g.sess, day: g.sess.Day(), edits: len(g.sess.Edits()), toasts: len(g.log.toasts),
 		pinned: len(g.scores.pinned), focus: g.u.focus, tab: g.tab, selState: g.selState, layer: g.mv.layer,
-		speed: g.speed, selSite: g.selSite, lang: g.cat.Lang, banner: g.banner, playing: g.playing, seeking: g.seeking,
+		speed: g.time.speed, selSite: g.selSite, lang: g.cat.Lang, banner: g.banner, playing: g.time.playing, seeking: g.time.seeking,
 		help: g.help, menu: g.presetMenu, assume: g.assume.open, share: g.share.open || g.share.shot, scores: g.scores.open,
 		compar: g.compareOpen, w: g.w, h: g.h, k: g.u.k, mx: g.u.mx, my: g.u.my, scroll: g.scrolls(),
 		mouse: ebiten.IsMouseButtonPressed(ebiten.MouseButtonLeft)}

@@ -325,15 +325,15 @@ func (g *Game) barItems(u *ui) []barItem {
 			}
 		}
 	}
-	togglePlay := func() { g.playing = !g.playing && !g.sess.Ended() }
+	togglePlay := func() { g.time.toggle(g.sess.Ended()) }
 	step := func() {
-		g.playing = false
+		g.time.pause()
 		if _, err := g.sess.Step(1); err != nil {
 			g.notifyErr(err)
 		}
 	}
 	playLabel := "►"
-	if g.playing {
+	if g.time.playing {
 		playLabel = "||"
 	}
 	preset := g.presetLabel(g.sess.Name()) + " ▼"
@@ -373,22 +373,22 @@ func (g *Game) barItems(u *ui) []barItem {
 			u.setTip(r, g.tr("bar.date.tip", g.sess.Day(), g.sess.Horizon()))
 		}},
 		{w: bw("|◄"), keep: 43, menu: g.tr("bar.reset.menu"), act: g.reset, draw: btn("|◄", g.tr("bar.reset.tip"), false, g.reset)},
-		{w: bw("||"), keep: 90, draw: btn(playLabel, g.tr("bar.play.tip"), g.playing, togglePlay)},
+		{w: bw("||"), keep: 90, draw: btn(playLabel, g.tr("bar.play.tip"), g.time.playing, togglePlay)},
 		{w: bw("+1d"), keep: 45, menu: g.tr("bar.step.menu"), act: step, draw: btn("+1d", g.tr("bar.step.tip"), false, step)},
 		{w: bw("►|"), keep: 44, menu: g.tr("bar.end.menu"), act: func() { g.SeekTo(g.sess.Horizon()) },
-			draw: btn("►|", g.tr("bar.end.tip"), g.seeking, func() { g.SeekTo(g.sess.Horizon()) })},
-		{w: speedW, keep: 70, compactW: max(bw(g.tr(speeds[g.speed].label)), 72), draw: func(r rect) {
+			draw: btn("►|", g.tr("bar.end.tip"), g.time.seeking, func() { g.SeekTo(g.sess.Horizon()) })},
+		{w: speedW, keep: 70, compactW: max(bw(g.tr(speeds[g.time.speed].label)), 72), draw: func(r rect) {
 			for i, s := range speeds {
 				b := r.col(max(u.textWidth(g.tr(s.label), u.f.normal)+14, 60))
 				r.col(2)
-				if u.button(b, g.tr(s.label), g.speed == i, g.tr(s.tip)) {
-					g.speed = i
+				if u.button(b, g.tr(s.label), g.time.speed == i, g.tr(s.tip)) {
+					g.time.setSpeed(i)
 				}
 			}
 		}, compact: func(r rect) {
-			s := speeds[g.speed]
+			s := speeds[g.time.speed]
 			if u.button(r, g.tr(s.label), false, g.tr("bar.speed.tip", g.tr(s.label))) {
-				g.speed = (g.speed + 1) % len(speeds)
+				g.time.setSpeed((g.time.speed + 1) % len(speeds))
 			}
 		}},
 		undo, redo,
@@ -639,14 +639,14 @@ func (g *Game) overlays(u *ui) {
 	if g.banner != "" {
 		g.bannerBox(u)
 	}
-	if g.seeking {
+	if g.time.seeking {
 		r := g.regions().mapArea
 		bw := min(320, r.w-16)
 		bar := rect{r.x + (r.w-bw)/2, r.y + r.h/2 - 30, bw, 60}
 		u.fill(bar, colPanel)
 		u.stroke(bar, 1, colBorder)
-		from, to := float64(g.sess.Day()), float64(g.seekTo)
-		u.label(g.tr("seek.progress", g.seekTo), rect{bar.x + 6, bar.y + 4, bar.w - 12, 24}, u.f.normal, colText, left)
+		from, to := float64(g.sess.Day()), float64(g.time.seekTo)
+		u.label(g.tr("seek.progress", g.time.seekTo), rect{bar.x + 6, bar.y + 4, bar.w - 12, 24}, u.f.normal, colText, left)
 		track := rect{bar.x + 12, bar.y + 34, bar.w - 24, 12}
 		u.fill(track, colButton)
 		if to > 0 {

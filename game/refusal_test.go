@@ -123,8 +123,8 @@ func TestOfferWithout(t *testing.T) {
 	if g.bannerAction != nil || g.sess.Name() != "mended" || len(g.sess.Scenario().Commands) != 2 {
 		t.Fatalf("after two drops: session %q with %d commands, banner %q", g.sess.Name(), len(g.sess.Scenario().Commands), g.banner)
 	}
-	if !g.seeking || g.seekTo != 20 {
-		t.Errorf("the mended link opens at day %d (seeking %v), want day 20", g.seekTo, g.seeking)
+	if !g.time.seeking || g.time.seekTo != 20 {
+		t.Errorf("the mended link opens at day %d (seeking %v), want day 20", g.time.seekTo, g.time.seeking)
 	}
 }
 
