@@ -8,7 +8,6 @@ package game
 
 import (
 	"errors"
-	"slices"
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -390,105 +389,6 @@ func (g *Game) scrollInput() {
 	u.dragDY = 0
 	if f.Drag {
 		u.dragDY = f.DY
-	}
-}
-
-// keys handles the keyboard shortcuts (listed by the help overlay, key H).
-func (g *Game) keys() {
-	ctrl := ebiten.IsKeyPressed(ebiten.KeyControl) || ebiten.IsKeyPressed(ebiten.KeyMeta)
-	shift := ebiten.IsKeyPressed(ebiten.KeyShift)
-	pressed := inpututil.IsKeyJustPressed
-	chars := ebiten.AppendInputChars(nil)
-	typed := func(rs ...rune) bool {
-		return slices.ContainsFunc(chars, func(c rune) bool { return slices.Contains(rs, c) })
-	}
-	switch {
-	case ctrl && pressed(ebiten.KeyZ) && shift, ctrl && pressed(ebiten.KeyY):
-		g.redo()
-	case ctrl && pressed(ebiten.KeyZ):
-		g.undo()
-	case ctrl:
-		return
-	case typed('+', '='): // the map's zoom, by the character typed, whatever the keyboard's layout
-		g.mv.zoomBy(zoomStep)
-	case typed('-'):
-		g.mv.zoomBy(1 / zoomStep)
-	case typed('0'):
-		g.mv.resetView()
-	case pressed(ebiten.KeyTab):
-		if shift {
-			g.u.focus--
-		} else {
-			g.u.focus++
-		}
-		if g.u.focus < 0 {
-			g.u.focus = g.u.keyNext
-		}
-		if g.u.focus > g.u.keyNext {
-			g.u.focus = 0
-		}
-	case pressed(ebiten.KeySpace) && g.u.focus == 0:
-		g.time.toggle(g.sess.Ended())
-	case pressed(ebiten.KeyDigit1), pressed(ebiten.KeyDigit2), pressed(ebiten.KeyDigit3), pressed(ebiten.KeyDigit4):
-		for i, k := range []ebiten.Key{ebiten.KeyDigit1, ebiten.KeyDigit2, ebiten.KeyDigit3, ebiten.KeyDigit4} {
-			if pressed(k) {
-				g.time.setSpeed(i)
-			}
-		}
-	case pressed(ebiten.KeyPeriod), pressed(ebiten.KeyArrowRight):
-		g.time.pause()
-		if _, err := g.sess.Step(1); err != nil {
-			g.notifyErr(err)
-		}
-	case pressed(ebiten.KeyHome):
-		g.reset()
-	case pressed(ebiten.KeyEnd):
-		g.SeekTo(g.sess.Horizon())
-	case pressed(ebiten.KeyL):
-		g.mv.layer = (g.mv.layer + 1) % len(layers)
-		g.mv.invalidate()
-	case pressed(ebiten.KeyB):
-		g.buildHere()
-	case pressed(ebiten.KeyBracketLeft), pressed(ebiten.KeyBracketRight):
-		// the map by keyboard: step through the member states
-		step := 1
-		if pressed(ebiten.KeyBracketLeft) {
-			step = model.NumStates - 1
-		}
-		if g.selState < 0 {
-			g.selState = 0
-		} else {
-			g.selState = (g.selState + step) % model.NumStates
-		}
-		g.tab = tabState
-		g.mv.invalidate()
-	case pressed(ebiten.KeyDelete), pressed(ebiten.KeyBackspace):
-		g.removeSelected()
-	case pressed(ebiten.KeyS):
-		g.tab = tabState
-	case pressed(ebiten.KeyP):
-		g.tab = tabLevers
-	case pressed(ebiten.KeyF):
-		g.tab = tabSite
-	case pressed(ebiten.KeyM):
-		g.tab = tabLog
-	case pressed(ebiten.KeyH), pressed(ebiten.KeySlash):
-		g.help = !g.help
-	case pressed(ebiten.KeyA):
-		g.assume.open = !g.assume.open
-	case pressed(ebiten.KeyE):
-		g.share.open = !g.share.open
-	case pressed(ebiten.KeyC):
-		g.compareOpen = !g.compareOpen
-	case pressed(ebiten.KeyV):
-		g.scores.open = !g.scores.open
-	case pressed(ebiten.KeyEscape):
-		g.help, g.presetMenu, g.assume.open, g.share.open = false, false, false, false
-		g.scores.open, g.compareOpen = false, false
-		g.menuOpen, g.goalsSheet, g.sheetOpen = false, false, false
-		g.selSite, g.selState = 0, -1
-		g.u.focus = 0
-		g.mv.invalidate()
 	}
 }
 

@@ -749,11 +749,10 @@ func (g *Game) loadPreset(name string) {
 	g.Load(s)
 }
 
-var helpLines = []string{
-	"help.touch", "help.touch.1", "help.touch.2", "",
-	"help.keys", "help.keys.1", "help.keys.2", "help.keys.3", "help.keys.6", "help.keys.4", "help.keys.7", "help.keys.5", "",
-	"help.read", "help.read.1", "help.read.2", "help.read.3", "help.read.4",
-}
+// helpLines are the help sheet's paragraphs, "" for a gap; its lines on
+// the keyboard are those of the bindings (keys.go).
+var helpLines = slices.Concat([]string{"help.touch", "help.touch.1", "help.touch.2", "", "help.keys"}, keyHelp,
+	[]string{"", "help.read", "help.read.1", "help.read.2", "help.read.3", "help.read.4"})
 
 func (g *Game) helpSheet(u *ui) {
 	body, closed := g.sheet(u, g.sheetRect(720, 420), g.tr("help.title"))
