@@ -300,3 +300,29 @@ func typeFieldExists(t reflect.Type, key string, seen map[reflect.Type]bool) boo
 	}
 	return false
 }
+
+// TestIdlePageDrawsNothing: once the projections are done and nothing
+// moves, updates leave the signature as it is and no frame is drawn, in
+// each form of the page.
+func TestIdlePageDrawsNothing(t *testing.T) {
+	for _, size := range [][2]float64{{1280, 720}, {820, 1180}, {390, 844}} {
+		t.Run(fmt.Sprintf("%vx%v", size[0], size[1]), func(t *testing.T) {
+			g := newTestGame(t, "baseline")
+			g.w, g.h = size[0], size[1]
+			g.u.mx, g.u.my = 200, 300 // over the map
+			settle(t, g)
+			g.frames = 10
+			for range 3 { // the layout of the new size settles
+				g.Update()
+				damageFrame(g)
+			}
+			g.needsDraw = false
+			for i := range 60 {
+				g.Update()
+				if g.needsDraw {
+					t.Fatalf("update %d of an idle page: the signature changed (%+v)", i, g.lastSig)
+				}
+			}
+		})
+	}
+}
