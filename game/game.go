@@ -425,7 +425,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 // changed: for tests that check the two agree, and after anything that may
 // have spoilt the screen.
 func (g *Game) Redraw() {
-	g.u.dmg.invalidate()
+	g.u.redrawAll()
 	g.needsDraw = true
 }
 
@@ -441,14 +441,14 @@ func (g *Game) LayoutF(outsideWidth, outsideHeight float64) (float64, float64) {
 	// pixel ratio, and Ebitengine panics on an image too big for its atlas
 	k = min(k, maxScreenSide/max(outsideWidth, 1), maxScreenSide/max(outsideHeight, 1))
 	if k != g.u.k {
-		g.u.dmg.invalidate()
+		g.u.redrawAll()
 		g.u.k = k
 		g.u.f = newFonts(k)
 		g.mv.invalidate()
 		g.fleet.invalidate()
 	}
 	if outsideWidth != g.w || outsideHeight != g.h {
-		g.u.dmg.invalidate() // a new screen: nothing on it yet
+		g.u.redrawAll() // a new screen: nothing on it yet
 	}
 	g.w, g.h = outsideWidth, outsideHeight
 	return outsideWidth * k, outsideHeight * k
