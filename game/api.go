@@ -103,7 +103,7 @@ func readMemory() Memory {
 // event loop and tests do).
 func (g *Game) Status() Status {
 	return Status{Status: g.sess.Status(), Playing: g.time.playing, Speed: strings.TrimPrefix(speeds[g.time.speed].label, "speed."), Lang: g.cat.Lang,
-		FPS: ebiten.ActualFPS(), TPS: ebiten.ActualTPS(), Seeking: g.time.seeking, Projected: g.Settled(), Frames: g.frames, Banner: g.banner, Goals: g.goalStates(), Pinned: g.pinnedCodes(),
+		FPS: ebiten.ActualFPS(), TPS: ebiten.ActualTPS(), Seeking: g.time.seeking, Projected: g.Settled(), Frames: g.frames, Banner: g.banner.text, Goals: g.goalStates(), Pinned: g.pinnedCodes(),
 		UpdateMs: g.updateTime.avgMs(), DrawMs: g.drawTime.avgMs(), UpdateMaxMs: g.updateTime.maxMs(), DrawMaxMs: g.drawTime.maxMs(), DrawnShare: g.u.drawnShare(), Selected: g.selectedCode(), MapZoom: g.mv.zoomLevel(), Tip: g.u.tip, Memory: readMemory()}
 }
 

@@ -56,16 +56,10 @@ type Game struct {
 	fleet  fleetView
 	log    messageLog
 
-	banner     string        // an error or notice shown across the top, until dismissed
-	bannerEnds time.Time     // zero until the banner was first drawn
-	bannerFor  time.Duration // how long it stays once drawn
-	// bannerButton, if set, is a button on the banner that does
-	// bannerAction (see offer).
-	bannerButton string
-	bannerAction func()
-	help         bool
-	helpScroll   scroller
-	presetMenu   bool
+	banner     banner // an error or notice shown across the top (banner.go)
+	help       bool
+	helpScroll scroller
+	presetMenu bool
 	// menuOpen is the top bar's menu of what does not fit the bar
 	// (overflow), under its button (menuAt).
 	menuOpen   bool
@@ -218,32 +212,6 @@ func (g *Game) afterEdit() {
 func (g *Game) changed() {
 	if g.OnChange != nil {
 		g.OnChange(g.sess.Scenario())
-	}
-}
-
-// Notify shows a banner for a few seconds.
-func (g *Game) Notify(msg string) { g.notify(msg) }
-
-func (g *Game) notify(msg string) {
-	g.banner, g.bannerButton, g.bannerAction = msg, "", nil
-	g.bannerFor, g.bannerEnds = bannerShown, time.Time{}
-}
-
-// bannerShown is how long a notice stays on screen.
-const bannerShown = 6 * time.Second
-
-// bannerClock ends the banner once it has been on screen its time: the
-// clock starts at the first update after a frame was drawn, so that a
-// notice given while the page boots (a bad link) is seen for all of it.
-func (g *Game) bannerClock() {
-	switch {
-	case g.banner == "":
-	case g.bannerEnds.IsZero():
-		if g.frames > 0 {
-			g.bannerEnds = g.now().Add(g.bannerFor)
-		}
-	case g.now().After(g.bannerEnds):
-		g.banner = ""
 	}
 }
 

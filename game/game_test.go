@@ -335,7 +335,7 @@ func TestTenSitesTenLeversFitALink(t *testing.T) {
 		for _, e := range g.sess.Edits() {
 			t.Log(e)
 		}
-		t.Fatalf("%d edits, want 20 (banner: %q)", n, g.banner)
+		t.Fatalf("%d edits, want 20 (banner: %q)", n, g.banner.text)
 	}
 	frag, err := g.Fragment()
 	if err != nil {

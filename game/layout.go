@@ -636,7 +636,7 @@ func (g *Game) overlays(u *ui) {
 		u.tip = "" // a sheet covers the page: no tooltips from beneath it
 	}
 	u.layer = 2
-	if g.banner != "" {
+	if g.banner.text != "" {
 		g.bannerBox(u)
 	}
 	if g.time.seeking {
@@ -685,27 +685,27 @@ func (g *Game) overlays(u *ui) {
 // one; a tap on it dismisses it.
 func (g *Game) bannerBox(u *ui) {
 	bw := min(660, g.w-16)
-	lines := u.wrapW(g.banner, u.f.normal, bw-24)
+	lines := u.wrapW(g.banner.text, u.f.normal, bw-24)
 	br := rect{(g.w - bw) / 2, g.barH() + 8, bw, 14 + float64(len(lines))*18}
 	bh := g.rowH() + 2
-	if g.bannerAction != nil {
+	if g.banner.action != nil {
 		br.h += bh + 8
 	}
 	u.fill(br, colError)
 	for i, l := range lines {
 		u.label(l, rect{br.x + 6, br.y + 7 + float64(i)*18, br.w - 12, 18}, u.f.normal, colTextOn, left)
 	}
-	if g.bannerAction != nil {
-		w := min(max(260, u.textWidth(g.bannerButton, u.f.normal)+24), br.w-24)
+	if g.banner.action != nil {
+		w := min(max(260, u.textWidth(g.banner.button, u.f.normal)+24), br.w-24)
 		b := rect{br.x + br.w - 12 - w, br.y + br.h - bh - 6, w, bh}
-		if u.button(b, g.bannerButton, false, "") {
-			act := g.bannerAction
-			g.banner, g.bannerButton, g.bannerAction = "", "", nil
+		if u.button(b, g.banner.button, false, "") {
+			act := g.banner.action
+			g.banner.dismiss()
 			act()
 		}
 	}
 	if u.clicked(br) {
-		g.banner, g.bannerButton, g.bannerAction = "", "", nil
+		g.banner.dismiss()
 	}
 }
 

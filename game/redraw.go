@@ -61,7 +61,7 @@ func (g *Game) signature() frameSig {
 	mv := &g.mv
 	sig := frameSig{sess: g.sess, day: g.sess.Day(), seekTo: g.time.seekTo, edits: len(g.sess.Edits()), toasts: len(g.log.toasts),
 		pinned: len(g.scores.pinned), speed: g.time.speed, playing: g.time.playing, seeking: g.time.seeking,
-		lang: g.cat.Lang, banner: g.banner, bannerOK: g.bannerButton,
+		lang: g.cat.Lang, banner: g.banner.text, bannerOK: g.banner.button,
 		tab: g.tab, selState: g.selState, phoneTab: g.phoneTab, chartPage: g.chartPage, goalsFold: g.goalsFold, logScroll: g.log.scroll,
 		selSite: g.selSite, build: g.build,
 		help: g.help, menu: g.presetMenu, menuOpen: g.menuOpen, sheetOpen: g.sheetOpen, goalsSheet: g.goalsSheet,
