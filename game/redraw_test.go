@@ -326,3 +326,13 @@ func TestIdlePageDrawsNothing(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkSignature measures what every update pays to decide whether to
+// draw: the frame signature, built and compared.
+func BenchmarkSignature(b *testing.B) {
+	g := newTestGame(b, "baseline")
+	b.ReportAllocs()
+	for b.Loop() {
+		g.checkChanged()
+	}
+}
