@@ -11,5 +11,5 @@ func (g *Game) SetClock(now func() time.Time) {
 		now = time.Now
 	}
 	g.now = now
-	g.lastTick = time.Time{} // the next update counts as a first: no jump
+	g.time.restart() // the next update counts as a first: no jump
 }

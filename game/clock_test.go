@@ -32,13 +32,13 @@ func TestBannerEndsByTheClock(t *testing.T) {
 	}
 	c.advance(bannerShown - time.Millisecond)
 	g.Update()
-	if g.banner == "" {
+	if g.banner.text == "" {
 		t.Fatalf("the banner ended %v after it was drawn, want it shown %v", bannerShown-time.Millisecond, bannerShown)
 	}
 	c.advance(2 * time.Millisecond)
 	g.Update()
-	if g.banner != "" {
-		t.Fatalf("the banner %q is still there %v after it was drawn", g.banner, bannerShown+time.Millisecond)
+	if g.banner.text != "" {
+		t.Fatalf("the banner %q is still there %v after it was drawn", g.banner.text, bannerShown+time.Millisecond)
 	}
 }
 

@@ -193,6 +193,14 @@ func (d *damage) drawnShare() float64 {
 // invalidate makes the next frame draw every cell.
 func (d *damage) invalidate() { d.all = true }
 
+// redrawAll makes the next frame draw the whole screen, not only what
+// changed: the rest of the game reaches the display list only through
+// this, drawnShare and the drawing primitives (TestDisplayListKeptInDamage).
+func (u *ui) redrawAll() { u.dmg.invalidate() }
+
+// drawnShare is the share of the screen's pixels the last frame drew.
+func (u *ui) drawnShare() float64 { return u.dmg.drawnShare() }
+
 // drawFrame draws the display list's commands where this frame's pixels
 // differ from the frame on screen, and empties the list.
 func (u *ui) drawFrame(screen *ebiten.Image) {

@@ -2,6 +2,9 @@ package game
 
 import (
 	"image"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -121,4 +124,28 @@ func BenchmarkDrawPass(b *testing.B) {
 		share += damageFrame(g)
 	}
 	b.ReportMetric(100*share/float64(b.N), "%drawn/frame")
+}
+
+// TestDisplayListKeptInDamage: outside damage.go (and tests) no file
+// reaches into the display list; they draw with the ui's primitives and ask
+// it for a full redraw or the share drawn (ui.redrawAll, ui.drawnShare).
+func TestDisplayListKeptInDamage(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if f == "damage.go" || strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(b), "\n") {
+			if strings.Contains(line, ".dmg") {
+				t.Errorf("%s:%d reaches into the display list: %s", f, i+1, strings.TrimSpace(line))
+			}
+		}
+	}
 }

@@ -8,32 +8,15 @@ package game
 
 import (
 	"errors"
-	"runtime"
-	"runtime/metrics"
-	"slices"
-	"strings"
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
 
 	"gigasandbox/game/i18n"
-	"gigasandbox/game/layoutcheck"
 	"gigasandbox/game/session"
 	"gigasandbox/model"
 )
-
-// Speeds are the play speeds, in simulated days per second of real time.
-var speeds = []struct {
-	days  float64
-	label string
-	tip   string
-}{
-	{1, "speed.day", "speed.day.tip"},
-	{7, "speed.week", "speed.week.tip"},
-	{30, "speed.month", "speed.month.tip"},
-	{365, "speed.year", "speed.year.tip"},
-}
 
 // Panel tabs on the right.
 const (
@@ -51,25 +34,16 @@ type Game struct {
 	u    ui
 	w, h float64 // screen, logical pixels
 
-	playing bool
-	speed   int     // index into speeds
-	carry   float64 // days the clock says have passed and the run has still to simulate
-	// runClock and projClock time the live run's and the projections'
-	// days, to keep each frame within its budget (budget.go).
-	runClock, projClock dayClock
+	time timeControl // play, speed and seeks (timectl.go)
 	// lastEdit is when the scenario last changed: a second later the run
 	// kept for the next projection's memory is let go (ReleaseSpare).
 	lastEdit time.Time
-	// now is the clock (time.Now unless SetClock gave another) and
-	// lastTick when the last update ran: time plays at its speed per second
-	// of the clock, however many frames the browser gives. Banners, toasts,
-	// the fleet's refresh and the release of the spare run go by it too;
-	// only the frame budgets (budget.go) and the timings of updates and
-	// draws read the machine's own stopwatch, as they measure its work.
-	now      func() time.Time
-	lastTick time.Time
-	seekTo   model.Day
-	seeking  bool
+	// now is the clock (time.Now unless SetClock gave another): time
+	// plays at its speed per second of it (timeControl.advance). Banners,
+	// toasts, the fleet's refresh and the release of the spare run go by
+	// it too; only the frame budgets (budget.go) and the timings of updates
+	// and draws read the machine's own stopwatch, as they measure its work.
+	now func() time.Time
 
 	tab      int
 	selState int // member-state index, -1 for none
@@ -82,17 +56,11 @@ type Game struct {
 	fleet  fleetView
 	log    messageLog
 
-	banner     string        // an error or notice shown across the top, until dismissed
-	bannerEnds time.Time     // zero until the banner was first drawn
-	bannerFor  time.Duration // how long it stays once drawn
-	// bannerButton, if set, is a button on the banner that does
-	// bannerAction (see offer).
-	bannerButton string
-	bannerAction func()
-	help         bool
-	helpScroll   scroller
-	presetMenu   bool
-	langMenu     bool // the menu of languages, under the language button
+	banner     banner // an error or notice shown across the top (banner.go)
+	help       bool
+	helpScroll scroller
+	presetMenu bool
+	langMenu   bool // the menu of languages, under the language button
 	// menuOpen is the top bar's menu of what does not fit the bar
 	// (overflow), under its button (menuAt).
 	menuOpen   bool
@@ -134,10 +102,6 @@ type Game struct {
 	OnChange func(model.Scenario)
 }
 
-// maxStep is the longest clock step an update turns into simulated days; a
-// longer gap (a hidden tab, a debugger) counts as one frame.
-const maxStep = 0.25
-
 // New makes a game on a session.
 func New(sess *session.Session) *Game {
 	ebiten.SetScreenClearedEveryFrame(false)
@@ -145,7 +109,7 @@ func New(sess *session.Session) *Game {
 	// updates a second, a browser frame that came a little early had no
 	// update and so nothing new to draw.
 	ebiten.SetTPS(ebiten.SyncWithFPS)
-	g := &Game{sess: sess, selState: -1, speed: 2, cat: i18n.Get("en"), now: time.Now}
+	g := &Game{sess: sess, selState: -1, time: newTimeControl(), cat: i18n.Get("en"), now: time.Now}
 	g.u.seen, g.u.next = map[string]rect{}, map[string]rect{}
 	g.build = defaultBuild()
 	g.mv.init()
@@ -172,94 +136,10 @@ func (g *Game) SetLang(lang string) {
 	}
 }
 
-// Status is what window.gigasim.status() returns: the session's status and
-// the frame rate.
-type Status struct {
-	session.Status
-	Playing bool    `json:"playing"`
-	Speed   string  `json:"speed"` // "day", "week", "month" or "year" per second
-	Lang    string  `json:"lang"`
-	FPS     float64 `json:"fps"`
-	TPS     float64 `json:"tps"`
-	Seeking bool    `json:"seeking"`
-	// Projected says that the projections to the horizon, of this
-	// scenario and of the baseline, are complete: the charts' dashed
-	// futures are those of the scenario as it is now.
-	Projected bool   `json:"projected"`
-	Frames    int64  `json:"frames"` // frames drawn since the page started
-	Banner    string `json:"banner"` // the notice shown across the top, if any
-	// Goals are the guided preset's goals and their verdicts now; Pinned
-	// the states whose scorecards are side by side.
-	Goals  []GoalState `json:"goals"`
-	Pinned []string    `json:"pinned"`
-	// Selected is the member state selected on the map, "" for none.
-	Selected string `json:"selected"`
-	// MapZoom is the map's zoom: 1 shows the whole map, up to 8.
-	MapZoom float64 `json:"mapZoom"`
-	// Tip is the tooltip on screen, "" for none: a mouse's hover, or a
-	// finger's long press.
-	Tip string `json:"tip"`
-	// UpdateMs and DrawMs are the Go time per update and per draw, averaged
-	// over the last second: what the page itself costs, apart from the GPU.
-	UpdateMs float64 `json:"updateMs"`
-	DrawMs   float64 `json:"drawMs"`
-	// UpdateMaxMs and DrawMaxMs are the longest of the last 60.
-	UpdateMaxMs float64 `json:"updateMaxMs"`
-	DrawMaxMs   float64 `json:"drawMaxMs"`
-	// DrawnShare is the share of the screen's pixels that the last frame
-	// drew: the parts whose pixels changed (see damage.go).
-	DrawnShare float64 `json:"drawnShare"`
-	// Memory is the Go heap. In WebAssembly the collector shares the
-	// page's only thread with drawing, so its cycles cost frames.
-	Memory Memory `json:"memory"`
-}
-
-// Memory is what the Go runtime reports of its heap.
-type Memory struct {
-	LiveMB      float64 `json:"liveMB"`      // live at the end of the last collection
-	HeapMB      float64 `json:"heapMB"`      // live and not yet collected
-	AllocatedMB float64 `json:"allocatedMB"` // allocated since the page started
-	GCCycles    uint32  `json:"gcCycles"`    // collections since the page started
-}
-
-// CollectedMemory collects garbage first, then reports the heap: what the
-// page really holds (for measuring, not while playing: a collection of a
-// hundred megabytes costs frames).
-func CollectedMemory() Memory {
-	runtime.GC()
-	return readMemory()
-}
-
-// readMemory reads the Go runtime's figures (it stops the world briefly:
-// for status(), not every frame).
-func readMemory() Memory {
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	metrics.Read(live)
-	return Memory{LiveMB: float64(live[0].Value.Uint64()) / 1e6, HeapMB: float64(ms.HeapAlloc) / 1e6, AllocatedMB: float64(ms.TotalAlloc) / 1e6, GCCycles: ms.NumGC}
-}
-
-// Status reports where the run is. Call it between frames (the browser's
-// event loop and tests do).
-func (g *Game) Status() Status {
-	return Status{Status: g.sess.Status(), Playing: g.playing, Speed: strings.TrimPrefix(speeds[g.speed].label, "speed."), Lang: g.cat.Lang,
-		FPS: ebiten.ActualFPS(), TPS: ebiten.ActualTPS(), Seeking: g.seeking, Projected: g.Settled(), Frames: g.frames, Banner: g.banner, Goals: g.goalStates(), Pinned: g.pinnedCodes(),
-		UpdateMs: g.updateTime.avgMs(), DrawMs: g.drawTime.avgMs(), UpdateMaxMs: g.updateTime.maxMs(), DrawMaxMs: g.drawTime.maxMs(), DrawnShare: g.u.dmg.drawnShare(), Selected: g.selectedCode(), MapZoom: g.mv.zoomLevel(), Tip: g.u.tip, Memory: readMemory()}
-}
-
-func (g *Game) selectedCode() string {
-	if g.selState < 0 {
-		return ""
-	}
-	return model.StateCode(g.selState)
-}
-
 // Load replaces the session (a preset chosen, a link opened).
 func (g *Game) Load(sess *session.Session) {
 	g.sess = sess
-	g.playing = false
-	g.seeking = false
+	g.time.stop()
 	g.selSite = 0
 	g.log.reset()
 	g.mv.invalidate()
@@ -268,17 +148,13 @@ func (g *Game) Load(sess *session.Session) {
 
 // Play, Pause and SetSpeed drive time, for the keys, the buttons and the
 // automation API.
-func (g *Game) Play() { g.playing = true }
+func (g *Game) Play() { g.time.play() }
 
 // Pause stops time.
-func (g *Game) Pause() { g.playing = false }
+func (g *Game) Pause() { g.time.pause() }
 
 // SetSpeed picks a play speed by index (0 = a day per second).
-func (g *Game) SetSpeed(i int) {
-	if i >= 0 && i < len(speeds) {
-		g.speed = i
-	}
-}
+func (g *Game) SetSpeed(i int) { g.time.setSpeed(i) }
 
 // SeekTo moves the run to day d over the next frames, with a progress bar.
 func (g *Game) SeekTo(d model.Day) {
@@ -287,12 +163,12 @@ func (g *Game) SeekTo(d model.Day) {
 		g.rewind(d)
 		return
 	}
-	g.seekTo, g.seeking = d, true
+	g.time.seek(d)
 }
 
 // RunTo moves the run to day d at once (for the automation API and tests).
 func (g *Game) RunTo(d model.Day) error {
-	g.seeking = false
+	g.time.seeking = false
 	if err := g.sess.Seek(d); err != nil {
 		return err
 	}
@@ -340,32 +216,6 @@ func (g *Game) changed() {
 	}
 }
 
-// Notify shows a banner for a few seconds.
-func (g *Game) Notify(msg string) { g.notify(msg) }
-
-func (g *Game) notify(msg string) {
-	g.banner, g.bannerButton, g.bannerAction = msg, "", nil
-	g.bannerFor, g.bannerEnds = bannerShown, time.Time{}
-}
-
-// bannerShown is how long a notice stays on screen.
-const bannerShown = 6 * time.Second
-
-// bannerClock ends the banner once it has been on screen its time: the
-// clock starts at the first update after a frame was drawn, so that a
-// notice given while the page boots (a bad link) is seen for all of it.
-func (g *Game) bannerClock() {
-	switch {
-	case g.banner == "":
-	case g.bannerEnds.IsZero():
-		if g.frames > 0 {
-			g.bannerEnds = g.now().Add(g.bannerFor)
-		}
-	case g.now().After(g.bannerEnds):
-		g.banner = ""
-	}
-}
-
 func (g *Game) undo() { g.travel(g.sess.CanUndo, g.sess.Undo) }
 
 func (g *Game) redo() { g.travel(g.sess.CanRedo, g.sess.Redo) }
@@ -396,7 +246,7 @@ func (g *Game) replay(change func() error) error {
 	err := change()
 	g.afterJump()
 	if today > 0 {
-		g.seekTo, g.seeking = today, true
+		g.time.seek(today)
 	}
 	return err
 }
@@ -405,7 +255,7 @@ func (g *Game) reset() {
 	if err := g.sess.Reset(); err != nil {
 		g.notifyErr(err)
 	}
-	g.playing = false
+	g.time.pause()
 	g.afterJump()
 }
 
@@ -443,11 +293,11 @@ func (g *Game) project(start time.Time) {
 	}
 	p := g.sess.Projection()
 	budget := projectBudget
-	if !g.playing && !g.seeking {
+	if !g.time.running() {
 		budget = projectBudgetPaused
 	}
 	// Advance keeps a projection's error for the page to show.
-	g.projClock.run(start, budget, func() bool { return !p.Done() }, func() error {
+	g.time.projClock.run(start, budget, func() bool { return !p.Done() }, func() error {
 		p.Advance(1)
 		return nil
 	})
@@ -461,7 +311,7 @@ func (g *Game) project(start time.Time) {
 	if !p.Done() {
 		return
 	}
-	g.projClock.run(start, budget, func() bool { return !g.baseline.Done() }, func() error {
+	g.time.projClock.run(start, budget, func() bool { return !g.baseline.Done() }, func() error {
 		g.baseline.Advance(1)
 		return nil
 	})
@@ -475,41 +325,10 @@ func (g *Game) baselineSim() *model.Sim {
 	return g.baseline.Sim()
 }
 
-// stepDay simulates one day of the live run.
-func (g *Game) stepDay() error {
-	_, err := g.sess.Step(1)
-	return err
-}
-
-// advance moves the live run on: a seek by as many days as the frame's
-// budget allows, play by the days its clock says have passed (see
-// budget.go). start is when the frame's update began.
+// advance moves the live run on by the game's clock (timeControl.advance);
+// start is when the frame's update began.
 func (g *Game) advance(start time.Time) {
-	now := g.now()
-	dt := now.Sub(g.lastTick).Seconds()
-	g.lastTick = now
-	if dt <= 0 || dt > maxStep {
-		dt = 1.0 / 60 // the first update, or a tab that slept: no jump
-	}
-	var err error
-	switch {
-	case g.seeking:
-		err = g.runClock.run(start, seekBudget, func() bool { return g.sess.Day() < g.seekTo }, g.stepDay)
-		if g.sess.Day() >= g.seekTo {
-			g.seeking = false
-		}
-	case g.playing:
-		g.carry = min(g.carry+speeds[g.speed].days*dt, maxBehind)
-		err = g.runClock.run(start, playBudget, func() bool { return g.carry >= 1 && !g.sess.Ended() }, func() error {
-			g.carry--
-			return g.stepDay()
-		})
-		if g.sess.Ended() {
-			g.playing, g.carry = false, 0
-		}
-	}
-	if err != nil { // the model refuses to go on: say so rather than freeze silently
-		g.playing, g.seeking = false, false
+	if err := g.time.advance(g.now(), start, g.sess); err != nil { // the model refuses to go on: say so rather than freeze silently
 		g.notify(g.tr("notice.stopped", g.explain(err)))
 	}
 }
@@ -549,105 +368,6 @@ func (g *Game) scrollInput() {
 	}
 }
 
-// keys handles the keyboard shortcuts (listed by the help overlay, key H).
-func (g *Game) keys() {
-	ctrl := ebiten.IsKeyPressed(ebiten.KeyControl) || ebiten.IsKeyPressed(ebiten.KeyMeta)
-	shift := ebiten.IsKeyPressed(ebiten.KeyShift)
-	pressed := inpututil.IsKeyJustPressed
-	chars := ebiten.AppendInputChars(nil)
-	typed := func(rs ...rune) bool {
-		return slices.ContainsFunc(chars, func(c rune) bool { return slices.Contains(rs, c) })
-	}
-	switch {
-	case ctrl && pressed(ebiten.KeyZ) && shift, ctrl && pressed(ebiten.KeyY):
-		g.redo()
-	case ctrl && pressed(ebiten.KeyZ):
-		g.undo()
-	case ctrl:
-		return
-	case typed('+', '='): // the map's zoom, by the character typed, whatever the keyboard's layout
-		g.mv.zoomBy(zoomStep)
-	case typed('-'):
-		g.mv.zoomBy(1 / zoomStep)
-	case typed('0'):
-		g.mv.resetView()
-	case pressed(ebiten.KeyTab):
-		if shift {
-			g.u.focus--
-		} else {
-			g.u.focus++
-		}
-		if g.u.focus < 0 {
-			g.u.focus = g.u.keyNext
-		}
-		if g.u.focus > g.u.keyNext {
-			g.u.focus = 0
-		}
-	case pressed(ebiten.KeySpace) && g.u.focus == 0:
-		g.playing = !g.playing && !g.sess.Ended()
-	case pressed(ebiten.KeyDigit1), pressed(ebiten.KeyDigit2), pressed(ebiten.KeyDigit3), pressed(ebiten.KeyDigit4):
-		for i, k := range []ebiten.Key{ebiten.KeyDigit1, ebiten.KeyDigit2, ebiten.KeyDigit3, ebiten.KeyDigit4} {
-			if pressed(k) {
-				g.speed = i
-			}
-		}
-	case pressed(ebiten.KeyPeriod), pressed(ebiten.KeyArrowRight):
-		g.playing = false
-		if _, err := g.sess.Step(1); err != nil {
-			g.notifyErr(err)
-		}
-	case pressed(ebiten.KeyHome):
-		g.reset()
-	case pressed(ebiten.KeyEnd):
-		g.SeekTo(g.sess.Horizon())
-	case pressed(ebiten.KeyL):
-		g.mv.layer = (g.mv.layer + 1) % len(layers)
-		g.mv.invalidate()
-	case pressed(ebiten.KeyB):
-		g.buildHere()
-	case pressed(ebiten.KeyBracketLeft), pressed(ebiten.KeyBracketRight):
-		// the map by keyboard: step through the member states
-		step := 1
-		if pressed(ebiten.KeyBracketLeft) {
-			step = model.NumStates - 1
-		}
-		if g.selState < 0 {
-			g.selState = 0
-		} else {
-			g.selState = (g.selState + step) % model.NumStates
-		}
-		g.tab = tabState
-		g.mv.invalidate()
-	case pressed(ebiten.KeyDelete), pressed(ebiten.KeyBackspace):
-		g.removeSelected()
-	case pressed(ebiten.KeyS):
-		g.tab = tabState
-	case pressed(ebiten.KeyP):
-		g.tab = tabLevers
-	case pressed(ebiten.KeyF):
-		g.tab = tabSite
-	case pressed(ebiten.KeyM):
-		g.tab = tabLog
-	case pressed(ebiten.KeyH), pressed(ebiten.KeySlash):
-		g.help = !g.help
-	case pressed(ebiten.KeyA):
-		g.assume.open = !g.assume.open
-	case pressed(ebiten.KeyE):
-		g.share.open = !g.share.open
-	case pressed(ebiten.KeyC):
-		g.compareOpen = !g.compareOpen
-	case pressed(ebiten.KeyV):
-		g.scores.open = !g.scores.open
-	case pressed(ebiten.KeyEscape):
-		g.help, g.presetMenu, g.langMenu, g.assume.open, g.share.open = false, false, false, false, false
-		g.scores.open, g.compareOpen = false, false
-		g.menuOpen, g.goalsSheet, g.sheetOpen = false, false, false
-		g.selSite, g.selState = 0, -1
-		g.u.focus = 0
-		g.mv.invalidate()
-	}
-}
-
 // Draw draws the page. It changes nothing but caches.
 //
 // The layout records the whole page, every pixel of it, as a display list;
@@ -681,7 +401,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 // changed: for tests that check the two agree, and after anything that may
 // have spoilt the screen.
 func (g *Game) Redraw() {
-	g.u.dmg.invalidate()
+	g.u.redrawAll()
 	g.needsDraw = true
 }
 
@@ -697,14 +417,14 @@ func (g *Game) LayoutF(outsideWidth, outsideHeight float64) (float64, float64) {
 	// pixel ratio, and Ebitengine panics on an image too big for its atlas
 	k = min(k, maxScreenSide/max(outsideWidth, 1), maxScreenSide/max(outsideHeight, 1))
 	if k != g.u.k {
-		g.u.dmg.invalidate()
+		g.u.redrawAll()
 		g.u.k = k
 		g.u.f = newFonts(k)
 		g.mv.invalidate()
 		g.fleet.invalidate()
 	}
 	if outsideWidth != g.w || outsideHeight != g.h {
-		g.u.dmg.invalidate() // a new screen: nothing on it yet
+		g.u.redrawAll() // a new screen: nothing on it yet
 	}
 	g.w, g.h = outsideWidth, outsideHeight
 	return outsideWidth * k, outsideHeight * k
@@ -722,46 +442,6 @@ func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
 
 // ErrQuit ends the desktop app's loop.
 var ErrQuit = errors.New("quit")
-
-// Select picks a state (by code), a site and a panel tab, for screenshots
-// and the automation API. Empty or zero values leave that part alone. The
-// tab may also be "charts" (a phone's sheet of charts), "assumptions" or
-// "share" (those sheets), or "none" to close the sheets and menus.
-func (g *Game) Select(state string, site model.SiteID, tab string) {
-	for i, s := range model.States() {
-		if s.Code == state {
-			g.selState, g.tab = i, tabState
-			g.sheetOpen, g.phoneTab = true, phoneTabState // as a tap on it opens a phone's sheet
-		}
-	}
-	if site > 0 {
-		g.selSite, g.tab = site, tabSite
-		g.sheetOpen, g.phoneTab = true, phoneTabSite
-	}
-	for i, n := range tabNames {
-		if strings.EqualFold(n, tab) {
-			g.tab = i
-			g.sheetOpen, g.phoneTab = true, panelToPhoneTab[i]
-		}
-	}
-	if strings.EqualFold(tab, "charts") {
-		g.sheetOpen, g.phoneTab = true, phoneTabCharts
-	}
-	if strings.EqualFold(tab, "none") {
-		g.sheetOpen, g.menuOpen, g.presetMenu, g.langMenu = false, false, false, false
-	}
-	g.assume.open = strings.EqualFold(tab, "assumptions")
-	g.share.open = strings.EqualFold(tab, "share")
-	g.mv.invalidate()
-}
-
-// Widget returns where the widget with this label was laid out in the last
-// frame, in logical (CSS) pixels: x, y of its centre, and its size. The
-// automation API and browser tests press buttons by label with it.
-func (g *Game) Widget(label string) (x, y, w, h float64, ok bool) {
-	r, ok := g.u.seen[label]
-	return r.x + r.w/2, r.y + r.h/2, r.w, r.h, ok
-}
 
 // timing keeps a running average of a duration over the last 60 samples.
 type timing struct {
@@ -793,85 +473,4 @@ func (t *timing) avgMs() float64 {
 		sum += d
 	}
 	return float64(sum) / float64(n) / 1e6
-}
-
-// Settled reports whether the projections (this scenario's and the
-// baseline's) have reached the horizon: what a screenshot waits for.
-func (g *Game) Settled() bool {
-	return g.sess.Projection().Done() && g.baseline != nil && g.baseline.Done()
-}
-
-// frameSig is what decides the page's pixels apart from the model's state
-// at the day shown: when it and the day stay the same and there is no
-// input, the page is left as it is, which frees the CPU of an idle page
-// (the screen is not cleared between frames; see New).
-type frameSig struct {
-	sess                          *session.Session
-	day, baseDay                  model.Day
-	shown                         *session.Projection
-	edits, toasts, pinned, focus  int
-	tab, selState, layer, speed   int
-	selSite                       model.SiteID
-	lang, banner                  string
-	playing, seeking, help, menu  bool
-	assume, share, scores, compar bool
-	w, h, k, mx, my               float64
-	scroll                        [7]float64
-	mouse                         bool
-}
-
-func (g *Game) signature() frameSig {
-	sig := frameSig{sess: g.sess, day: g.sess.Day(), edits: len(g.sess.Edits()), toasts: len(g.log.toasts),
-		pinned: len(g.scores.pinned), focus: g.u.focus, tab: g.tab, selState: g.selState, layer: g.mv.layer,
-		speed: g.speed, selSite: g.selSite, lang: g.cat.Lang, banner: g.banner, playing: g.playing, seeking: g.seeking,
-		help: g.help, menu: g.presetMenu || g.langMenu, assume: g.assume.open, share: g.share.open || g.share.shot, scores: g.scores.open,
-		compar: g.compareOpen, w: g.w, h: g.h, k: g.u.k, mx: g.u.mx, my: g.u.my, scroll: g.scrolls(),
-		mouse: ebiten.IsMouseButtonPressed(ebiten.MouseButtonLeft)}
-	sig.shown = g.sess.Shown()
-	if g.baseline != nil && g.baseline.Sim() != nil {
-		sig.baseDay = g.baseline.Sim().Day()
-	}
-	return sig
-}
-
-// scrolls are where the page's scrolled areas are scrolled to.
-func (g *Game) scrolls() [7]float64 {
-	return [7]float64{g.assume.scroll.off, g.panelScroll.off, g.helpScroll.off, g.menuScroll.off,
-		g.share.scroll.off, g.scores.scroll.off, g.compareScroll.off + g.goalsScroll.off}
-}
-
-// checkChanged decides whether the next Draw must draw.
-func (g *Game) checkChanged() {
-	sig := g.signature()
-	input := len(inpututil.AppendPressedKeys(nil)) > 0 || len(ebiten.AppendTouchIDs(nil)) > 0
-	if _, dy := ebiten.Wheel(); dy != 0 {
-		input = true
-	}
-	if sig != g.lastSig || input || g.frames < firstFrames {
-		g.needsDraw = true
-		g.lastSig = sig
-	}
-}
-
-// LayoutReport is the page as the last frame laid it out: the screen in
-// CSS pixels, its form, and its widgets.
-type LayoutReport struct {
-	W       float64              `json:"w"`
-	H       float64              `json:"h"`
-	Form    string               `json:"form"` // "phone", "tablet" or "desktop"
-	Touch   bool                 `json:"touch"`
-	Widgets []layoutcheck.Widget `json:"widgets"`
-}
-
-// LaidOut reports the page as the last frame laid it out, for the layout
-// checks in a browser.
-func (g *Game) LaidOut() LayoutReport {
-	return LayoutReport{W: g.w, H: g.h, Form: [...]string{"phone", "tablet", "desktop"}[formFor(g.w, g.h)], Touch: g.u.touch, Widgets: g.Widgets()}
-}
-
-// Widgets are the widgets of the last frame as laid out, with where their
-// texts go, for the layout checks (game/layoutcheck) and the automation
-// API.
-func (g *Game) Widgets() []layoutcheck.Widget {
-	return append([]layoutcheck.Widget(nil), g.u.placed...)
 }

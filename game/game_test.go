@@ -209,13 +209,13 @@ func TestTimeControls(t *testing.T) {
 		t.Fatalf("+1d: day %d", g.sess.Day())
 	}
 	press(t, g, "►")
-	if !g.playing {
+	if !g.time.playing {
 		t.Fatal("► did not start time")
 	}
 	press(t, g, "Year/s")
 	clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	g.now = func() time.Time { clock = clock.Add(time.Second / 50); return clock }
-	g.lastTick = clock
+	g.time.lastTick = clock
 	for range 50 { // one second at 50 frames a second, at the fastest speed
 		g.advance(time.Now())
 	}
@@ -223,11 +223,11 @@ func TestTimeControls(t *testing.T) {
 		t.Fatalf("a second at a year per second reached day %d", d)
 	}
 	press(t, g, "||")
-	if g.playing {
+	if g.time.playing {
 		t.Fatal("|| did not pause")
 	}
 	press(t, g, "►|")
-	for g.seeking {
+	for g.time.seeking {
 		g.advance(time.Now())
 	}
 	if !g.sess.Ended() {
@@ -336,7 +336,7 @@ func TestTenSitesTenLeversFitALink(t *testing.T) {
 		for _, e := range g.sess.Edits() {
 			t.Log(e)
 		}
-		t.Fatalf("%d edits, want 20 (banner: %q)", n, g.banner)
+		t.Fatalf("%d edits, want 20 (banner: %q)", n, g.banner.text)
 	}
 	frag, err := g.Fragment()
 	if err != nil {
@@ -394,11 +394,11 @@ func TestUndoReplaysBehindTheProgressBar(t *testing.T) {
 	}
 
 	g.undo()
-	if !g.seeking || g.sess.Day() >= 900 {
-		t.Fatalf("after undo: seeking %v on day %d, want a seek back to day 900 under way", g.seeking, g.sess.Day())
+	if !g.time.seeking || g.sess.Day() >= 900 {
+		t.Fatalf("after undo: seeking %v on day %d, want a seek back to day 900 under way", g.time.seeking, g.sess.Day())
 	}
 	frames := 0
-	for g.seeking {
+	for g.time.seeking {
 		g.advance(time.Now())
 		frames++
 	}
@@ -419,7 +419,7 @@ func TestSheetsTakeTheMouse(t *testing.T) {
 	g.frame()
 	page := maps.Clone(g.u.seen) // the page's widgets, no sheet open
 	type state struct{ edits, layer, tab, speed int }
-	now := func() state { return state{len(g.sess.Edits()), g.mv.layer, g.tab, g.speed} }
+	now := func() state { return state{len(g.sess.Edits()), g.mv.layer, g.tab, g.time.speed} }
 	for _, open := range []struct {
 		name string
 		set  func(bool)

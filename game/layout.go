@@ -325,15 +325,15 @@ func (g *Game) barItems(u *ui) []barItem {
 			}
 		}
 	}
-	togglePlay := func() { g.playing = !g.playing && !g.sess.Ended() }
+	togglePlay := func() { g.time.toggle(g.sess.Ended()) }
 	step := func() {
-		g.playing = false
+		g.time.pause()
 		if _, err := g.sess.Step(1); err != nil {
 			g.notifyErr(err)
 		}
 	}
 	playLabel := "►"
-	if g.playing {
+	if g.time.playing {
 		playLabel = "||"
 	}
 	preset := g.presetLabel(g.sess.Name()) + " ▼"
@@ -373,22 +373,22 @@ func (g *Game) barItems(u *ui) []barItem {
 			u.setTip(r, g.tr("bar.date.tip", g.sess.Day(), g.sess.Horizon()))
 		}},
 		{w: bw("|◄"), keep: 43, menu: g.tr("bar.reset.menu"), act: g.reset, draw: btn("|◄", g.tr("bar.reset.tip"), false, g.reset)},
-		{w: bw("||"), keep: 90, draw: btn(playLabel, g.tr("bar.play.tip"), g.playing, togglePlay)},
+		{w: bw("||"), keep: 90, draw: btn(playLabel, g.tr("bar.play.tip"), g.time.playing, togglePlay)},
 		{w: bw("+1d"), keep: 45, menu: g.tr("bar.step.menu"), act: step, draw: btn("+1d", g.tr("bar.step.tip"), false, step)},
 		{w: bw("►|"), keep: 44, menu: g.tr("bar.end.menu"), act: func() { g.SeekTo(g.sess.Horizon()) },
-			draw: btn("►|", g.tr("bar.end.tip"), g.seeking, func() { g.SeekTo(g.sess.Horizon()) })},
-		{w: speedW, keep: 70, compactW: max(bw(g.tr(speeds[g.speed].label)), 72), draw: func(r rect) {
+			draw: btn("►|", g.tr("bar.end.tip"), g.time.seeking, func() { g.SeekTo(g.sess.Horizon()) })},
+		{w: speedW, keep: 70, compactW: max(bw(g.tr(speeds[g.time.speed].label)), 72), draw: func(r rect) {
 			for i, s := range speeds {
 				b := r.col(max(u.textWidth(g.tr(s.label), u.f.normal)+14, 60))
 				r.col(2)
-				if u.button(b, g.tr(s.label), g.speed == i, g.tr(s.tip)) {
-					g.speed = i
+				if u.button(b, g.tr(s.label), g.time.speed == i, g.tr(s.tip)) {
+					g.time.setSpeed(i)
 				}
 			}
 		}, compact: func(r rect) {
-			s := speeds[g.speed]
+			s := speeds[g.time.speed]
 			if u.button(r, g.tr(s.label), false, g.tr("bar.speed.tip", g.tr(s.label))) {
-				g.speed = (g.speed + 1) % len(speeds)
+				g.time.setSpeed((g.time.speed + 1) % len(speeds))
 			}
 		}},
 		undo, redo,
@@ -636,17 +636,17 @@ func (g *Game) overlays(u *ui) {
 		u.tip = "" // a sheet covers the page: no tooltips from beneath it
 	}
 	u.layer = 2
-	if g.banner != "" {
+	if g.banner.text != "" {
 		g.bannerBox(u)
 	}
-	if g.seeking {
+	if g.time.seeking {
 		r := g.regions().mapArea
 		bw := min(320, r.w-16)
 		bar := rect{r.x + (r.w-bw)/2, r.y + r.h/2 - 30, bw, 60}
 		u.fill(bar, colPanel)
 		u.stroke(bar, 1, colBorder)
-		from, to := float64(g.sess.Day()), float64(g.seekTo)
-		u.label(g.tr("seek.progress", g.seekTo), rect{bar.x + 6, bar.y + 4, bar.w - 12, 24}, u.f.normal, colText, left)
+		from, to := float64(g.sess.Day()), float64(g.time.seekTo)
+		u.label(g.tr("seek.progress", g.time.seekTo), rect{bar.x + 6, bar.y + 4, bar.w - 12, 24}, u.f.normal, colText, left)
 		track := rect{bar.x + 12, bar.y + 34, bar.w - 24, 12}
 		u.fill(track, colButton)
 		if to > 0 {
@@ -688,27 +688,27 @@ func (g *Game) overlays(u *ui) {
 // one; a tap on it dismisses it.
 func (g *Game) bannerBox(u *ui) {
 	bw := min(660, g.w-16)
-	lines := u.wrapW(g.banner, u.f.normal, bw-24)
+	lines := u.wrapW(g.banner.text, u.f.normal, bw-24)
 	br := rect{(g.w - bw) / 2, g.barH() + 8, bw, 14 + float64(len(lines))*18}
 	bh := g.rowH() + 2
-	if g.bannerAction != nil {
+	if g.banner.action != nil {
 		br.h += bh + 8
 	}
 	u.fill(br, colError)
 	for i, l := range lines {
 		u.label(l, rect{br.x + 6, br.y + 7 + float64(i)*18, br.w - 12, 18}, u.f.normal, colTextOn, left)
 	}
-	if g.bannerAction != nil {
-		w := min(max(260, u.textWidth(g.bannerButton, u.f.normal)+24), br.w-24)
+	if g.banner.action != nil {
+		w := min(max(260, u.textWidth(g.banner.button, u.f.normal)+24), br.w-24)
 		b := rect{br.x + br.w - 12 - w, br.y + br.h - bh - 6, w, bh}
-		if u.button(b, g.bannerButton, false, "") {
-			act := g.bannerAction
-			g.banner, g.bannerButton, g.bannerAction = "", "", nil
+		if u.button(b, g.banner.button, false, "") {
+			act := g.banner.action
+			g.banner.dismiss()
 			act()
 		}
 	}
 	if u.clicked(br) {
-		g.banner, g.bannerButton, g.bannerAction = "", "", nil
+		g.banner.dismiss()
 	}
 }
 
@@ -788,11 +788,10 @@ func (g *Game) loadPreset(name string) {
 	g.Load(s)
 }
 
-var helpLines = []string{
-	"help.touch", "help.touch.1", "help.touch.2", "",
-	"help.keys", "help.keys.1", "help.keys.2", "help.keys.3", "help.keys.6", "help.keys.4", "help.keys.7", "help.keys.5", "",
-	"help.read", "help.read.1", "help.read.2", "help.read.3", "help.read.4",
-}
+// helpLines are the help sheet's paragraphs, "" for a gap; its lines on
+// the keyboard are those of the bindings (keys.go).
+var helpLines = slices.Concat([]string{"help.touch", "help.touch.1", "help.touch.2", "", "help.keys"}, keyHelp,
+	[]string{"", "help.read", "help.read.1", "help.read.2", "help.read.3", "help.read.4"})
 
 func (g *Game) helpSheet(u *ui) {
 	body, closed := g.sheet(u, g.sheetRect(720, 420), g.tr("help.title"))

@@ -67,7 +67,7 @@ func TestPhoneByTouch(t *testing.T) {
 		t.Fatalf("Build made %+v", c)
 	}
 	tapWidget(t, g, "►")
-	if !g.playing {
+	if !g.time.playing {
 		t.Fatalf("the play button did not start the run")
 	}
 	tapWidget(t, g, "||")

@@ -101,6 +101,5 @@ func (g *Game) OfferWithout(name string, sc model.Scenario, day model.Day, ce *m
 // offer shows a notice with a button that does something about it; the
 // notice stays until the button or the notice is clicked.
 func (g *Game) offer(msg, button string, action func()) {
-	g.banner, g.bannerButton, g.bannerAction = msg, button, action
-	g.bannerFor, g.bannerEnds = time.Hour, time.Time{}
+	g.banner.show(msg, time.Hour, button, action)
 }

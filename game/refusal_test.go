@@ -52,7 +52,7 @@ func TestRefusalsSpeakTheUsersLanguage(t *testing.T) {
 			if session.HashOf(g.sess.Sim()) != before {
 				t.Errorf("%s: the refused edit changed the run", tt.name)
 			}
-			msg := g.banner
+			msg := g.banner.text
 			for _, part := range tt.want[lang] {
 				if !strings.Contains(msg, part) {
 					t.Errorf("%s in %s: banner %q, want it to contain %q", tt.name, lang, msg, part)
@@ -84,8 +84,8 @@ func TestRefusedBecauseOfALaterCommand(t *testing.T) {
 		t.Fatal("removing a site the scenario moves later was accepted")
 	}
 	for _, part := range []string{"2026-10-28", "un déplacement", "Mazovia a été supprimé"} {
-		if !strings.Contains(g.banner, part) {
-			t.Errorf("banner %q, want it to contain %q", g.banner, part)
+		if !strings.Contains(g.banner.text, part) {
+			t.Errorf("banner %q, want it to contain %q", g.banner.text, part)
 		}
 	}
 }
@@ -110,21 +110,21 @@ func TestOfferWithout(t *testing.T) {
 		if !ok {
 			t.Fatalf("Validate = %v, want a *model.CommandError", err)
 		}
-		if g.bannerAction == nil {
+		if g.banner.action == nil {
 			g.OfferWithout(sc.Name, sc, 20, ce)
 		}
-		if !strings.Contains(g.banner, wantIndex) || !strings.Contains(g.banner, "Mazovia has been removed") {
-			t.Fatalf("banner %q, want %q and why", g.banner, wantIndex)
+		if !strings.Contains(g.banner.text, wantIndex) || !strings.Contains(g.banner.text, "Mazovia has been removed") {
+			t.Fatalf("banner %q, want %q and why", g.banner.text, wantIndex)
 		}
 		g.frame()
 		press(t, g, g.tr("notice.dropcommand"))
 		sc.Commands = append(sc.Commands[:ce.Index:ce.Index], sc.Commands[ce.Index+1:]...)
 	}
-	if g.bannerAction != nil || g.sess.Name() != "mended" || len(g.sess.Scenario().Commands) != 2 {
-		t.Fatalf("after two drops: session %q with %d commands, banner %q", g.sess.Name(), len(g.sess.Scenario().Commands), g.banner)
+	if g.banner.action != nil || g.sess.Name() != "mended" || len(g.sess.Scenario().Commands) != 2 {
+		t.Fatalf("after two drops: session %q with %d commands, banner %q", g.sess.Name(), len(g.sess.Scenario().Commands), g.banner.text)
 	}
-	if !g.seeking || g.seekTo != 20 {
-		t.Errorf("the mended link opens at day %d (seeking %v), want day 20", g.seekTo, g.seeking)
+	if !g.time.seeking || g.time.seekTo != 20 {
+		t.Errorf("the mended link opens at day %d (seeking %v), want day 20", g.time.seekTo, g.time.seeking)
 	}
 }
 
@@ -139,19 +139,19 @@ func TestBannerStaysItsTimeOnScreen(t *testing.T) {
 	g.notify("this link is damaged")
 	clock = clock.Add(20 * time.Second) // a slow boot: no frame yet
 	g.bannerClock()
-	if g.banner == "" {
+	if g.banner.text == "" {
 		t.Fatal("the banner ended before any frame showed it")
 	}
 	g.frames = 1 // the first frame drew it
 	g.bannerClock()
 	clock = clock.Add(bannerShown - time.Second)
 	g.bannerClock()
-	if g.banner == "" {
+	if g.banner.text == "" {
 		t.Fatalf("the banner ended %v after it was first drawn", bannerShown-time.Second)
 	}
 	clock = clock.Add(2 * time.Second)
 	g.bannerClock()
-	if g.banner != "" {
+	if g.banner.text != "" {
 		t.Fatalf("the banner is still there %v after it was first drawn", bannerShown+time.Second)
 	}
 }

@@ -1,0 +1,121 @@
+package game
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"gigasandbox/game/i18n"
+	"gigasandbox/model"
+)
+
+// keysDown is an update's keyboard for handleKeys: keys pressed, characters
+// typed, and the modifiers.
+func keysDown(ctrl, shift bool, chars string, keys ...ebiten.Key) keyInput {
+	return keyInput{ctrl: ctrl, shift: shift, chars: []rune(chars), pressed: func(k ebiten.Key) bool { return slices.Contains(keys, k) }}
+}
+
+// TestKeys presses shortcuts alone and together: the first binding that
+// matches acts, and only it.
+func TestKeys(t *testing.T) {
+	type view struct {
+		speed, layer, tab, selState, focus int
+		playing, help, assume, share       bool
+		zoom                               float64
+	}
+	look := func(g *Game) view {
+		return view{g.time.speed, g.mv.layer, g.tab, g.selState, g.u.focus, g.time.playing, g.help, g.assume.open, g.share.open, g.mv.zoomLevel()}
+	}
+	tests := []struct {
+		name string
+		in   keyInput
+		want func(v *view)
+	}{
+		{"space plays", keysDown(false, false, " ", ebiten.KeySpace), func(v *view) { v.playing = true }},
+		{"3 picks a month a second", keysDown(false, false, "3", ebiten.KeyDigit3), func(v *view) { v.speed = 2 }},
+		{"1 and 4 together: the fastest", keysDown(false, false, "14", ebiten.KeyDigit1, ebiten.KeyDigit4), func(v *view) { v.speed = 3 }},
+		{"L: the next layer", keysDown(false, false, "l", ebiten.KeyL), func(v *view) { v.layer = 1 }},
+		{"Ctrl+L: nothing", keysDown(true, false, "", ebiten.KeyL), func(v *view) {}},
+		{"]: the first state", keysDown(false, false, "]", ebiten.KeyBracketRight), func(v *view) { v.selState, v.tab = 0, tabState }},
+		{"+ on a German ]: zoom, not a state", keysDown(false, false, "+", ebiten.KeyBracketRight), func(v *view) { v.zoom = zoomStep }},
+		{"P: the levers", keysDown(false, false, "p", ebiten.KeyP), func(v *view) { v.tab = tabLevers }},
+		{"H: help", keysDown(false, false, "h", ebiten.KeyH), func(v *view) { v.help = true }},
+		{"/: help", keysDown(false, false, "/", ebiten.KeySlash), func(v *view) { v.help = true }},
+		{"A: assumptions", keysDown(false, false, "a", ebiten.KeyA), func(v *view) { v.assume = true }},
+		{"E: share", keysDown(false, false, "e", ebiten.KeyE), func(v *view) { v.share = true }},
+		{"Tab: focus", keysDown(false, false, "", ebiten.KeyTab), func(v *view) { v.focus = 1 }},
+		{"A and S together: the first in the table", keysDown(false, false, "as", ebiten.KeyS, ebiten.KeyA), func(v *view) { v.tab = tabState }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := newTestGame(t, "baseline")
+			g.tab = tabLog
+			want := look(g)
+			tt.want(&want)
+			g.handleKeys(tt.in)
+			if got := look(g); got != want {
+				t.Errorf("handleKeys(%s) = %+v, want %+v", tt.name, got, want)
+			}
+		})
+	}
+}
+
+// TestKeysUndoRedo: Ctrl+Z undoes, Ctrl+Y and Ctrl+Shift+Z redo.
+func TestKeysUndoRedo(t *testing.T) {
+	g := newTestGame(t, "baseline")
+	if err := g.Do(model.Command{Op: model.SetLever{Lever: model.LeverVoucherShare, Value: 300}}); err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct {
+		in    keyInput
+		edits int
+	}{
+		{keysDown(true, false, "", ebiten.KeyZ), 0},
+		{keysDown(true, false, "", ebiten.KeyY), 1},
+		{keysDown(true, false, "", ebiten.KeyZ), 0},
+		{keysDown(true, true, "", ebiten.KeyZ), 1},
+	}
+	for i, s := range steps {
+		g.handleKeys(s.in)
+		if got := len(g.sess.Edits()); got != s.edits {
+			t.Fatalf("step %d: %d edits, want %d", i, got, s.edits)
+		}
+	}
+}
+
+// TestBindingsInHelp: every binding names a text that tells of it, in the
+// catalog; the help sheet's lines on the keyboard are those the bindings
+// name, each once.
+func TestBindingsInHelp(t *testing.T) {
+	en := i18n.Get("en")
+	named := map[string]bool{}
+	for i, b := range bindings {
+		if !en.Knows(b.help) {
+			t.Errorf("binding %d (keys %v, chars %q): help %q is not in the catalog", i, b.keys, b.chars, b.help)
+		}
+		named[b.help] = true
+		if len(b.keys) == 0 && len(b.chars) == 0 {
+			t.Errorf("binding %d: no keys and no characters", i)
+		}
+	}
+	for i, line := range keyHelp {
+		if !named[line] {
+			t.Errorf("help sheet line %q describes no binding", line)
+		}
+		if slices.Contains(keyHelp[:i], line) {
+			t.Errorf("help sheet line %q is listed twice", line)
+		}
+	}
+	for key := range named {
+		if strings.HasPrefix(key, "help.keys.") && !slices.Contains(keyHelp, key) {
+			t.Errorf("bindings name %q, which the help sheet does not show", key)
+		}
+	}
+	for _, line := range keyHelp {
+		if !slices.Contains(helpLines, line) {
+			t.Errorf("help sheet line %q is not in helpLines", line)
+		}
+	}
+}
