@@ -36,7 +36,7 @@ var official = []struct{ code, name string }{
 // Langs are the languages the page speaks, in the order it offers them
 // (the EU's). A language joins once its catalog is beside this file, every
 // key translated, and the layout test finds every label fitting.
-var Langs = spoken("cs", "da", "de", "en", "es", "fr", "it", "nl", "pl")
+var Langs = spoken("bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr", "hu", "it", "lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv")
 
 // Names are the languages' own names, by code.
 var Names = func() map[string]string {
