@@ -49,9 +49,30 @@
   // UPDATED is the notice after an update, in the languages of the game
   // (the link's &lang=, as the game reads it), shown for NOTICE_MS.
   const UPDATED = {
-    en: "Updated to the newest version",
-    fr: "Mis à jour vers la dernière version",
+    bg: "Обновено до най-новата версия",
+    cs: "Aktualizováno na nejnovější verzi",
+    da: "Opdateret til den nyeste version",
     de: "Auf die neueste Version aktualisiert",
+    el: "Ενημερώθηκε στη νεότερη έκδοση",
+    en: "Updated to the newest version",
+    es: "Actualizado a la versión más reciente",
+    et: "Uuendatud uusimale versioonile",
+    fi: "Päivitetty uusimpaan versioon",
+    fr: "Mis à jour vers la dernière version",
+    ga: "Nuashonraithe go dtí an leagan is déanaí",
+    hr: "Ažurirano na najnoviju verziju",
+    hu: "Frissítve a legújabb verzióra",
+    it: "Aggiornato all'ultima versione",
+    lt: "Atnaujinta į naujausią versiją",
+    lv: "Atjaunināts uz jaunāko versiju",
+    mt: "Aġġornat għall-aħħar verżjoni",
+    nl: "Bijgewerkt naar de nieuwste versie",
+    pl: "Zaktualizowano do najnowszej wersji",
+    pt: "Atualizado para a versão mais recente",
+    ro: "Actualizat la cea mai nouă versiune",
+    sk: "Aktualizované na najnovšiu verziu",
+    sl: "Posodobljeno na najnovejšo različico",
+    sv: "Uppdaterad till den senaste versionen",
   };
   const NOTICE_MS = 8000;
 
@@ -375,9 +396,11 @@
       return;
     }
     boot.updatedFrom = last;
+    // The link's language, else the browser's first the page speaks, as
+    // the game chooses.
     let lang = new URLSearchParams(location.hash.slice(1)).get("lang");
     if (!Object.hasOwn(UPDATED, lang)) {
-      lang = "en";
+      lang = (navigator.languages || []).map((l) => l.toLowerCase().split("-")[0]).find((l) => Object.hasOwn(UPDATED, l)) || "en";
     }
     const notice = $("boot-notice");
     notice.textContent = UPDATED[lang];

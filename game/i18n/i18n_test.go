@@ -298,3 +298,23 @@ func TestPluralForms(t *testing.T) {
 		}
 	}
 }
+
+// TestBootNoticeInEveryLanguage: the notice the boot script shows after an
+// update (before the game and its catalogs run) speaks every language the
+// page does.
+func TestBootNoticeInEveryLanguage(t *testing.T) {
+	b, err := os.ReadFile("../../wasm/boot.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, table, ok := strings.Cut(string(b), "const UPDATED = {")
+	table, _, _ = strings.Cut(table, "};")
+	if !ok {
+		t.Fatal("boot.js has no UPDATED table")
+	}
+	for _, lang := range i18n.Langs {
+		if !strings.Contains(table, "\n    "+lang+": \"") {
+			t.Errorf("boot.js's update notice has no %s", lang)
+		}
+	}
+}
