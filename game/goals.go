@@ -77,7 +77,7 @@ func (g *Game) goalsBox(u *ui, r rect, top float64, draw bool) rect {
 	texts := make([][]string, len(st))
 	h := 30.0
 	for i, s := range st {
-		texts[i] = u.wrapW(g.trOr("goal."+g.sess.Name()+"."+s.Goal.ID, s.Goal.Text), u.f.small, w-16-76)
+		texts[i] = u.wrapW(g.trOr("goal."+g.sess.Name()+"."+s.Goal.ID, s.Goal.Text), u.f.small, w-16-8-g.verdictW(u))
 		h += float64(len(texts[i]))*16 + 6
 	}
 	layer, site := legendRects(r)
@@ -151,11 +151,12 @@ func (g *Game) goalRows(u *ui, r rect, st []report.GoalStatus, texts [][]string)
 	for i, s := range st {
 		row := rect{r.x, y, r.w, float64(len(texts[i]))*16 + 4}
 		y += row.h + 2
-		chip := rect{row.x + row.w - 68, row.y + 1, 68, 17}
+		cw := g.verdictW(u)
+		chip := rect{row.x + row.w - cw, row.y + 1, cw, 17}
 		u.fill(chip, verdictColours[s.Verdict])
 		u.label(g.tr(verdictKeys[s.Verdict]), chip, u.f.small, colTextOn, center)
 		for k, l := range texts[i] {
-			u.label(l, rect{row.x - 6, row.y + float64(k)*16, row.w - 70, 16}, u.f.small, colText, left)
+			u.label(l, rect{row.x - 6, row.y + float64(k)*16, row.w - cw - 2, 16}, u.f.small, colText, left)
 		}
 		tip := g.tr("goals.how")
 		if m, ok := s.Goal.MetricOf(); ok && s.Day != model.NoDay {
@@ -165,6 +166,17 @@ func (g *Game) goalRows(u *ui, r rect, st []report.GoalStatus, texts [][]string)
 		}
 		u.setTip(row, tip)
 	}
+}
+
+// verdictW is the width of a goal's verdict chip: the widest verdict in
+// the page's language ("on track", "na dobrej drodze") with its margins,
+// and at least 68.
+func (g *Game) verdictW(u *ui) float64 {
+	w := 68.0
+	for _, k := range verdictKeys {
+		w = max(w, u.textWidth(g.tr(k), u.f.small)+10)
+	}
+	return w
 }
 
 // goalsSheetView shows the goals as a sheet, for a map too short to show
@@ -187,7 +199,7 @@ func (g *Game) goalsSheetView(u *ui) {
 	st := report.EvaluateGoals(gd.goals, g.sess.Sim(), proj)
 	texts := make([][]string, len(st))
 	for i, s := range st {
-		texts[i] = u.wrapW(g.trOr("goal."+g.sess.Name()+"."+s.Goal.ID, s.Goal.Text), u.f.small, body.w-92)
+		texts[i] = u.wrapW(g.trOr("goal."+g.sess.Name()+"."+s.Goal.ID, s.Goal.Text), u.f.small, body.w-24-g.verdictW(u))
 	}
 	c := u.beginScroll(&g.goalsScroll, body)
 	g.para(u, &c, g.trOr("story."+g.sess.Name(), gd.story), u.f.small, colTextDim)

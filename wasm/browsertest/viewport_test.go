@@ -7,13 +7,16 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	xdraw "golang.org/x/image/draw"
 
 	"gigasandbox/game"
+	"gigasandbox/game/i18n"
 	"gigasandbox/game/layoutcheck"
 )
 
@@ -135,4 +138,50 @@ func saveViewport(t *testing.T, p *page, d device, state string) {
 		t.Fatal(err)
 	}
 	t.Logf("saved %s (%d×%d CSS pixels, %s)", f.Name(), d.W, d.H, strconv.FormatFloat(d.DPR, 'g', -1, 64)+"× in the browser")
+}
+
+// screenshotLangs are the languages whose pictures docs/screenshots keeps:
+// long words (German, Finnish, Hungarian) and other scripts (Greek,
+// Bulgarian).
+var screenshotLangs = []string{"de", "fi", "hu", "el", "bg"}
+
+// TestEveryLanguageOnScreen switches one page through all the languages
+// it speaks, on a phone and on a laptop, with a state's panel (the longest
+// labels) and the levers open, and checks the widgets as the browser laid
+// them out; the document's lang attribute follows. Pictures of the
+// languages with long words or other scripts are saved (and with
+// GIGASIM_SCREENSHOTS=docs/screenshots, written there).
+func TestEveryLanguageOnScreen(t *testing.T) {
+	s := buildSite(t, "./wasm")
+	p := startBrowser(t).newPage().emulate(devices[1]).navigate(serve(t, s) + "#preset=baseline")
+	p.waitGame()
+	var laptop device
+	for _, d := range devices {
+		if d.Name == "laptop-1280x720" {
+			laptop = d
+		}
+	}
+	for _, d := range []device{devices[1], laptop} {
+		p.emulate(d)
+		p.waitJS("window.gigasim.layout().w === "+strconv.FormatInt(d.W, 10), bootTimeout, "the page laid out at "+d.Name)
+		for _, lang := range i18n.Langs {
+			evalJS[any](p, "window.gigasim.setLang('"+lang+"')")
+			for _, view := range []string{"window.gigasim.select('FR')", "window.gigasim.select('', 'levers')"} {
+				evalJS[any](p, "window.gigasim.select('', 'none')")
+				evalJS[any](p, view)
+				p.framesPass(2)
+				laid := evalJS[game.LayoutReport](p, "window.gigasim.layout()")
+				if problems := layoutcheck.Check(laid.Widgets, laid.W, laid.H, laid.Touch); len(problems) > 0 {
+					t.Errorf("%s, %s, %s: %d problems:\n  %s", d.Name, lang, view, len(problems), strings.Join(problems, "\n  "))
+				}
+			}
+			p.waitJS("document.documentElement.lang === '"+lang+"'", 5*time.Second, "<html lang> to follow the page to "+lang)
+			if slices.Contains(screenshotLangs, lang) {
+				evalJS[any](p, "window.gigasim.select('', 'none')")
+				evalJS[any](p, "window.gigasim.select('FR')")
+				p.framesPass(2)
+				saveViewport(t, p, d, "lang-"+lang)
+			}
+		}
+	}
 }
