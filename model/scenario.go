@@ -162,7 +162,7 @@ func ParseScenario(data []byte) (Scenario, error) {
 		Version *int `json:"version"`
 	}
 	if err := json.Unmarshal(data, &probe); err != nil {
-		return sc, fmt.Errorf("scenario: %w", jsonError(data, err))
+		return sc, fmt.Errorf("scenario: %w", JSONError(data, err))
 	}
 	if probe.Version != nil && *probe.Version > SchemaVersion {
 		return sc, fmt.Errorf("scenario: version %d: %w", *probe.Version, ErrNewerVersion)
@@ -170,7 +170,7 @@ func ParseScenario(data []byte) (Scenario, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&sc); err != nil {
-		return sc, fmt.Errorf("scenario: %w", jsonError(data, err))
+		return sc, fmt.Errorf("scenario: %w", JSONError(data, err))
 	}
 	if dec.More() {
 		return sc, errors.New("scenario: extra data after the JSON object")
@@ -181,8 +181,9 @@ func ParseScenario(data []byte) (Scenario, error) {
 	return sc, nil
 }
 
-// jsonError adds the line number to a JSON syntax error.
-func jsonError(data []byte, err error) error {
+// JSONError adds the line number to a JSON syntax error in data, for the
+// files people write by hand (scenarios, goals).
+func JSONError(data []byte, err error) error {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
 		line := 1 + bytes.Count(data[:min(int(se.Offset), len(data))], []byte("\n"))

@@ -136,6 +136,28 @@ func cmdValidate(args []string, stdout io.Writer) error {
 	return nil
 }
 
+// openChosen opens the scenario a command's --preset, --scenario or
+// --link flag names (at most one is given), or the default preset; every
+// error is bad input.
+func openChosen(preset, file, linkText string, linkGiven bool) (open.Run, error) {
+	var r open.Run
+	var err error
+	switch {
+	case file != "":
+		r, err = open.File(file)
+	case linkGiven || linkText != "":
+		r, err = open.Link(linkText)
+	case preset != "":
+		r, err = open.Preset(preset)
+	default:
+		r, err = open.Preset(open.DefaultPreset)
+	}
+	if err != nil {
+		return r, bad("%v", err)
+	}
+	return r, nil
+}
+
 // loadScenario reads a scenario file; every error is bad input.
 func loadScenario(path string) (model.Scenario, error) {
 	r, err := open.File(path)
@@ -178,20 +200,9 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 	if given > 1 {
 		return bad("run: give one of --preset, --scenario and --link, not two")
 	}
-	var r open.Run
-	var err error
-	switch {
-	case *file != "":
-		r, err = open.File(*file)
-	case set["link"]:
-		r, err = open.Link(*linkText)
-	case *preset != "":
-		r, err = open.Preset(*preset)
-	default:
-		r, err = open.Preset(open.DefaultPreset)
-	}
+	r, err := openChosen(*preset, *file, *linkText, set["link"])
 	if err != nil {
-		return bad("%v", err)
+		return err
 	}
 	sc, linkDay := r.Scenario, r.Day
 	n := model.Day(sc.Days)

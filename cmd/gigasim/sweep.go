@@ -11,7 +11,6 @@ import (
 	"slices"
 	"sync"
 
-	"gigasandbox/internal/open"
 	"gigasandbox/model"
 	"gigasandbox/model/ensemble"
 	"gigasandbox/model/report"
@@ -50,22 +49,12 @@ func cmdSweep(args []string, stdout, stderr io.Writer) error {
 	if *workers < 1 {
 		return bad("sweep: --workers %d: want at least 1", *workers)
 	}
-	var r open.Run
-	var err error
-	switch {
-	case *file != "" && (*preset != "" || *linkText != ""), *preset != "" && *linkText != "":
+	if (*file != "" && (*preset != "" || *linkText != "")) || (*preset != "" && *linkText != "") {
 		return bad("sweep: give one of --preset, --scenario and --link, not two")
-	case *file != "":
-		r, err = open.File(*file)
-	case *linkText != "":
-		r, err = open.Link(*linkText)
-	case *preset != "":
-		r, err = open.Preset(*preset)
-	default:
-		r, err = open.Preset(open.DefaultPreset)
 	}
+	r, err := openChosen(*preset, *file, *linkText, false)
 	if err != nil {
-		return bad("%v", err)
+		return err
 	}
 	sc := r.Scenario
 	// A guided preset's goals are judged in every run.

@@ -3,7 +3,6 @@ package report
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -396,7 +395,7 @@ func ParseGoals(name string, data []byte) (GoalSet, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&f); err != nil {
-		return GoalSet{}, fmt.Errorf("goals %s: %w", name, jsonError(data, err))
+		return GoalSet{}, fmt.Errorf("goals %s: %w", name, model.JSONError(data, err))
 	}
 	if dec.More() {
 		return GoalSet{}, fmt.Errorf("goals %s: extra data after the JSON object", name)
@@ -490,15 +489,4 @@ func (gj goalJSON) goal() (Goal, error) {
 		g.By = d
 	}
 	return g, nil
-}
-
-// jsonError adds the line number to a JSON syntax error, as the model's
-// scenario files do.
-func jsonError(data []byte, err error) error {
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		line := 1 + bytes.Count(data[:min(int(se.Offset), len(data))], []byte("\n"))
-		return fmt.Errorf("line %d: %w", line, err)
-	}
-	return err
 }
