@@ -48,12 +48,14 @@ var verdictKeys = [...]string{
 	report.GoalMet: "verdict.met", report.GoalMissed: "verdict.missed",
 }
 
+// verdictColours are the verdict chips' colours, dark enough for white text
+// (4.5:1, TestContrast).
 var verdictColours = [...]color.RGBA{
-	report.GoalUnknown: {0x99, 0x99, 0x99, 0xff},
-	report.GoalOnTrack: {0x56, 0xb4, 0xe9, 0xff},
-	report.GoalAtRisk:  {0xe6, 0x9f, 0x00, 0xff},
-	report.GoalMet:     {0x00, 0x9e, 0x73, 0xff},
-	report.GoalMissed:  {0xd5, 0x5e, 0x00, 0xff},
+	report.GoalUnknown: {0x75, 0x75, 0x75, 0xff},
+	report.GoalOnTrack: {0x3b, 0x7c, 0xa1, 0xff},
+	report.GoalAtRisk:  {0x9c, 0x6c, 0x00, 0xff},
+	report.GoalMet:     {0x00, 0x86, 0x62, 0xff},
+	report.GoalMissed:  {0xc1, 0x55, 0x00, 0xff},
 }
 
 // goalsBox draws the loaded preset's goals over the map's top left. A tap
