@@ -32,16 +32,14 @@ var (
 	colGood        = color.RGBA{0x00, 0x9e, 0x73, 0xff}
 )
 
-// series are the colours of chart lines, Okabe–Ito order.
+// series are the colours of a chart's lines, in Okabe–Ito order: as many
+// as a chart has lines (the chips chart's EU and three states), told apart
+// with every kind of colour blindness (TestReadableWithColourBlindness).
 var series = []color.RGBA{
 	{0x00, 0x72, 0xb2, 0xff}, // blue
 	{0xc3, 0x87, 0x00, 0xff}, // orange, darkened
 	{0x00, 0x9e, 0x73, 0xff}, // bluish green
 	{0xcc, 0x79, 0xa7, 0xff}, // reddish purple
-	{0x4a, 0x9b, 0xc8, 0xff}, // sky blue, darkened
-	{0xd5, 0x5e, 0x00, 0xff}, // vermillion
-	{0x9e, 0x96, 0x2c, 0xff}, // yellow, darkened to olive
-	{0x00, 0x00, 0x00, 0xff}, // black
 }
 
 // viridis samples the viridis colour map (perceptually uniform, readable
