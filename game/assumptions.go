@@ -1,6 +1,8 @@
 package game
 
 import (
+	"slices"
+
 	"gigasandbox/model"
 )
 
@@ -21,7 +23,9 @@ func (g *Game) assumptionsSheet(u *ui) {
 		av.open = false
 		return
 	}
+	rel := g.sess.Sim().Release()
 	g.para(u, &body, g.tr("assume.note"), u.f.normal, colTextDim)
+	g.para(u, &body, g.tr("assume.release", rel.Name), u.f.small, colTextDim)
 	body.row(8)
 	changed := g.sess.Assumptions()
 	current := g.sess.Sim().Params()
@@ -41,18 +45,23 @@ func (g *Game) assumptionsSheet(u *ui) {
 	c := u.beginScroll(&av.scroll, body)
 	for i := range int(model.NumParams) {
 		p := model.Param(i)
-		info := p.Info()
+		info := rel.Param(p) // the default and source of the run's release
+		rng := p.Range()
 		label := g.tr("param." + info.Key)
 		if info.Uncertain {
 			label += " (U)"
 		}
 		source := info.Source + ", " + info.Year
+		span := g.tr("assume.range", p.Format(rng.Low), p.Format(rng.High))
+		if rng.Fixed() {
+			span = g.tr("assume.fixed", p.Format(rng.Low))
+		}
 		textW := c.w - stepW - 200
 		if narrow {
 			textW = c.w
 		}
 		labels := u.wrapW(label, u.f.normal, textW-12)
-		sources := u.wrapW(source, u.f.small, textW-12)
+		sources := slices.Concat(u.wrapW(source, u.f.small, textW-12), u.wrapW(span, u.f.small, textW-12)) // a new slice: wrapW's are remembered
 		textH := float64(len(labels))*18 + float64(len(sources))*15 + 4
 		rowH := max(lineH, textH)
 		if narrow {
@@ -83,7 +92,11 @@ func (g *Game) assumptionsSheet(u *ui) {
 			u.label(l, rect{text.x, y, text.w, 15}, u.f.small, colTextDim, left)
 			y += 15
 		}
-		u.setTip(text, info.Key+": "+source)
+		tip := info.Key + ": " + source + "\n" + span + "\n▼ " + rng.WhyLow
+		if !rng.Fixed() {
+			tip += "\n▲ " + rng.WhyHigh
+		}
+		u.setTip(text, tip)
 
 		val := rect{ctl.x, ctl.y, stepW, ctl.h}
 		d := u.stepper(val, "", p.Format(current[i]), "")
