@@ -23,9 +23,9 @@ type layer struct {
 
 var layers = []layer{
 	{"layer.price", "€/MWh", "layer.price.tip",
-		func(g *Game, st int) float64 { return float64(model.States()[st].PriceCentsPerMWh) / 100 }, false},
+		func(g *Game, st int) float64 { return float64(g.sess.Sim().Release().State(st).PriceCentsPerMWh) / 100 }, false},
 	{"layer.carbon", "g CO₂/kWh", "layer.carbon.tip",
-		func(g *Game, st int) float64 { return float64(model.States()[st].CarbonGPerKWh) }, false},
+		func(g *Game, st int) float64 { return float64(g.sess.Sim().Release().State(st).CarbonGPerKWh) }, false},
 	{"layer.room", "MW", "layer.room.tip",
 		func(g *Game, st int) float64 { return float64(g.outcomes()[st].GridSpareW.MW()) }, false},
 	{"layer.tier", "", "layer.tier.tip",
@@ -34,10 +34,10 @@ var layers = []layer{
 			if o.Cap >= 0 && int64(o.CapUsed) >= o.Cap*1000 {
 				return 3
 			}
-			return float64(model.States()[st].Tier)
+			return float64(g.sess.Sim().Release().State(st).Tier)
 		}, true},
 	{"layer.demand", "%", "layer.demand.tip",
-		func(g *Game, st int) float64 { return float64(model.States()[st].DemandPPM) / 10000 }, false},
+		func(g *Game, st int) float64 { return float64(g.sess.Sim().Release().State(st).DemandPPM) / 10000 }, false},
 }
 
 var tierColours = map[float64]color.RGBA{

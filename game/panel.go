@@ -91,21 +91,11 @@ func (g *Game) statePanel(u *ui, r *rect) {
 		g.para(u, r, g.tr("state.pick.text"), u.f.normal, colTextDim)
 		return
 	}
-	st := model.States()[g.selState]
-	out := g.sess.Sim().StateOutcomes()[g.selState]
+	st := g.sess.Sim().Release().State(g.selState)
 	heading(u, r, fmt.Sprintf("%s (%s)", g.stateName(g.selState), st.Code))
-	fact(u, r, g.tr("state.price"), g.tr("state.price.value", model.FormatDecimal(st.PriceCentsPerMWh, 100)), g.tr("state.price.tip"))
-	fact(u, r, g.tr("state.carbon"), g.tr("state.carbon.value", st.CarbonGPerKWh), g.tr("state.carbon.tip"))
-	fact(u, r, g.tr("state.room"), mw(out.GridSpareW), g.tr("state.room.tip"))
-	fact(u, r, g.tr("state.queue"), strconv.Itoa(out.GridQueue), g.tr("state.queue.tip"))
-	capText := g.tr("state.cap.none")
-	if out.Cap >= 0 {
-		capText = g.tr("state.cap.value", compact(int64(out.CapUsed)/1000), compact(out.Cap/1000))
+	for _, f := range g.stateFacts(g.selState) {
+		fact(u, r, f.label, f.value, f.tip)
 	}
-	fact(u, r, g.tr("state.cap", st.Tier), capText, g.tr("state.cap.tip"))
-	fact(u, r, g.tr("state.waiting"), thousands(int64(out.LicenceWaiting)), g.tr("state.waiting.tip"))
-	fact(u, r, g.tr("state.demand"), pct(st.DemandPPM/1000), g.tr("state.demand.tip"))
-	fact(u, r, g.tr("state.chips"), thousands(int64(out.ChipsActive)), g.tr("state.chips.tip"))
 	r.row(6)
 
 	heading(u, r, g.tr("build.heading"))
@@ -262,6 +252,27 @@ func (g *Game) leverPanel(u *ui, r *rect) {
 	r.row(10)
 	if u.button(r.row(g.rowH()), g.tr("compare.open"), g.compareOpen, g.tr("compare.open.tip")) {
 		g.compareOpen = !g.compareOpen
+	}
+}
+
+// stateFacts are what the State tab says of member state st today, in the
+// page's language: the panel and the text twin (twin.go) show the same.
+func (g *Game) stateFacts(stIdx int) []kpi {
+	st := g.sess.Sim().Release().State(stIdx)
+	out := g.sess.Sim().StateOutcomes()[stIdx]
+	capText := g.tr("state.cap.none")
+	if out.Cap >= 0 {
+		capText = g.tr("state.cap.value", compact(int64(out.CapUsed)/1000), compact(out.Cap/1000))
+	}
+	return []kpi{
+		{g.tr("state.price"), g.tr("state.price.value", model.FormatDecimal(st.PriceCentsPerMWh, 100)), g.tr("state.price.tip")},
+		{g.tr("state.carbon"), g.tr("state.carbon.value", st.CarbonGPerKWh), g.tr("state.carbon.tip")},
+		{g.tr("state.room"), mw(out.GridSpareW), g.tr("state.room.tip")},
+		{g.tr("state.queue"), strconv.Itoa(out.GridQueue), g.tr("state.queue.tip")},
+		{g.tr("state.cap", st.Tier), capText, g.tr("state.cap.tip")},
+		{g.tr("state.waiting"), thousands(int64(out.LicenceWaiting)), g.tr("state.waiting.tip")},
+		{g.tr("state.demand"), pct(st.DemandPPM / 1000), g.tr("state.demand.tip")},
+		{g.tr("state.chips"), thousands(int64(out.ChipsActive)), g.tr("state.chips.tip")},
 	}
 }
 
