@@ -67,6 +67,7 @@ func main() {
 	}
 	installAPI(g)
 	keepAddress(g)
+	keepTwin(g)
 	ebiten.SetWindowTitle("Gigafactory Sandbox")
 	if err := ebiten.RunGame(&page{Game: g}); err != nil {
 		fail("The sandbox stopped", err.Error())
@@ -356,6 +357,7 @@ func installAPI(g *game.Game) {
 		return nil
 	})
 	fn("layout", func([]js.Value) any { return toJS(g.LaidOut()) })
+	fn("twin", func([]js.Value) any { return toJS(g.Twin()) })
 	fn("scenario", func([]js.Value) any {
 		b, err := g.Session().Scenario().MarshalIndent()
 		if err != nil {
