@@ -123,7 +123,11 @@ func (g *Game) msgText(m model.Message) string {
 	case model.MsgFundExhausted:
 		return g.tr("msg.fundexhausted")
 	case model.MsgCrunch:
-		return where + g.tr("msg.crunch", model.FormatDecimal(m.N, 10), model.Day(m.M))
+		digits := 1
+		if m.N%10 == 0 {
+			digits = 0 // "20", not "20.0"
+		}
+		return where + g.tr("msg.crunch", decimalMark(float64(m.N)/10, digits), model.Day(m.M))
 	case model.MsgCrunchOver:
 		return where + g.tr("msg.crunchover")
 	case model.MsgGridReady:

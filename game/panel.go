@@ -265,7 +265,7 @@ func (g *Game) stateFacts(stIdx int) []kpi {
 		capText = g.tr("state.cap.value", compact(int64(out.CapUsed)/1000), compact(out.Cap/1000))
 	}
 	return []kpi{
-		{g.tr("state.price"), g.tr("state.price.value", model.FormatDecimal(st.PriceCentsPerMWh, 100)), g.tr("state.price.tip")},
+		{g.tr("state.price"), g.tr("state.price.value", decimalMark(float64(st.PriceCentsPerMWh)/100, 1)), g.tr("state.price.tip")},
 		{g.tr("state.carbon"), g.tr("state.carbon.value", st.CarbonGPerKWh), g.tr("state.carbon.tip")},
 		{g.tr("state.room"), mw(out.GridSpareW), g.tr("state.room.tip")},
 		{g.tr("state.queue"), strconv.Itoa(out.GridQueue), g.tr("state.queue.tip")},
