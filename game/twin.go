@@ -3,6 +3,7 @@ package game
 import (
 	"fmt"
 
+	"gigasandbox/model"
 	"gigasandbox/model/report"
 )
 
@@ -49,11 +50,11 @@ func (g *Game) Twin() Twin {
 		t.Headline = append(t.Headline, TwinItem{k.label, k.value})
 	}
 	if gd := g.guide(); gd.ok {
-		var proj = g.sess.Projection()
-		st := report.EvaluateGoals(gd.goals, g.sess.Sim(), nil)
-		if proj.Done() && proj.Err() == nil {
-			st = report.EvaluateGoals(gd.goals, g.sess.Sim(), proj.Sim())
+		var proj *model.Sim // as goalsBox: the projection once it is whole
+		if p := g.sess.Projection(); p.Done() && p.Err() == nil {
+			proj = p.Sim()
 		}
+		st := report.EvaluateGoals(gd.goals, g.sess.Sim(), proj)
 		for _, s := range st {
 			t.Goals = append(t.Goals, TwinItem{g.trOr("goal."+g.sess.Name()+"."+s.Goal.ID, s.Goal.Text), g.tr(verdictKeys[s.Verdict])})
 		}
