@@ -150,10 +150,10 @@ const (
 // goalRows lists goals with their verdicts, their texts wrapped as texts.
 func (g *Game) goalRows(u *ui, r rect, st []report.GoalStatus, texts [][]string) {
 	y := r.y
+	cw := g.verdictW(u)
 	for i, s := range st {
 		row := rect{r.x, y, r.w, float64(len(texts[i]))*16 + 4}
 		y += row.h + 2
-		cw := g.verdictW(u)
 		chip := rect{row.x + row.w - cw, row.y + 1, cw, 17}
 		u.fill(chip, verdictColours[s.Verdict])
 		u.label(g.tr(verdictKeys[s.Verdict]), chip, u.f.small, colTextOn, center)

@@ -211,7 +211,7 @@ func (g *Game) leverPanel(u *ui, r *rect) {
 		name := id.Info().Name
 		on := lv.Get(id) != 0
 		if u.toggle(r.row(g.rowH()), g.tr("lever."+name), on, g.tr("lever."+name+".tip")) {
-			g.Do(model.Command{Op: model.SetLever{Lever: id, Value: boolValue(!on)}})
+			g.Do(model.Command{Op: model.SetLever{Lever: id, Value: model.FlagValue(!on)}})
 		}
 	}
 	for _, id := range leversOf(model.LeverChoice) {
@@ -366,11 +366,4 @@ func leversOf(t model.LeverType) []model.LeverID {
 		}
 	}
 	return out
-}
-
-func boolValue(b bool) int32 {
-	if b {
-		return 1
-	}
-	return 0
 }

@@ -203,6 +203,11 @@ func kindList() string {
 	for _, k := range Kinds() {
 		names = append(names, k.String())
 	}
+	return orList(names)
+}
+
+// orList is "a, b or c".
+func orList(names []string) string {
 	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
@@ -268,8 +273,6 @@ func validateLat(lat Degrees) error {
 	}
 	return nil
 }
-
-func ptr[T any](v T) *T { return &v }
 
 // execute carries out a command that check has passed.
 func (s *Sim) execute(c *Command) {

@@ -143,14 +143,14 @@ func (id LeverID) Parse(text string) (int32, error) {
 		if err != nil {
 			return 0, fmt.Errorf("lever %s: %q is not true or false", d.Name, text)
 		}
-		return boolInt(b), nil
+		return FlagValue(b), nil
 	}
 	for i, c := range d.Choices {
 		if c == text {
 			return int32(i), nil
 		}
 	}
-	return 0, fmt.Errorf("lever %s %q: want %s", d.Name, text, choiceList(d.Choices))
+	return 0, fmt.Errorf("lever %s %q: want %s", d.Name, text, orList(d.Choices))
 }
 
 // Format writes a value in stored units as a file writes it.
@@ -181,7 +181,7 @@ func (l *Levers) Get(id LeverID) int32 {
 	case *Share:
 		return int32(*p)
 	case *bool:
-		return boolInt(*p)
+		return FlagValue(*p)
 	case *string:
 		for i, c := range leverDecls[id].Choices {
 			if c == *p {
@@ -226,7 +226,7 @@ func validateLevers(l *Levers) error {
 			}
 		case LeverChoice:
 			if v < 0 {
-				return fmt.Errorf("%s %q: want %s", d.Name, *d.field(l).(*string), choiceList(d.Choices))
+				return fmt.Errorf("%s %q: want %s", d.Name, *d.field(l).(*string), orList(d.Choices))
 			}
 		}
 	}
@@ -311,18 +311,10 @@ func (l *Levers) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-func boolInt(b bool) int32 {
+// FlagValue is a flag lever's value for on or off, in stored units.
+func FlagValue(b bool) int32 {
 	if b {
 		return 1
 	}
 	return 0
-}
-
-// choiceList is `"slow", "base" or "boom"`.
-func choiceList(choices []string) string {
-	q := make([]string, len(choices))
-	for i, c := range choices {
-		q[i] = c
-	}
-	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
 }

@@ -87,9 +87,6 @@ func (r *Release) Param(p Param) ParamInfo {
 	return in
 }
 
-// States is the release's member-state table, in EU protocol order.
-func (r *Release) States() []assets.State { return slices.Clone(r.states[:]) }
-
 // Change is one figure that differs between two releases.
 type Change struct {
 	What     string // "param pue", "state DE price_cents_per_mwh"

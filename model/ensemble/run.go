@@ -179,9 +179,6 @@ func (r *Result) Band(m int) Band {
 // nearest-rank method.
 func rank(p, n int) int { return max(0, (p*n+99)/100-1) }
 
-// Value is run i's metric m on sample s.
-func (r *Result) Value(i, m, s int) int64 { return r.values[i][m][s] }
-
 // Digest is a hash of every run's every kept value: the same scenario and
 // number of runs give the same digest on every platform (a golden).
 func (r *Result) Digest() uint64 {

@@ -1207,7 +1207,7 @@ func (r *rec) command(op int, c *model.Command) error {
 		if err != nil {
 			return err
 		}
-		lv.Value = boolValue(b)
+		lv.Value = model.FlagValue(b)
 	case opDemandGrowth:
 		g, err := r.int(2, "value (0 slow, 1 base, 2 boom)", 0, int64(len(v1Growth)-1))
 		if err != nil {
@@ -1240,11 +1240,4 @@ func (r *rec) stateID(i int) (model.StateID, error) {
 		return model.NoState, err
 	}
 	return model.ParseState(code)
-}
-
-func boolValue(b bool) int32 {
-	if b {
-		return 1
-	}
-	return 0
 }
