@@ -29,6 +29,9 @@ type Run struct {
 	Day model.Day
 	// Lang is the language a link was shared in ("&lang=fr"), or "".
 	Lang string
+	// Class is what a teacher's starting link adds: the goal set, locked
+	// levers and hidden assumptions ("&goals=…&lock=…&hide=…").
+	Class link.Class
 }
 
 // Preset opens a preset scenario by name. An unknown name's error lists
@@ -86,7 +89,7 @@ func Link(text string) (Run, error) {
 		_, _, err := link.Decode(frag)
 		return Run{}, err
 	}
-	var lang, preset string
+	var lang, preset, goals, lock, hide string
 	named := false
 	var rest []string
 	for part := range strings.SplitSeq(frag, "&") {
@@ -95,10 +98,30 @@ func Link(text string) (Run, error) {
 			lang = v
 		case "preset":
 			preset, named = v, true
+		case "goals":
+			goals = v
+		case "lock":
+			lock = v
+		case "hide":
+			hide = v
 		default:
 			rest = append(rest, part)
 		}
 	}
+	class, err := link.ParseClass(goals, lock, hide)
+	if err != nil {
+		return Run{Lang: lang}, err
+	}
+	r, err := openLink(rest, named, preset, lang)
+	r.Class = class
+	if class.Goals != "" && r.Scenario.Version != 0 {
+		r.Name = class.Goals // the run is judged on the class's goals (the page keys goals by name)
+	}
+	return r, err
+}
+
+// openLink opens the preset or link of a fragment's parts.
+func openLink(rest []string, named bool, preset, lang string) (Run, error) {
 	if named {
 		// Checked even when a link follows, which then wins: a link that
 		// names an unknown preset is a bad link.

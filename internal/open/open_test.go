@@ -188,3 +188,32 @@ func TestNamed(t *testing.T) {
 		t.Errorf(`Named("nope") = %v`, err)
 	}
 }
+
+// TestLinkClass: a teacher's starting link carries its goal set, locked
+// levers and hidden assumptions beside the scenario; the run is named after
+// the goal set, so that the page judges it on those goals; a bad class is
+// a bad link.
+func TestLinkClass(t *testing.T) {
+	sc, _ := model.Preset("baseline")
+	l, err := link.Encode(sc, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, _, _ = link.Decode(l)
+	r, err := open.Link("https://x/#" + l + "&goals=grid-crunch&lock=sites,eu_share&hide=pue&lang=fr")
+	if err != nil {
+		t.Fatalf("Link = %v", err)
+	}
+	if r.Name != "grid-crunch" || r.Lang != "fr" || r.Class.Params() != "&goals=grid-crunch&lock=eu_share,sites&hide=pue" || !reflect.DeepEqual(r.Scenario, sc) {
+		t.Errorf("Link = %q lang %q class %q, want grid-crunch, fr and the class in canonical order", r.Name, r.Lang, r.Class.Params())
+	}
+	r, err = open.Link("preset=eu-chips&lock=regime")
+	if err != nil || r.Name != "eu-chips" || !r.Class.LocksName("regime") {
+		t.Errorf("Link(preset with a lock) = %q %q, %v; want eu-chips with regime locked", r.Name, r.Class.Params(), err)
+	}
+	for _, bad := range []string{l + "&goals=nope", l + "&lock=colour", "preset=baseline&hide=nope"} {
+		if _, err := open.Link(bad); err == nil || !strings.HasPrefix(err.Error(), "link: ") {
+			t.Errorf("Link(%q) = %v, want a link error", bad, err)
+		}
+	}
+}
