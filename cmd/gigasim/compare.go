@@ -1,38 +1,52 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"unicode/utf8"
 
 	"gigasandbox/internal/open"
 	"gigasandbox/model"
+	"gigasandbox/model/link"
 	"gigasandbox/model/report"
 )
 
-const compareUsage = "Usage: gigasim compare A B [--json]\n" +
-	"A and B are preset names, scenario files (.json) or links; both run to their horizon.\n"
+const compareUsage = "Usage: gigasim compare RUN RUN [RUN...] [--json] [--csv FILE]\n" +
+	"Each RUN is a preset name, a scenario file (.json), a link, or a board link (#b=..., its teams);\n" +
+	"NAME=RUN names a run. All run to their horizon; the table gives each run's goals with their\n" +
+	"verdicts and its headline outcomes, and with two runs the difference B − A.\n"
 
-// compared is one side of a comparison, as --json prints it.
+// compared is one run of a comparison, as --json prints it.
 type compared struct {
 	Name      string `json:"name"`
 	From      string `json:"from"` // the argument: a preset name, a file or a link
+	GoalSet   string `json:"goal_set,omitempty"`
 	LastDay   string `json:"last_day"`
 	StateHash string `json:"state_hash"`
 }
 
-// cmdCompare runs two scenarios to their horizons and prints their headline
-// outcomes side by side with the difference B − A: the table the page
-// shows at the horizon.
+// comparand is a run to compare before it runs: what an argument names.
+type comparand struct {
+	name, from, goalSet string
+	sc                  model.Scenario
+}
+
+// cmdCompare runs two or more scenarios to their horizons and prints the
+// board's table: each run's goals with their verdicts, and its headline
+// outcomes side by side (with the difference B − A for two runs). The
+// page's board and its CSV show the same figures (model/report, board.go).
 func cmdCompare(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("compare", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	asJSON := fs.Bool("json", false, "print the table as one JSON object")
-	// Flags may come before, between or after the two scenarios.
+	csvFile := fs.String("csv", "", "also write the table as CSV, one row per run, to `FILE`")
+	// Flags may come before, between or after the scenarios.
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -48,67 +62,159 @@ func cmdCompare(args []string, stdout io.Writer) error {
 		pos = append(pos, fs.Arg(0))
 		args = fs.Args()[1:]
 	}
-	if len(pos) != 2 {
-		return bad("compare takes two scenarios (preset names, scenario files or links), got %d", len(pos))
-	}
-	var sides [2]compared
-	var outs [2]report.Outcomes
-	for i, arg := range pos {
-		sc, err := loadComparand(arg)
+	var cs []comparand
+	for _, arg := range pos {
+		more, err := loadComparands(arg)
 		if err != nil {
 			return err
 		}
-		sim, err := model.New(sc)
+		cs = append(cs, more...)
+	}
+	if len(cs) < 2 {
+		return bad("compare takes two or more scenarios (preset names, scenario files, links or a board link), got %d", len(cs))
+	}
+	runs := make([]report.BoardRun, len(cs))
+	sides := make([]compared, len(cs))
+	links := make([]string, len(cs))
+	for i, c := range cs {
+		sim, err := model.New(c.sc)
 		if err != nil {
-			return bad("%s: %v", arg, err)
+			return bad("%s: %v", c.from, err)
 		}
 		if err := sim.RunTo(sim.Horizon()); err != nil {
-			return bad("%s: %v", arg, err)
+			return bad("%s: %v", c.from, err)
 		}
-		outs[i] = report.OutcomesOf(sim)
-		sides[i] = compared{Name: outs[i].Scenario, From: arg, LastDay: outs[i].LastDay, StateHash: outs[i].StateHash}
+		runs[i] = report.NewBoardRun(c.name, c.goalSet, sim)
+		sides[i] = compared{Name: c.name, From: c.from, GoalSet: c.goalSet, LastDay: runs[i].LastDay, StateHash: runs[i].StateHash}
+		links[i] = c.from
 	}
-	rows := compareRows(report.Compare(outs[0], outs[1]))
+	if *csvFile != "" {
+		var b bytes.Buffer
+		if err := report.WriteBoardCSV(&b, runs, links); err != nil {
+			return err
+		}
+		if err := os.WriteFile(*csvFile, b.Bytes(), 0o644); err != nil {
+			return err
+		}
+	}
+	rows := compareRows(runs)
+	goals := goalRows(runs)
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
-		return enc.Encode(struct {
-			A    compared     `json:"a"`
-			B    compared     `json:"b"`
-			Rows []compareRow `json:"rows"`
-		}{sides[0], sides[1], rows})
+		out := struct {
+			A     *compared    `json:"a,omitempty"`
+			B     *compared    `json:"b,omitempty"`
+			Runs  []compared   `json:"runs"`
+			Goals []goalRow    `json:"goals"`
+			Rows  []compareRow `json:"rows"`
+		}{Runs: sides, Goals: goals, Rows: rows}
+		if len(sides) == 2 {
+			out.A, out.B = &sides[0], &sides[1]
+		}
+		return enc.Encode(out)
 	}
-	writeCompare(stdout, sides, rows)
+	writeCompare(stdout, sides, goals, rows)
 	return nil
 }
 
-// loadComparand reads one side of a comparison: a link, a scenario file or
-// a preset name.
-func loadComparand(arg string) (model.Scenario, error) {
-	r, err := open.Named(arg)
-	if err == nil {
-		return r.Scenario, nil
+// loadComparands reads what one argument names: a run (a link, a scenario
+// file or a preset name, optionally as NAME=RUN), or a board's teams.
+func loadComparands(arg string) ([]comparand, error) {
+	name, what := splitName(arg)
+	if link.IsBoard(what) {
+		b, err := link.DecodeBoard(what)
+		if err != nil {
+			return nil, bad("%v", err)
+		}
+		out := make([]comparand, len(b.Teams))
+		for i, t := range b.Teams {
+			r, err := open.Link(t.Fragment())
+			if err != nil {
+				return nil, bad("board: team %d (%s): %v", i+1, t.Name, err)
+			}
+			out[i] = comparand{name: t.Name, from: t.Fragment(), goalSet: goalSetOf(r.Name), sc: r.Scenario}
+		}
+		return out, nil
 	}
-	if strings.HasSuffix(arg, ".json") || strings.ContainsAny(arg, `/\`) || strings.Contains(arg, "s=") {
-		return r.Scenario, bad("%v", err)
+	r, err := open.Named(what)
+	if err != nil {
+		if strings.HasSuffix(what, ".json") || strings.ContainsAny(what, `/\`) || strings.Contains(what, "s=") {
+			return nil, bad("%v", err)
+		}
+		return nil, bad("compare: %v; or give a scenario file (.json) or a link", err)
 	}
-	return r.Scenario, bad("compare: %v; or give a scenario file (.json) or a link", err)
+	if name == "" {
+		name = r.Name
+	}
+	return []comparand{{name: name, from: what, goalSet: goalSetOf(r.Name), sc: r.Scenario}}, nil
 }
 
-// compareRow is a row of report.Compare as the command line prints it,
-// with its English label and unit (the JSON keeps the fields the table
-// has always had).
+// splitName reads "NAME=RUN": a name before the first '=' that is not a
+// link's key and holds no '#', ':' or path separator. Without one, the
+// name is "" and the run is the whole argument.
+func splitName(arg string) (name, run string) {
+	n, rest, ok := strings.Cut(arg, "=")
+	if !ok || n == "" || strings.ContainsAny(n, "#:/\\") {
+		return "", arg
+	}
+	switch n {
+	case "s", "b", "preset", "goals", "lock", "hide", "lang":
+		return "", arg
+	}
+	return n, rest
+}
+
+// goalSetOf is the goal set a run is judged on: its name's, if a guided
+// preset has that name (a preset, a link made from one, or a link with a
+// teacher's "&goals="), else none.
+func goalSetOf(name string) string {
+	if _, _, ok := report.Goals(name); ok {
+		return name
+	}
+	return ""
+}
+
+// goalRow is a goal of the runs' goal sets and each run's verdict on it
+// ("" for a run judged on another set), as --json prints it.
+type goalRow struct {
+	Set      string   `json:"set"`
+	ID       string   `json:"id"`
+	Text     string   `json:"text"`
+	Verdicts []string `json:"verdicts"`
+}
+
+func goalRows(runs []report.BoardRun) []goalRow {
+	out := []goalRow{}
+	for _, g := range report.BoardGoals(runs) {
+		row := goalRow{Set: g.Set, ID: g.ID, Text: g.Text}
+		for _, r := range runs {
+			v := ""
+			if s, ok := r.Verdict(g); ok {
+				v = s.Verdict.String()
+			}
+			row.Verdicts = append(row.Verdicts, v)
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+// compareRow is a headline outcome of the runs as the command line prints
+// it, with its English label and unit. For two runs it keeps the fields the
+// table has always had: A, B and Diff = B − A.
 type compareRow struct {
 	Key   string `json:"key"`
 	Label string `json:"label"` // in English
 	Unit  string `json:"unit"`  // the whole unit, in English
 	// Scale units of the report make one Unit: 10 for a share in
 	// thousandths shown in percent, 1000 for € m shown in € bn, 1 otherwise.
-	Scale  int64 `json:"scale"`
-	A      int64 `json:"a"`
-	B      int64 `json:"b"`
-	Diff   int64 `json:"diff"` // B − A
-	Better int   `json:"better"`
+	Scale  int64   `json:"scale"`
+	Values []int64 `json:"values"` // one per run
+	A      *int64  `json:"a,omitempty"`
+	B      *int64  `json:"b,omitempty"`
+	Diff   *int64  `json:"diff,omitempty"` // B − A
+	Better int     `json:"better"`
 	unit   report.Unit
 }
 
@@ -139,42 +245,116 @@ var compareLabels = map[string]string{
 	"startups_relocated": "AI companies relocated",
 }
 
-// compareRows words report's rows for the command line. A row without a
-// label here shows its key.
-func compareRows(rows []report.CompareRow) []compareRow {
-	out := make([]compareRow, len(rows))
-	for i, r := range rows {
+// compareRows words the runs' headline outcomes for the command line. A
+// row without a label here shows its key.
+func compareRows(runs []report.BoardRun) []compareRow {
+	out := make([]compareRow, len(runs[0].Rows))
+	for i, r := range runs[0].Rows {
 		label, ok := compareLabels[r.Key]
 		if !ok {
 			label = r.Key
 		}
-		out[i] = compareRow{Key: r.Key, Label: label, Unit: unitNames[r.Unit], Scale: r.Unit.Scale(),
-			A: r.A, B: r.B, Diff: r.Diff, Better: r.Better, unit: r.Unit}
+		row := compareRow{Key: r.Key, Label: label, Unit: unitNames[r.Unit], Scale: r.Unit.Scale(), Better: r.Better, unit: r.Unit}
+		for _, run := range runs {
+			row.Values = append(row.Values, run.Rows[i].A)
+		}
+		if len(runs) == 2 {
+			a, b := row.Values[0], row.Values[1]
+			d := b - a
+			row.A, row.B, row.Diff = &a, &b, &d
+		}
+		out[i] = row
 	}
 	return out
 }
 
-// writeCompare prints the comparison as an aligned table.
-func writeCompare(w io.Writer, sides [2]compared, rows []compareRow) {
-	fmt.Fprintln(w, "Gigafactory Sandbox — compare at the horizon")
-	nameW := max(utf8.RuneCountInString(sides[0].Name), utf8.RuneCountInString(sides[1].Name))
-	for i, s := range sides {
-		fmt.Fprintf(w, "%c  %-*s  %s to %s, state hash %s\n", 'A'+i, nameW, s.Name, model.Day(0), s.LastDay, s.StateHash)
+// runLetter names the i-th run in the table's columns: A to Z, then AA.
+func runLetter(i int) string {
+	if i < 26 {
+		return string(rune('A' + i))
 	}
-	labelW, unitW := 0, 0
+	return runLetter(i/26-1) + string(rune('A'+i%26))
+}
+
+// writeCompare prints the comparison as aligned tables: the runs, their
+// goals' verdicts, their headline outcomes.
+func writeCompare(w io.Writer, sides []compared, goals []goalRow, rows []compareRow) {
+	fmt.Fprintln(w, "Gigafactory Sandbox — compare at the horizon")
+	nameW := 0
+	for _, s := range sides {
+		nameW = max(nameW, utf8.RuneCountInString(s.Name))
+	}
+	for i, s := range sides {
+		fmt.Fprintf(w, "%-2s %-*s  %s to %s, state hash %s\n", runLetter(i), nameW, s.Name, model.Day(0), s.LastDay, s.StateHash)
+	}
+	// Columns as wide as their widest figure or verdict ("on track").
+	numW := len("on track")
+	for _, r := range rows {
+		for _, v := range r.Values {
+			numW = max(numW, utf8.RuneCountInString(figure(v, r.unit)))
+		}
+		if r.Diff != nil {
+			numW = max(numW, utf8.RuneCountInString(figure(*r.Diff, r.unit))+1)
+		}
+	}
+	labelW, unitW := 0, len("unit")
 	for _, r := range rows {
 		labelW = max(labelW, utf8.RuneCountInString(r.Label))
 		unitW = max(unitW, utf8.RuneCountInString(r.Unit))
 	}
-	const numW = 14
-	fmt.Fprintf(w, "\n%-*s  %-*s  %*s  %*s  %*s\n", labelW, "", unitW, "unit", numW, "A", numW, "B", numW, "B − A")
-	for _, r := range rows {
-		diff := figure(r.Diff, r.unit)
-		if r.Diff > 0 {
-			diff = "+" + diff
+	if len(goals) > 0 {
+		set := ""
+		for _, g := range goals {
+			labelW = max(labelW, min(utf8.RuneCountInString(g.Text), 72))
 		}
-		fmt.Fprintf(w, "%-*s  %-*s  %*s  %*s  %*s\n", labelW, r.Label, unitW, r.Unit, numW, figure(r.A, r.unit), numW, figure(r.B, r.unit), numW, diff)
+		for _, g := range goals {
+			if g.Set != set {
+				set = g.Set
+				fmt.Fprintf(w, "\n%-*s  %-*s", labelW, "Goals of "+set+", at the horizon", unitW, "")
+				for i := range sides {
+					fmt.Fprintf(w, "  %*s", numW, runLetter(i))
+				}
+				fmt.Fprintln(w)
+			}
+			text := g.Text
+			if utf8.RuneCountInString(text) > 72 {
+				text = string([]rune(text)[:71]) + "…"
+			}
+			fmt.Fprintf(w, "%-*s  %-*s", labelW, text, unitW, "")
+			for _, v := range g.Verdicts {
+				if v == "" {
+					v = "—"
+				}
+				fmt.Fprintf(w, "  %*s", numW, v)
+			}
+			fmt.Fprintln(w)
+		}
 	}
-	fmt.Fprintln(w, "\n\"Last year\" is each run's last 365 days. Differences are taken before rounding.")
+	fmt.Fprintf(w, "\n%-*s  %-*s", labelW, "", unitW, "unit")
+	for i := range sides {
+		fmt.Fprintf(w, "  %*s", numW, runLetter(i))
+	}
+	if len(sides) == 2 {
+		fmt.Fprintf(w, "  %*s", numW, "B − A")
+	}
+	fmt.Fprintln(w)
+	for _, r := range rows {
+		fmt.Fprintf(w, "%-*s  %-*s", labelW, r.Label, unitW, r.Unit)
+		for _, v := range r.Values {
+			fmt.Fprintf(w, "  %*s", numW, figure(v, r.unit))
+		}
+		if r.Diff != nil {
+			diff := figure(*r.Diff, r.unit)
+			if *r.Diff > 0 {
+				diff = "+" + diff
+			}
+			fmt.Fprintf(w, "  %*s", numW, diff)
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintln(w, "\n\"Last year\" is each run's last 365 days. Goals are judged on each run's own days.")
+	if len(sides) == 2 {
+		fmt.Fprintln(w, "Differences are taken before rounding.")
+	}
 	fmt.Fprintln(w, "This explores the consequences of its assumptions; it is not a forecast.")
 }

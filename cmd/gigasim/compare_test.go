@@ -5,9 +5,11 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"gigasandbox/model/link"
 	"gigasandbox/model/report"
 )
 
@@ -52,11 +54,74 @@ func TestCompareGolden(t *testing.T) {
 		{"baseline-diffusion-2025.golden", []string{"compare", "baseline", "diffusion-2025"}},
 		{"baseline-diffusion-2025.json.golden", []string{"compare", "--json", "baseline", "diffusion-2025"}},
 		{"baseline-small.golden", []string{"compare", "baseline", small}},
+		{"three.golden", []string{"compare", "baseline", "grid-crunch", "Team 3=eu-chips"}},
+		{"three.json.golden", []string{"compare", "baseline", "--json", "grid-crunch", "Team 3=eu-chips"}},
+		{"board-six-teams.golden", []string{"compare", "#" + sixTeams(t)}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
 			golden(t, tt.golden, mustRun(t, tt.args...))
 		})
+	}
+}
+
+// sixTeams is the board of six teams that model/link's tests write.
+func sixTeams(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "boards", "six-teams.link"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestCompareCSV: --csv writes the board's CSV, one row per run, the bytes
+// the page's board exports (report.WriteBoardCSV); the table still goes to
+// stdout.
+func TestCompareCSV(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "board.csv")
+	out := mustRun(t, "compare", "--csv", file, "#"+sixTeams(t))
+	if !strings.Contains(out, "compare at the horizon") {
+		t.Errorf("compare --csv printed %q, want the table too", out)
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "board-six-teams.csv.golden", string(b))
+	if n := strings.Count(string(b), "\n"); n != 7 {
+		t.Errorf("CSV has %d lines, want a header and six teams", n)
+	}
+}
+
+// TestCompareBoardTeams: a board's teams compare as their own links do:
+// the same state hashes, in the board's order, under the teams' names.
+func TestCompareBoardTeams(t *testing.T) {
+	board, err := link.DecodeBoard(sixTeams(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var args []string
+	for _, team := range board.Teams {
+		args = append(args, team.Name+"="+team.Fragment())
+	}
+	type side struct {
+		Name      string `json:"name"`
+		StateHash string `json:"state_hash"`
+		GoalSet   string `json:"goal_set"`
+	}
+	var a, b struct{ Runs []side }
+	if err := json.Unmarshal([]byte(mustRun(t, "compare", "--json", "#"+sixTeams(t))), &a); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, append([]string{"compare", "--json"}, args...)...)), &b); err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Runs) != 6 || !slices.Equal(a.Runs, b.Runs) {
+		t.Errorf("board's runs %v, want the teams' own links' %v", a.Runs, b.Runs)
+	}
+	if a.Runs[3].GoalSet != "grid-crunch" {
+		t.Errorf("team 4 is judged on %q, want its class's goals, grid-crunch", a.Runs[3].GoalSet)
 	}
 }
 
@@ -114,14 +179,15 @@ func TestCompareBadInput(t *testing.T) {
 		args []string
 		want []string
 	}{
-		{"nothing", []string{"compare"}, []string{"compare takes two scenarios", "got 0"}},
+		{"nothing", []string{"compare"}, []string{"compare takes two or more scenarios", "got 0"}},
 		{"one", []string{"compare", "baseline"}, []string{"got 1"}},
-		{"three", []string{"compare", "baseline", "eu-chips", "grid-crunch"}, []string{"got 3"}},
+		{"bad board", []string{"compare", "baseline", "#b=oQAB"}, []string{"board: "}},
+		{"bad named", []string{"compare", "Red=nope", "baseline"}, []string{`unknown preset "nope"`}},
 		{"unknown preset", []string{"compare", "baseline", "nope"}, []string{`unknown preset "nope"`, "scenario file"}},
 		{"missing file", []string{"compare", "testdata/no-such-file.json", "baseline"}, []string{"no-such-file.json", "no such file"}},
 		{"malformed file", []string{"compare", "baseline", "testdata/bad/malformed.json"}, []string{"malformed.json", "line 6"}},
 		{"bad link", []string{"compare", "baseline", "#s=!!"}, []string{"link: "}},
-		{"unknown flag", []string{"compare", "--csv", "x", "baseline", "eu-chips"}, []string{"compare", "-csv"}},
+		{"unknown flag", []string{"compare", "--tsv", "x", "baseline", "eu-chips"}, []string{"compare", "-tsv"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

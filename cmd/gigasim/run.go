@@ -29,7 +29,10 @@ Usage:
   gigasim link [FILE.json | --preset NAME] [--day N] [--base URL]
                                print a link to the scenario, showing day N
   gigasim decode LINK          print a link's scenario as a scenario file
-  gigasim compare A B [--json] headline outcomes of two runs at their horizon, and B − A
+  gigasim compare RUN RUN... [--json] [--csv FILE]
+                               goals with verdicts and headline outcomes of two or more
+                               runs (presets, files, links, NAME=RUN, or a board link's
+                               teams) at their horizon; for two runs, also B − A
   gigasim presets              list the preset scenarios
   gigasim validate FILE.json   check a scenario file
   gigasim assumptions [--ranges | --unsourced]
