@@ -46,6 +46,9 @@ func (g *Game) assumptionsSheet(u *ui) {
 	for i := range int(model.NumParams) {
 		p := model.Param(i)
 		info := rel.Param(p) // the default and source of the run's release
+		if g.Class().Hides(info.Key) {
+			continue // the teacher hid it (board.go, Class)
+		}
 		rng := p.Range()
 		label := g.tr("param." + info.Key)
 		if info.Uncertain {

@@ -16,6 +16,7 @@ import (
 	"gigasandbox/game/i18n"
 	"gigasandbox/game/session"
 	"gigasandbox/model"
+	"gigasandbox/model/link"
 )
 
 // Panel tabs on the right.
@@ -79,6 +80,7 @@ type Game struct {
 	platform    Platform
 	scores      scoreView
 	guideCache  *guided
+	board       *boardView // the class board and the class of the run (board.go)
 	compareOpen bool
 	// goalsFold is the user's choice for the goals on the map: goalsAuto
 	// (open, unless they would shrink the map too much: goalsAutoFolded),
@@ -139,6 +141,7 @@ func (g *Game) SetLang(lang string) {
 // Load replaces the session (a preset chosen, a link opened).
 func (g *Game) Load(sess *session.Session) {
 	g.sess = sess
+	g.SetClass(link.Class{}) // a teacher's class is its link's: SetClass after Load
 	g.time.stop()
 	g.selSite = 0
 	g.log.reset()
@@ -191,6 +194,9 @@ func (g *Game) afterJump() {
 
 // Do applies a user action as a command stamped with today's date.
 func (g *Game) Do(c model.Command) error {
+	if err := g.lockedOut(c); err != nil {
+		return err
+	}
 	res, err := g.sess.Do(c)
 	if err != nil {
 		g.notifyErr(err)
@@ -270,6 +276,7 @@ func (g *Game) Update() error {
 	start := time.Now()
 	g.advance(start)
 	g.project(start)
+	g.boardWork()
 	g.log.update(g)
 	if g.now().Sub(g.lastEdit) > time.Second {
 		g.sess.ReleaseSpare()

@@ -80,6 +80,7 @@ var bindings = []binding{
 	{keys: []ebiten.Key{ebiten.KeyE}, do: func(g *Game, _ keyInput) { g.share.open = !g.share.open }, help: "bar.share.tip"},
 	{keys: []ebiten.Key{ebiten.KeyC}, do: func(g *Game, _ keyInput) { g.compareOpen = !g.compareOpen }, help: "compare.open.tip"},
 	{keys: []ebiten.Key{ebiten.KeyV}, do: func(g *Game, _ keyInput) { g.scores.open = !g.scores.open }, help: "score.open.tip"},
+	{keys: []ebiten.Key{ebiten.KeyT}, do: func(g *Game, _ keyInput) { g.SetBoardOpen(!g.boardOpen()) }, help: "board.open.tip"},
 	{keys: []ebiten.Key{ebiten.KeyEscape}, do: (*Game).keyClose, help: "help.keys.5"},
 }
 
@@ -171,6 +172,9 @@ func (g *Game) keyState(in keyInput) {
 func (g *Game) keyClose(keyInput) {
 	g.help, g.presetMenu, g.langMenu, g.assume.open, g.share.open = false, false, false, false, false
 	g.scores.open, g.compareOpen = false, false
+	if g.board != nil {
+		g.board.open = false
+	}
 	g.menuOpen, g.goalsSheet, g.sheetOpen = false, false, false
 	g.selSite, g.selState = 0, -1
 	g.u.focus = 0

@@ -197,6 +197,7 @@ func (g *Game) removeSelected() {
 // "lever.<name>.tip", and a choice's values "lever.<name>.<value>".
 func (g *Game) leverPanel(u *ui, r *rect) {
 	lv := g.sess.Sim().Levers()
+	g.classNote(u, r)
 	heading(u, r, g.tr("levers.money"))
 	for _, id := range leversOf(model.LeverShare) {
 		d := id.Info()
@@ -253,6 +254,8 @@ func (g *Game) leverPanel(u *ui, r *rect) {
 	if u.button(r.row(g.rowH()), g.tr("compare.open"), g.compareOpen, g.tr("compare.open.tip")) {
 		g.compareOpen = !g.compareOpen
 	}
+	r.row(6)
+	g.boardButton(u, r.row(g.rowH()))
 }
 
 // stateFacts are what the State tab says of member state st today, in the

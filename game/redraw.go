@@ -43,6 +43,7 @@ type frameSig struct {
 	build                                                    buildChoice
 	help, menu, menuOpen, sheetOpen, goalsSheet              bool
 	assume, share, scores, compar                            bool
+	board                                                    boardSig
 	// the map's view
 	layer, hover, focus int
 	zoom, cx, cy        float64
@@ -65,7 +66,7 @@ func (g *Game) signature() frameSig {
 		tab: g.tab, selState: g.selState, phoneTab: g.phoneTab, chartPage: g.chartPage, goalsFold: g.goalsFold, logScroll: g.log.scroll,
 		selSite: g.selSite, build: g.build,
 		help: g.help, menu: g.presetMenu || g.langMenu, menuOpen: g.menuOpen, sheetOpen: g.sheetOpen, goalsSheet: g.goalsSheet,
-		assume: g.assume.open, share: g.share.open || g.share.shot, scores: g.scores.open, compar: g.compareOpen,
+		assume: g.assume.open, share: g.share.open || g.share.shot, scores: g.scores.open, compar: g.compareOpen, board: g.board.sig(),
 		layer: mv.layer, hover: mv.hover, focus: g.u.focus, zoom: mv.zoom, cx: mv.cx, cy: mv.cy,
 		dragSite: mv.dragSite, dragAtX: mv.dragAtX, dragAtY: mv.dragAtY, mapMoving: mv.moving(),
 		w: g.w, h: g.h, k: g.u.k, mx: g.u.mx, my: g.u.my,

@@ -21,6 +21,9 @@ type Platform struct {
 	Save func(name, mime string, data []byte) (string, error)
 	// Copy puts text on the clipboard.
 	Copy func(text string) error
+	// Ask asks the user for a line of text (a team's link or name on the
+	// board), offering def; ok is false if the user declined.
+	Ask func(question, def string) (text string, ok bool)
 	// BaseURL is the page's address without its fragment; a link is it,
 	// '#' and Fragment().
 	BaseURL func() string
@@ -51,7 +54,7 @@ func (g *Game) Fragment() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return frag + "&lang=" + g.cat.Lang, nil
+	return frag + g.classParams() + "&lang=" + g.cat.Lang, nil
 }
 
 // Link is the whole shareable address, or an error saying why there is
@@ -113,6 +116,8 @@ func (g *Game) shareSheet(u *ui) {
 		g.share.open = false
 		g.share.shot = true
 	}
+	c.row(12)
+	g.boardButton(u, c.row(bh))
 	if narrow {
 		c.row(12)
 		side := min(c.w, 300)
