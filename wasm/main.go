@@ -20,11 +20,14 @@
 //	widget(label)       {x, y, w, h} of the button (etc.) with this label: centre and size
 //	select(code)        select a member state (as a click would)
 //	link()              the shareable address of this run at this day
-//	open(fragment)      open a link's fragment (s=...) or preset=NAME as the page would; "" or the error
+//	open(fragment)      open a link's fragment (s=..., a board's b=...) or preset=NAME as the page would; "" or the error
 //	setLang(code)       "en", "fr" or "de"
 //	scenario()          the current scenario, with the user's edits, as JSON
 //	command(json)       apply a model command (docs/scenario.md) today; "" or the error
 //	loadPreset(name)    open a preset; "" or the error
+//	board()             the class board: {open, link, teams} (board.go)
+//	boardAdd(link, name) put a team's link on the board; "" or the error
+//	boardOpen(on)       open or close the board
 package main
 
 import (
@@ -41,6 +44,7 @@ import (
 	"gigasandbox/game/session"
 	"gigasandbox/internal/open"
 	"gigasandbox/model"
+	"gigasandbox/model/link"
 )
 
 func main() {
@@ -53,6 +57,7 @@ func main() {
 		g.SetLang(browserLang())
 	}
 	setDocumentLang(g.Lang())
+	applyStart(g, start)
 	switch {
 	case start.mend != nil:
 		g.OfferWithout(start.mend.name, start.mend.sc, start.mend.day, start.mend.err)
@@ -61,11 +66,12 @@ func main() {
 	case start.restored:
 		g.NotifyRestored()
 	}
-	g.SetPlatform(game.Platform{Save: download, Copy: copyText, BaseURL: baseURL, PartialPresent: partialPresent})
+	g.SetPlatform(game.Platform{Save: download, Copy: copyText, BaseURL: baseURL, PartialPresent: partialPresent, Ask: ask})
 	if start.day > 0 {
 		g.SeekTo(start.day)
 	}
 	installAPI(g)
+	installBoard(g)
 	keepAddress(g)
 	keepTwin(g)
 	ebiten.SetWindowTitle("Gigafactory Sandbox")
@@ -88,6 +94,11 @@ type start struct {
 	// mend, for a link with a command that cannot run on its day, is that
 	// link's scenario: the page offers to open it without the command.
 	mend *mend
+	// class, board and frag are the link's class, the board of a board
+	// link, and the link (board.go, applyStart).
+	class link.Class
+	board *link.Board
+	frag  string
 }
 
 type mend struct {
@@ -129,8 +140,12 @@ func openFragment(frag string) (start, error) {
 	if frag == "" {
 		return st, nil
 	}
+	if link.IsBoard(frag) {
+		return openBoardFragment(frag)
+	}
 	r, err := open.Link(frag)
 	st.lang = r.Lang
+	st.class, st.frag = r.Class, frag
 	var ce *model.CommandError
 	if errors.As(err, &ce) {
 		st.mend = &mend{name: r.Name, sc: r.Scenario, day: r.Day, err: ce}
@@ -165,7 +180,7 @@ func baselineStart() start {
 func keepAddress(g *game.Game) {
 	last := ""
 	sync := func() {
-		frag, err := g.Fragment()
+		frag, err := g.AddressFragment() // the run's link, or the open board's
 		if err != nil || frag == last {
 			return
 		}
@@ -330,6 +345,7 @@ func installAPI(g *game.Game) {
 			return err.Error()
 		}
 		g.Load(st.sess)
+		applyStart(g, st)
 		if st.day > 0 {
 			g.SeekTo(st.day)
 		}
