@@ -80,7 +80,7 @@ func (g *Game) boardSheet(u *ui) {
 			g.boardLegend(u, &c, goals)
 		}
 		c.row(10)
-		g.boardCharts(u, &c)
+		g.boardCharts(u, &c, body.y+body.h)
 	}
 	u.endScroll(&b.scroll, body, c)
 	if !u.drawing() && u.click && !u.used && u.hover(r) {
@@ -495,7 +495,7 @@ func (g *Game) boardTable(u *ui, c *rect, goals []report.BoardGoal) (float64, bo
 		t := b.teams[i]
 		row := c.row(rh)
 		if n%2 == 1 {
-			u.fill(rect{row.x, row.y - 2, row.w, row.h + 4}, colBackground)
+			u.fill(rect{row.x, row.y - 2, min(row.w, width), row.h + 4}, colBackground)
 		}
 		u.fill(rect{row.x, row.y + rh/2 - sw/2, sw, sw}, teamColours[i%len(teamColours)])
 		x = row.x + sw + 4
@@ -641,8 +641,9 @@ func (g *Game) boardLegend(u *ui, c *rect, goals []report.BoardGoal) {
 
 // boardCharts draws a small chart per headline number, every team's run a
 // line in its colour, and beside them (below them on a narrow screen) the
-// map of every team's sites.
-func (g *Game) boardCharts(u *ui, c *rect) {
+// map of every team's sites. On a big screen the charts grow to fill it
+// down to bottom.
+func (g *Game) boardCharts(u *ui, c *rect, bottom float64) {
 	area := *c
 	mapW := 0.0
 	if area.w >= 900 {
@@ -660,8 +661,11 @@ func (g *Game) boardCharts(u *ui, c *rect) {
 		cols = 2
 	}
 	cw := chartsW / float64(cols)
-	ch := 130.0
 	rows := (numKPIs + cols - 1) / cols
+	ch := 130.0
+	if mapW > 0 {
+		ch = min(max(ch, (bottom-area.y)/float64(rows)-8), 320)
+	}
 	for k := range boardKPIs {
 		r := rect{area.x + float64(k%cols)*cw, area.y + float64(k/cols)*(ch+8), cw - 8, ch}
 		g.boardChart(u, r, k)

@@ -140,8 +140,8 @@ func (c Class) check() error {
 
 // clip shortens a name from outside for an error message.
 func clip(s string) string {
-	if len(s) > 40 {
-		return s[:40] + "…"
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
 	}
 	return s
 }

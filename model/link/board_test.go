@@ -397,3 +397,38 @@ func TestClassLocks(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseClass: a teacher's class comes from a link's parameters, so
+// from anyone: no input makes ParseClass panic, every error is one line
+// starting "link: ", and a class it accepts writes parameters that read
+// back to the same class.
+func FuzzParseClass(f *testing.F) {
+	f.Add("grid-crunch", "eu_share,sites", "pue")
+	f.Add("", "sites,sites,regime", "")
+	f.Add("nope", ",,", "fund_eur_bn,pue,x")
+	f.Fuzz(func(t *testing.T, goals, lock, hide string) {
+		c, err := link.ParseClass(goals, lock, hide)
+		if err != nil {
+			if msg := err.Error(); !strings.HasPrefix(msg, "link: ") || strings.Contains(msg, "\n") {
+				t.Fatalf("ParseClass(%q, %q, %q) error %q: want one line starting \"link: \"", goals, lock, hide, msg)
+			}
+			return
+		}
+		var g, l, h string
+		for part := range strings.SplitSeq(c.Params(), "&") {
+			k, v, _ := strings.Cut(part, "=")
+			switch k {
+			case "goals":
+				g = v
+			case "lock":
+				l = v
+			case "hide":
+				h = v
+			}
+		}
+		again, err := link.ParseClass(g, l, h)
+		if err != nil || again.Params() != c.Params() {
+			t.Fatalf("ParseClass(Params of %q) = %q, %v", c.Params(), again.Params(), err)
+		}
+	})
+}

@@ -8,9 +8,12 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"strconv"
 	"testing"
 	"time"
 
+	"gigasandbox/game"
+	"gigasandbox/game/layoutcheck"
 	"gigasandbox/internal/open"
 	"gigasandbox/model"
 	"gigasandbox/model/link"
@@ -267,4 +270,39 @@ func TestBadBoardLinks(t *testing.T) {
 		t.Fatalf("a good command after the bad boards: %s", msg)
 	}
 	t.Logf("%d malformed board links: each gave the banner and the baseline", len(files))
+}
+
+// TestBoardOnEveryScreen lays a class's board out on every device, from a
+// phone to a 4K projector, and checks it as the browser laid it out: no
+// overlaps, every text in its box, on phones and tablets every target
+// 44×44 CSS pixels. It saves a screenshot per screen (with
+// GIGASIM_SCREENSHOTS=docs/screenshots, there too).
+func TestBoardOnEveryScreen(t *testing.T) {
+	names, links := classTeams(t)
+	bd := link.Board{Title: "3B"}
+	for i, l := range links {
+		bd.Teams = append(bd.Teams, link.Team{Name: names[i], Link: strings.Split(l, "&")[0], Class: link.Class{Goals: "baseline", Locked: []string{"eu_share"}}})
+	}
+	frag, err := link.EncodeBoard(bd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := buildSite(t, "./wasm")
+	p := startBrowser(t).newPage().emulate(devices[0]).navigate(serve(t, s) + "#" + frag)
+	p.waitGame()
+	p.waitJS(boardDone, 60*time.Second, "the board's teams run to their horizons")
+	for _, d := range devices {
+		p.emulate(d)
+		p.waitJS("window.gigasim.layout().w === "+strconv.FormatInt(d.W, 10)+" && window.gigasim.layout().h === "+strconv.FormatInt(d.H, 10),
+			bootTimeout, "the page laid out at "+d.Name)
+		p.framesPass(2)
+		laid := evalJS[game.LayoutReport](p, "window.gigasim.layout()")
+		if evalJS[*struct{ X float64 }](p, "window.gigasim.widget('Red')") == nil {
+			t.Errorf("%s: no row for team Red on the board", d.Name)
+		}
+		if problems := layoutcheck.Check(laid.Widgets, laid.W, laid.H, laid.Touch); len(problems) > 0 {
+			t.Errorf("%s, %s layout of the board: %d problems:\n  %s", d.Name, laid.Form, len(problems), strings.Join(problems, "\n  "))
+		}
+		saveViewport(t, p, d, "board")
+	}
 }
