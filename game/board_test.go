@@ -96,6 +96,17 @@ func init() {
 			g.SetClass(c)
 			g.Select("FR", 0, "levers")
 		}},
+		struct {
+			name string
+			set  func(t *testing.T, g *Game)
+		}{"class-locked-state", func(t *testing.T, g *Game) {
+			c, err := link.ParseClass("", "g2g,invest-grid,sites", "pue")
+			if err != nil {
+				t.Fatal(err)
+			}
+			g.SetClass(c)
+			g.Select("PL", 0, "")
+		}},
 	)
 }
 

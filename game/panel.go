@@ -97,6 +97,7 @@ func (g *Game) statePanel(u *ui, r *rect) {
 		fact(u, r, f.label, f.value, f.tip)
 	}
 	r.row(6)
+	g.classNote(u, r) // before the controls a teacher may have locked
 
 	heading(u, r, g.tr("build.heading"))
 	row := r.row(g.rowH())
