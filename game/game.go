@@ -114,6 +114,7 @@ func New(sess *session.Session) *Game {
 	g.build = defaultBuild()
 	g.mv.init()
 	g.log.reset()
+	num = g.cat.Num // a new page starts in English, whatever an earlier one spoke
 	return g
 }
 
@@ -130,7 +131,7 @@ func (g *Game) Lang() string { return g.cat.Lang }
 func (g *Game) SetLang(lang string) {
 	if i18n.Has(lang) {
 		g.cat = i18n.Get(lang)
-		num = localeOf(g.cat)
+		num = g.cat.Num
 		g.mv.repaint()
 		g.changed()
 	}

@@ -164,7 +164,7 @@ func (g *Game) goalRows(u *ui, r rect, st []report.GoalStatus, texts [][]string)
 		if m, ok := s.Goal.MetricOf(); ok && s.Day != model.NoDay {
 			// shares and money to a tenth, as the goals write them
 			tenths := m.Unit == report.Permille || m.Unit == report.EuroMillions
-			tip = g.tr("goals.value", g.quantity(s.Value, m.Unit, tenths), s.Day.String()) + "\n" + tip
+			tip = g.tr("goals.value", g.quantity(s.Value, m.Unit, tenths), g.date(s.Day)) + "\n" + tip
 		}
 		u.setTip(row, tip)
 	}

@@ -174,11 +174,11 @@ func (u *ui) chunksW(s string, f face, w float64) []string {
 	return append(out, s[start:])
 }
 
-// exportCSV offers the run's daily outcomes so far as CSV, the same bytes
-// as `gigasim run --csv`.
+// exportCSV offers the run's daily outcomes so far as CSV in the page's
+// language: the same bytes as `gigasim run --lang LANG --csv FILE`.
 func (g *Game) exportCSV() {
 	var b bytes.Buffer
-	if err := report.WriteCSV(&b, g.sess.Sim()); err != nil {
+	if err := report.WriteCSVAs(&b, g.sess.Sim(), g.cat.CSVFormat()); err != nil {
 		g.notifyErr(err)
 		return
 	}

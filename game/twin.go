@@ -2,6 +2,7 @@ package game
 
 import (
 	"fmt"
+	"slices"
 
 	"gigasandbox/model"
 	"gigasandbox/model/report"
@@ -23,6 +24,14 @@ type Twin struct {
 	// StateName names the selected state ("" when none).
 	StateName string   `json:"stateName"`
 	Messages  []string `json:"messages"` // the toasts on screen, newest last
+	// Controls are the page's controls in tab order: every button, switch
+	// and stepper the canvas lays out, which Press works as a click does.
+	Controls []TwinControl `json:"controls"`
+	// States are the member states to choose from (Label the name, Value
+	// the code) in the EU's protocol order, the order of EU documents in
+	// every language, for SelectState; Selected is the chosen one's code.
+	States   []TwinItem `json:"states"`
+	Selected string     `json:"selected"`
 	// Headings are the twin's section headings and its own name ("Text
 	// view"), in the page's language.
 	Headings TwinHeadings `json:"headings"`
@@ -34,14 +43,45 @@ type TwinItem struct {
 	Value string `json:"value"`
 }
 
+// TwinControl is one of the page's controls, as the twin offers it.
+type TwinControl struct {
+	Key   string `json:"key"` // what Press takes: the label and its place among controls so labelled, "Play#1"
+	Label string `json:"label"`
+	Tip   string `json:"tip,omitempty"`
+	Kind  string `json:"kind"`            // "button" or "switch"
+	On    bool   `json:"on,omitempty"`    // a button shown pressed, or a switch that is on
+	Value string `json:"value,omitempty"` // a stepper's value, beside its − and + buttons
+	Group string `json:"group,omitempty"` // the title of the sheet it is in, "" on the page
+}
+
 // TwinHeadings are the words of the twin's frame.
 type TwinHeadings struct {
-	View, Headline, Goals, State, Messages string
+	View, Headline, Goals, State, Messages, Controls, ChooseState, NoState string
+}
+
+// Press activates a control of the page by its key (TwinControl.Key) in
+// the next update, as a click on it would: the text twin's buttons send
+// the commands the canvas sends. A key no longer on the page does nothing.
+func (g *Game) Press(key string) {
+	g.u.press = key
+	g.changed()
+}
+
+// SelectState picks a member state by its code, as a tap on the map does;
+// "" clears the choice.
+func (g *Game) SelectState(code string) {
+	if code == "" {
+		g.selState = -1
+		g.changed()
+		return
+	}
+	g.Select(code, 0, "")
+	g.changed()
 }
 
 // Twin is the page as text now.
 func (g *Game) Twin() Twin {
-	t := Twin{Lang: g.cat.Lang, Title: g.tr("app.title") + " — " + g.presetLabel(g.sess.Name()), Date: g.sess.Day().String()}
+	t := Twin{Lang: g.cat.Lang, Title: g.tr("app.title") + " — " + g.presetLabel(g.sess.Name()), Date: g.date(g.sess.Day())}
 	t.Time = g.tr("twin.paused")
 	if g.time.playing {
 		t.Time = g.tr("twin.playing", g.tr(speeds[g.time.speed].label))
@@ -68,7 +108,13 @@ func (g *Game) Twin() Twin {
 	for _, m := range g.log.toasts {
 		t.Messages = append(t.Messages, m.text)
 	}
+	t.Controls = slices.Clone(g.u.controls)
+	for i := range model.NumStates {
+		t.States = append(t.States, TwinItem{g.stateName(i), model.StateCode(i)})
+	}
+	t.Selected = g.selectedCode()
 	t.Headings = TwinHeadings{View: g.tr("twin.view"), Headline: g.tr("twin.headline"), Goals: g.tr("twin.goals"),
-		State: g.tr("twin.state"), Messages: g.tr("twin.messages")}
+		State: g.tr("twin.state"), Messages: g.tr("twin.messages"), Controls: g.tr("twin.controls"),
+		ChooseState: g.tr("twin.choosestate"), NoState: g.tr("twin.nostate")}
 	return t
 }

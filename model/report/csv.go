@@ -2,6 +2,7 @@ package report
 
 import (
 	"encoding/csv"
+	"errors"
 	"io"
 	"strconv"
 
@@ -23,11 +24,40 @@ func CSVHeader() []string {
 	return h
 }
 
+// CSVFormat is how a CSV file of a run is written: its header row and its
+// separator. The zero value is the machine-readable file: CSVHeader's
+// names, commas, no byte-order mark.
+type CSVFormat struct {
+	Header []string // a name for each of CSVHeader's columns, in its order; nil for CSVHeader()
+	Comma  rune     // the field separator; 0 for ','
+	BOM    bool     // start with a UTF-8 byte-order mark, by which spreadsheet programs know the encoding
+}
+
 // WriteCSV writes the run's daily outcomes as CSV, one row per simulated
-// day: the same file from `gigasim run --csv` and from the page's export.
-func WriteCSV(w io.Writer, sim *model.Sim) error {
+// day, with CSVHeader's column names: `gigasim run --csv`.
+func WriteCSV(w io.Writer, sim *model.Sim) error { return WriteCSVAs(w, sim, CSVFormat{}) }
+
+// WriteCSVAs writes the same rows as WriteCSV in format f: the page's
+// export and `gigasim run --csv --lang` write them with a language's
+// column labels and separator (game/i18n's Catalog.CSVFormat).
+func WriteCSVAs(w io.Writer, sim *model.Sim, f CSVFormat) error {
+	header := CSVHeader()
+	if f.Header != nil {
+		if len(f.Header) != len(header) {
+			return errors.New("report: the CSV format names a different number of columns than the CSV has")
+		}
+		header = f.Header
+	}
+	if f.BOM {
+		if _, err := io.WriteString(w, "\ufeff"); err != nil {
+			return err
+		}
+	}
 	cw := csv.NewWriter(w)
-	if err := cw.Write(CSVHeader()); err != nil {
+	if f.Comma != 0 {
+		cw.Comma = f.Comma
+	}
+	if err := cw.Write(header); err != nil {
 		return err
 	}
 	byState := sim.ActiveByState()

@@ -130,7 +130,7 @@ func TestLinkWithACommandThatCannotRun(t *testing.T) {
 	p := openPage(t, serve(t, s)+"#"+strings.TrimSpace(string(b))+"&lang=fr")
 	p.waitGame()
 	st := linkStatusOf(p)
-	for _, part := range []string{"n° 1", "une suppression le 2026-01-01", "Le site 99 n'existe pas"} {
+	for _, part := range []string{"n° 1", "une suppression le 01/01/2026", "Le site 99 n'existe pas"} {
 		if !strings.Contains(st.Banner, part) {
 			t.Errorf("banner %q, want it to contain %q", st.Banner, part)
 		}
