@@ -56,11 +56,16 @@ type Game struct {
 	fleet  fleetView
 	log    messageLog
 
-	banner     banner // an error or notice shown across the top (banner.go)
-	help       bool
-	helpScroll scroller
-	presetMenu bool
-	langMenu   bool // the menu of languages, under the language button
+	banner banner // an error or notice shown across the top (banner.go)
+	help   bool
+	// charKeysOff turns the single character key shortcuts off (WCAG
+	// 2.1.4), from the help sheet; SetCharKeys.
+	charKeysOff bool
+	// highContrast is the theme asked for by the browser (theme.go).
+	highContrast bool
+	helpScroll   scroller
+	presetMenu   bool
+	langMenu     bool // the menu of languages, under the language button
 	// menuOpen is the top bar's menu of what does not fit the bar
 	// (overflow), under its button (menuAt).
 	menuOpen   bool

@@ -814,6 +814,12 @@ func (g *Game) helpSheet(u *ui) {
 			face = u.f.bold
 		}
 		g.para(u, &c, g.tr(key), face, colText)
+		if key == "help.keys" {
+			if u.toggle(c.row(g.rowH()), g.tr("help.charkeys"), !g.charKeysOff, g.tr("help.charkeys.tip")) {
+				g.SetCharKeys(g.charKeysOff)
+			}
+			c.row(4)
+		}
 	}
 	u.endScroll(&g.helpScroll, body, c)
 	if u.clicked(body) {

@@ -38,11 +38,11 @@ type frameSig struct {
 	playing, seeking       bool
 	lang, banner, bannerOK string
 	// what is selected, open and chosen
-	tab, selState, phoneTab, chartPage, goalsFold, logScroll int
-	selSite                                                  model.SiteID
-	build                                                    buildChoice
-	help, menu, menuOpen, sheetOpen, goalsSheet              bool
-	assume, share, scores, compar                            bool
+	tab, selState, phoneTab, chartPage, goalsFold, logScroll               int
+	selSite                                                                model.SiteID
+	build                                                                  buildChoice
+	help, charKeysOff, highContrast, menu, menuOpen, sheetOpen, goalsSheet bool
+	assume, share, scores, compar                                          bool
 	// the map's view
 	layer, hover, focus int
 	zoom, cx, cy        float64
@@ -64,7 +64,7 @@ func (g *Game) signature() frameSig {
 		lang: g.cat.Lang, banner: g.banner.text, bannerOK: g.banner.button,
 		tab: g.tab, selState: g.selState, phoneTab: g.phoneTab, chartPage: g.chartPage, goalsFold: g.goalsFold, logScroll: g.log.scroll,
 		selSite: g.selSite, build: g.build,
-		help: g.help, menu: g.presetMenu || g.langMenu, menuOpen: g.menuOpen, sheetOpen: g.sheetOpen, goalsSheet: g.goalsSheet,
+		help: g.help, charKeysOff: g.charKeysOff, highContrast: g.highContrast, menu: g.presetMenu || g.langMenu, menuOpen: g.menuOpen, sheetOpen: g.sheetOpen, goalsSheet: g.goalsSheet,
 		assume: g.assume.open, share: g.share.open || g.share.shot, scores: g.scores.open, compar: g.compareOpen,
 		layer: mv.layer, hover: mv.hover, focus: g.u.focus, zoom: mv.zoom, cx: mv.cx, cy: mv.cy,
 		dragSite: mv.dragSite, dragAtX: mv.dragAtX, dragAtY: mv.dragAtY, mapMoving: mv.moving(),

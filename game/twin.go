@@ -32,6 +32,8 @@ type Twin struct {
 	// every language, for SelectState; Selected is the chosen one's code.
 	States   []TwinItem `json:"states"`
 	Selected string     `json:"selected"`
+	// Charts are the charts as data tables.
+	Charts []TwinTable `json:"charts"`
 	// Headings are the twin's section headings and its own name ("Text
 	// view"), in the page's language.
 	Headings TwinHeadings `json:"headings"`
@@ -41,6 +43,16 @@ type Twin struct {
 type TwinItem struct {
 	Label string `json:"label"`
 	Value string `json:"value"`
+}
+
+// TwinTable is a chart as a data table: a row on the first day, on each
+// 1 January and on the last day; for each, whether the values are of the
+// run so far or of its projection, the chart's lines, and the baseline's
+// first line beside them.
+type TwinTable struct {
+	Title   string     `json:"title"`
+	Columns []string   `json:"columns"`
+	Rows    [][]string `json:"rows"`
 }
 
 // TwinControl is one of the page's controls, as the twin offers it.
@@ -56,7 +68,7 @@ type TwinControl struct {
 
 // TwinHeadings are the words of the twin's frame.
 type TwinHeadings struct {
-	View, Headline, Goals, State, Messages, Controls, ChooseState, NoState string
+	View, Headline, Goals, State, Messages, Controls, ChooseState, NoState, Charts string
 }
 
 // Press activates a control of the page by its key (TwinControl.Key) in
@@ -113,8 +125,67 @@ func (g *Game) Twin() Twin {
 		t.States = append(t.States, TwinItem{g.stateName(i), model.StateCode(i)})
 	}
 	t.Selected = g.selectedCode()
+	t.Charts = g.chartTables()
 	t.Headings = TwinHeadings{View: g.tr("twin.view"), Headline: g.tr("twin.headline"), Goals: g.tr("twin.goals"),
 		State: g.tr("twin.state"), Messages: g.tr("twin.messages"), Controls: g.tr("twin.controls"),
-		ChooseState: g.tr("twin.choosestate"), NoState: g.tr("twin.nostate")}
+		ChooseState: g.tr("twin.choosestate"), NoState: g.tr("twin.nostate"), Charts: g.tr("twin.charts")}
 	return t
+}
+
+// chartTables are the charts as the twin's tables (TwinTable).
+func (g *Game) chartTables() []TwinTable {
+	live, proj, base := runOf(g.sess.Sim()), runOf(g.sess.Shown().Sim()), runOf(g.baselineSim())
+	var out []TwinTable
+	for _, s := range g.chartSpecs() {
+		t := TwinTable{Title: s.title + " (" + s.unit + ")", Columns: []string{g.tr("twin.date"), g.tr("twin.source")}}
+		for _, l := range s.lines {
+			t.Columns = append(t.Columns, l.label)
+		}
+		withBase := len(s.lines) > 0 && g.sess.Name() != "baseline"
+		if withBase {
+			t.Columns = append(t.Columns, g.tr("twin.baseline", s.lines[0].label))
+		}
+		for _, d := range yearDays(g.sess.Horizon()) {
+			src, which := live, g.tr("twin.sofar")
+			switch {
+			case d < len(live.days):
+			case d < len(proj.days):
+				src, which = proj, g.tr("twin.projected")
+			default:
+				continue // not simulated or projected yet
+			}
+			row := []string{g.date(model.Day(d)), which}
+			for _, l := range s.lines {
+				row = append(row, s.format(l.value(src, d)))
+			}
+			if withBase {
+				v := "—"
+				if d < len(base.days) {
+					v = s.format(s.lines[0].value(base, d))
+				}
+				row = append(row, v)
+			}
+			t.Rows = append(t.Rows, row)
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// yearDays are the days a chart's table has a row for: the first, each
+// 1 January, and the last before the horizon.
+func yearDays(horizon model.Day) []int {
+	if horizon <= 0 {
+		return nil
+	}
+	out := []int{0}
+	for d := model.Day(1); d < horizon; d++ {
+		if _, m, day := d.Date(); m == 1 && day == 1 {
+			out = append(out, int(d))
+		}
+	}
+	if last := int(horizon) - 1; out[len(out)-1] != last {
+		out = append(out, last)
+	}
+	return out
 }

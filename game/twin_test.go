@@ -107,3 +107,46 @@ func TestTwinControls(t *testing.T) {
 		t.Error("pressing a control that is not on the page changed the scenario")
 	}
 }
+
+// TestTwinCharts: each chart is a table with a row on the first day, each
+// 1 January and the last day: the projection's values before the run
+// reaches them, the run's after, and the baseline's beside them.
+func TestTwinCharts(t *testing.T) {
+	g := newTestGame(t, "grid-crunch")
+	settle(t, g)
+	tables := g.Twin().Charts
+	if len(tables) != len(g.chartSpecs()) {
+		t.Fatalf("%d tables for %d charts", len(tables), len(g.chartSpecs()))
+	}
+	days := yearDays(g.sess.Horizon())
+	for _, tb := range tables {
+		if len(tb.Rows) != len(days) {
+			t.Fatalf("%s: %d rows, want one for each of %d days", tb.Title, len(tb.Rows), len(days))
+		}
+		if !strings.HasPrefix(tb.Columns[len(tb.Columns)-1], "Baseline") {
+			t.Errorf("%s: no baseline column in %q", tb.Title, tb.Columns)
+		}
+		for _, row := range tb.Rows {
+			if len(row) != len(tb.Columns) {
+				t.Fatalf("%s: row %q for columns %q", tb.Title, row, tb.Columns)
+			}
+		}
+		if tb.Rows[0][0] != "01/01/2026" || tb.Rows[len(tb.Rows)-1][1] != g.tr("twin.projected") {
+			t.Errorf("%s: first row %q, last %q", tb.Title, tb.Rows[0], tb.Rows[len(tb.Rows)-1])
+		}
+	}
+	if err := g.RunTo(g.sess.Horizon()); err != nil {
+		t.Fatal(err)
+	}
+	for _, tb := range g.Twin().Charts {
+		if last := tb.Rows[len(tb.Rows)-1]; last[1] != g.tr("twin.sofar") {
+			t.Errorf("%s at the horizon: last row %q is not of the run", tb.Title, last)
+		}
+	}
+	fund := g.Twin().Charts[2]
+	last := fund.Rows[len(fund.Rows)-1]
+	sim := g.sess.Sim()
+	if want := decimalMark(float64(sim.History()[len(sim.History())-1].Ledger.FundLeft)/1e11, 2); last[2] != want {
+		t.Errorf("fund left at the horizon: table says %s, the run %s", last[2], want)
+	}
+}

@@ -451,6 +451,13 @@ func (u *ui) focusable(r rect, c TwinControl) (focused, activated bool) {
 	return focused, false
 }
 
+// edge outlines a control in the high-contrast theme.
+func (u *ui) edge(r rect) {
+	if edges {
+		u.stroke(r, 1, colBorder)
+	}
+}
+
 // button draws a button and reports a click (or Enter when focused).
 func (u *ui) button(r rect, label string, on bool, tip string) bool {
 	return u.buttonAs(r, label, TwinControl{Label: label, Tip: tip, Kind: "button", On: on})
@@ -472,6 +479,7 @@ func (u *ui) buttonAs(r rect, label string, c TwinControl) bool {
 		bg = colButtonHover
 	}
 	u.fill(r, bg)
+	u.edge(r)
 	fg := colText
 	if on {
 		fg = colTextOn
@@ -501,6 +509,7 @@ func (u *ui) rowButton(r rect, label string, f face, tip string) bool {
 		bg = colButtonHover
 	}
 	u.fill(r, bg)
+	u.edge(r)
 	u.textIn(label, r, f, colText, left)
 	u.setTip(r, tip)
 	return u.clicked(r) || act
@@ -510,6 +519,7 @@ func (u *ui) rowButton(r rect, label string, f face, tip string) bool {
 func (u *ui) disabledButton(r rect, label, why string) {
 	u.place(label, r, u.textInRect(label, r, u.f.normal, center), true)
 	u.fill(r, colButtonOff)
+	u.edge(r)
 	u.textIn(label, r, u.f.normal, colTextDim, center)
 	u.setTip(r, why)
 }
@@ -551,13 +561,16 @@ func (u *ui) toggle(r rect, label string, on bool, tip string) bool {
 	u.saw(label, r)
 	_, act := u.focusable(r, TwinControl{Label: label, Tip: tip, Kind: "switch", On: on})
 	box := rect{r.x + r.w - 46, r.y + (r.h-20)/2, 40, 20}
-	u.place(label, r, u.textInRect(label, rect{r.x, r.y, r.w - 50, r.h}, u.f.normal, left), true)
-	u.textIn(label, rect{r.x, r.y, r.w - 50, r.h}, u.f.normal, colText, left)
+	lr := rect{r.x, r.y, r.w - 50, r.h}
+	f := u.fit(label, lr.w-8, u.f.normal)
+	u.place(label, r, u.textInRect(label, lr, f, left), true)
+	u.textIn(label, lr, f, colText, left)
 	bg := colButton
 	if on {
 		bg = colAccent
 	}
 	u.fill(box, bg)
+	u.edge(box)
 	knob := rect{box.x + 2, box.y + 2, 16, 16}
 	if on {
 		knob.x = box.x + box.w - 18

@@ -68,6 +68,8 @@ func main() {
 	installAPI(g)
 	keepAddress(g)
 	keepTwin(g)
+	keepCharKeys(g)
+	followContrast(g)
 	ebiten.SetWindowTitle("Gigafactory Sandbox")
 	if err := ebiten.RunGame(&page{Game: g}); err != nil {
 		fail("The sandbox stopped", err.Error())
@@ -197,6 +199,51 @@ var bootObject js.Value
 func baseURL() string {
 	loc := js.Global().Get("location")
 	return loc.Get("origin").String() + loc.Get("pathname").String()
+}
+
+// followContrast gives the page the high-contrast theme while the browser
+// asks for more contrast (prefers-contrast: more, or forced colours such
+// as Windows' contrast themes), and follows a change.
+func followContrast(g *game.Game) {
+	mm := js.Global().Get("matchMedia")
+	if mm.Type() != js.TypeFunction {
+		return
+	}
+	queries := []js.Value{
+		js.Global().Call("matchMedia", "(prefers-contrast: more)"),
+		js.Global().Call("matchMedia", "(forced-colors: active)"),
+	}
+	apply := func() {
+		on := false
+		for _, q := range queries {
+			on = on || q.Get("matches").Bool()
+		}
+		g.SetHighContrast(on)
+	}
+	apply()
+	for _, q := range queries {
+		q.Call("addEventListener", "change", js.FuncOf(func(js.Value, []js.Value) any { apply(); return nil }))
+	}
+}
+
+// charKeysKey is where this browser remembers that its user turned the
+// single character key shortcuts off (WCAG 2.1.4): a choice of the person,
+// not of the scenario, so not in the link.
+const charKeysKey = "gigasim.charkeys"
+
+// keepCharKeys applies the remembered choice and remembers a change.
+func keepCharKeys(g *game.Game) {
+	if storageGet(charKeysKey) == "off" {
+		g.SetCharKeys(false)
+	}
+	on := g.CharKeys()
+	js.Global().Call("setInterval", js.FuncOf(func(js.Value, []js.Value) any {
+		if now := g.CharKeys(); now != on {
+			on = now
+			storageSet(charKeysKey, map[bool]string{true: "on", false: "off"}[on])
+		}
+		return nil
+	}), 1000)
 }
 
 // storageGet and storageSet use localStorage, which a browser may refuse

@@ -255,6 +255,28 @@ func (v *twinView) renderInfo(t game.Twin) {
 	if t.StateName != "" {
 		list(t.Headings.State+": "+t.StateName, t.State)
 	}
+	if len(t.Charts) > 0 {
+		add(root, "h2", t.Headings.Charts)
+		for _, tb := range t.Charts {
+			table := add(root, "table", "")
+			add(table, "caption", tb.Title)
+			head := add(add(table, "thead", ""), "tr", "")
+			for _, c := range tb.Columns {
+				add(head, "th", c).Call("setAttribute", "scope", "col")
+			}
+			body := add(table, "tbody", "")
+			for _, row := range tb.Rows {
+				tr := add(body, "tr", "")
+				for i, cell := range row {
+					if i == 0 {
+						add(tr, "th", cell).Call("setAttribute", "scope", "row")
+					} else {
+						add(tr, "td", cell)
+					}
+				}
+			}
+		}
+	}
 	if len(t.Messages) > 0 {
 		add(root, "h2", t.Headings.Messages)
 		ul := add(root, "ul", "")

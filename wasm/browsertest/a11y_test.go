@@ -11,6 +11,7 @@ import (
 
 	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -131,4 +132,47 @@ func TestAxe(t *testing.T) {
 	check("text view hidden")
 	evalJS[any](p, `document.getElementById("twin-open").click()`)
 	check("text view shown")
+}
+
+// TestHighContrastFollowsTheBrowser: a browser that asks for more contrast
+// gets the high-contrast theme, at start and when the wish changes.
+func TestHighContrastFollowsTheBrowser(t *testing.T) {
+	s := buildSite(t, "./wasm")
+	p := startBrowser(t).newPage()
+	setMedia := func(value string) {
+		t.Helper()
+		err := chromedp.Do(p.ctx, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+			_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+				Features: []*emulation.MediaFeature{{Name: "prefers-contrast", Value: value}},
+			})
+			return chromedp.Void{}, err
+		})
+		if err != nil {
+			t.Fatalf("emulating prefers-contrast: %s: %v", value, err)
+		}
+	}
+	setMedia("more")
+	p.navigate(serve(t, s) + "#preset=baseline")
+	p.waitGame()
+	p.waitJS(`window.gigasim.status().highContrast`, 5*time.Second, "the high-contrast theme")
+	setMedia("no-preference")
+	p.waitJS(`!window.gigasim.status().highContrast`, 5*time.Second, "the standard theme again")
+}
+
+// TestCharKeysRemembered: the single character key shortcuts, turned off
+// once, stay off in this browser, and the switch in the help sheet (here
+// pressed through the text twin) turns them on again.
+func TestCharKeysRemembered(t *testing.T) {
+	s := buildSite(t, "./wasm")
+	p := startBrowser(t).newPage().addInitScript(`try { localStorage.setItem("gigasim.charkeys", "off") } catch (e) {}`)
+	p.navigate(serve(t, s) + "#preset=baseline")
+	p.waitGame()
+	if evalJS[bool](p, "window.gigasim.status().charKeys") {
+		t.Fatal("the shortcuts are on though this browser remembers them off")
+	}
+	p.waitJS(`[...document.querySelectorAll("#twin-controls button")].some(b => b.textContent === "?")`, 5*time.Second, "the help button in the twin")
+	evalJS[any](p, `[...document.querySelectorAll("#twin-controls button")].find(b => b.textContent === "?").click()`)
+	p.waitJS(`[...document.querySelectorAll("#twin button[role=switch]")].some(b => b.textContent.startsWith("Single-key shortcuts"))`, 5*time.Second, "the shortcuts' switch in the help sheet")
+	evalJS[any](p, `[...document.querySelectorAll("#twin button[role=switch]")].find(b => b.textContent.startsWith("Single-key shortcuts")).click()`)
+	p.waitJS(`window.gigasim.status().charKeys && localStorage.getItem("gigasim.charkeys") === "on"`, 5*time.Second, "the shortcuts on, and remembered")
 }
