@@ -68,7 +68,7 @@ type TwinControl struct {
 
 // TwinHeadings are the words of the twin's frame.
 type TwinHeadings struct {
-	View, Headline, Goals, State, Messages, Controls, ChooseState, NoState, Charts string
+	View, Headline, Goals, State, Messages, Controls, ChooseState, NoState, Charts, NoCanvas string
 }
 
 // Press activates a control of the page by its key (TwinControl.Key) in
@@ -128,7 +128,8 @@ func (g *Game) Twin() Twin {
 	t.Charts = g.chartTables()
 	t.Headings = TwinHeadings{View: g.tr("twin.view"), Headline: g.tr("twin.headline"), Goals: g.tr("twin.goals"),
 		State: g.tr("twin.state"), Messages: g.tr("twin.messages"), Controls: g.tr("twin.controls"),
-		ChooseState: g.tr("twin.choosestate"), NoState: g.tr("twin.nostate"), Charts: g.tr("twin.charts")}
+		ChooseState: g.tr("twin.choosestate"), NoState: g.tr("twin.nostate"), Charts: g.tr("twin.charts"),
+		NoCanvas: g.tr("twin.nocanvas")}
 	return t
 }
 
@@ -188,4 +189,24 @@ func yearDays(horizon model.Day) []int {
 		out = append(out, last)
 	}
 	return out
+}
+
+// UpdateWithoutScreen is Update for a page that cannot draw (a browser
+// without WebGL 2): the layout's input pass, which the text view's
+// controls press, then time, the projections and the messages, without
+// Ebitengine's input. The page is laid out as a 1280×720 desktop, where
+// every control has room.
+func (g *Game) UpdateWithoutScreen() {
+	if g.u.k == 0 {
+		g.u.k, g.u.f = 1, newFonts(1)
+		g.w, g.h = 1280, 720
+	}
+	g.frames = max(g.frames, firstFrames)
+	g.u.click, g.u.release, g.u.used, g.u.tip, g.u.keyNext = false, false, false, "", 0
+	g.layout(&g.u)
+	start := g.now()
+	g.advance(start)
+	g.project(start)
+	g.log.update(g)
+	g.bannerClock()
 }

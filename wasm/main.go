@@ -71,6 +71,13 @@ func main() {
 	keepCharKeys(g)
 	followContrast(g)
 	ebiten.SetWindowTitle("Gigafactory Sandbox")
+	if !hasWebGL2() {
+		// Without WebGL 2 the canvas cannot start (and Ebitengine, asked
+		// to, fails beyond recovery); the model and the text view need
+		// none of it.
+		textOnly(g, "no WebGL 2 context")
+		select {}
+	}
 	if err := ebiten.RunGame(&page{Game: g}); err != nil {
 		fail("The sandbox stopped", err.Error())
 	}
@@ -276,6 +283,45 @@ func storageSet(key, value string) {
 		return
 	}
 	ls.Call("setItem", key, value)
+}
+
+// hasWebGL2 reports whether this browser gives a canvas a WebGL 2 context,
+// which Ebitengine draws with. The probe's context is released at once.
+func hasWebGL2() bool {
+	c := js.Global().Get("document").Call("createElement", "canvas")
+	c.Set("width", 1)
+	c.Set("height", 1)
+	ctx := c.Call("getContext", "webgl2")
+	if ctx.IsNull() || ctx.IsUndefined() {
+		return false
+	}
+	if lose := ctx.Call("getExtension", "WEBGL_lose_context"); lose.Truthy() {
+		lose.Call("loseContext")
+	}
+	return true
+}
+
+// textOnly runs the sandbox as its text view alone, for a browser in
+// which the canvas could not start (no WebGL 2: an old graphics card, a
+// blocked driver, a locked-down profile): the game's update pass runs on a
+// timer, the text view is shown with the reason, and the boot script is
+// told the page is ready.
+func textOnly(g *game.Game, why string) {
+	js.Global().Get("console").Call("warn", "gigasim: the canvas cannot start ("+why+"); opening the text view")
+	doc := js.Global().Get("document")
+	canvases := doc.Call("getElementsByTagName", "canvas")
+	for i := range canvases.Length() {
+		canvases.Index(i).Get("style").Set("display", "none")
+	}
+	g.UpdateWithoutScreen()
+	showTextOnly(g)
+	js.Global().Call("setInterval", js.FuncOf(func(js.Value, []js.Value) any {
+		g.UpdateWithoutScreen()
+		return nil
+	}), 50)
+	if boot := js.Global().Get("gigasimBoot"); boot.Truthy() && boot.Get("ready").Truthy() {
+		boot.Call("ready")
+	}
 }
 
 // fail shows the boot script's error screen.

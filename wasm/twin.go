@@ -54,6 +54,9 @@ func keepTwin(g *game.Game) {
 			last = s
 			open.Set("textContent", t.Headings.View)
 			view.render(t)
+			if note := doc.Call("getElementById", "twin-nocanvas"); !note.IsNull() {
+				note.Set("textContent", t.Headings.NoCanvas)
+			}
 		}
 		now := map[string]bool{}
 		for _, m := range t.Messages {
@@ -283,5 +286,25 @@ func (v *twinView) renderInfo(t game.Twin) {
 		for _, m := range t.Messages {
 			add(ul, "li", m)
 		}
+	}
+}
+
+// showTextOnly shows the text view as the whole page, with why the map and
+// the charts are missing, for a browser where the canvas cannot start.
+func showTextOnly(g *game.Game) {
+	doc := js.Global().Get("document")
+	twin := doc.Call("getElementById", "twin")
+	if twin.IsNull() {
+		return
+	}
+	twin.Get("classList").Call("remove", "visually-hidden")
+	twin.Get("classList").Call("add", "twin-shown", "text-only")
+	note := doc.Call("createElement", "p")
+	note.Set("id", "twin-nocanvas")
+	note.Set("className", "twin-note")
+	note.Set("textContent", g.Twin().Headings.NoCanvas)
+	twin.Call("insertBefore", note, twin.Get("firstChild"))
+	if open := doc.Call("getElementById", "twin-open"); !open.IsNull() {
+		open.Set("hidden", true) // the text view is the page: nothing to open
 	}
 }

@@ -176,3 +176,36 @@ func TestCharKeysRemembered(t *testing.T) {
 	evalJS[any](p, `[...document.querySelectorAll("#twin button[role=switch]")].find(b => b.textContent.startsWith("Single-key shortcuts")).click()`)
 	p.waitJS(`window.gigasim.status().charKeys && localStorage.getItem("gigasim.charkeys") === "on"`, 5*time.Second, "the shortcuts on, and remembered")
 }
+
+// noWebGL makes a page's browser one without WebGL, as an old graphics
+// card, a blocked driver or a locked-down profile leaves it: every canvas
+// refuses a WebGL context.
+const noWebGL = `(() => {
+  const get = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+    return /webgl/.test(type) ? null : get.call(this, type, ...rest);
+  };
+})()`
+
+// TestWithoutWebGL: where the canvas cannot start, the page opens as its
+// text view, says why, and the whole sandbox works: choose a state, build,
+// play, read the goals.
+func TestWithoutWebGL(t *testing.T) {
+	s := buildSite(t, "./wasm")
+	p := startBrowser(t).newPage().addInitScript(noWebGL)
+	p.navigate(serve(t, s) + "#preset=grid-crunch")
+	p.waitJS(`window.gigasimBoot && window.gigasimBoot.phase === "running"`, bootTimeout, "the page to run without WebGL")
+	p.waitJS(`document.getElementById("twin").classList.contains("text-only") && document.getElementById("twin-nocanvas").textContent.includes("WebGL")`, 5*time.Second, "the text view shown, with the reason")
+	if got := evalJS[bool](p, `getComputedStyle(document.getElementById("twin")).position === "fixed" && document.getElementById("twin").getBoundingClientRect().width > 600`); !got {
+		t.Error("the text view is not shown as the page")
+	}
+	p.waitJS(`document.querySelectorAll("#twin-controls button").length > 10`, 5*time.Second, "the controls in the text view")
+	sites := evalJS[int](p, "window.gigasim.status().sites")
+	evalJS[any](p, `(() => { const s = document.getElementById("twin-state"); s.value = "PL"; s.dispatchEvent(new Event("change")); })()`)
+	p.waitJS(`[...document.querySelectorAll("#twin button")].some(b => b.textContent === "Build (B)")`, 5*time.Second, "the Build button")
+	evalJS[any](p, `[...document.querySelectorAll("#twin button")].find(b => b.textContent === "Build (B)").click()`)
+	p.waitJS(fmt.Sprintf("window.gigasim.status().sites === %d", sites+1), 5*time.Second, "a site built without WebGL")
+	evalJS[any](p, `[...document.querySelectorAll("#twin-controls button")].find(b => b.textContent === "►").click()`)
+	p.waitJS(`window.gigasim.status().day > 30`, 30*time.Second, "the run to play without WebGL")
+	p.waitJS(`document.querySelectorAll("#twin table").length === 6 && document.getElementById("twin").textContent.match(/on track|at risk|met|missed/)`, 5*time.Second, "the charts as tables and the goals' verdicts")
+}
