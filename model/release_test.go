@@ -13,6 +13,10 @@ func TestReleaseOf(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if r, err := ReleaseOf(&sc); err != nil || r.Name != "2026-11" {
+		t.Fatalf("ReleaseOf(preset) = %v, %v; want 2026-11, the release it was made on", r, err)
+	}
+	sc.Release = ""
 	if r, err := ReleaseOf(&sc); err != nil || r != NewestRelease() {
 		t.Fatalf("ReleaseOf(no release) = %v, %v; want the newest", r, err)
 	}
@@ -65,7 +69,8 @@ func TestReleaseRunsOnItsFigures(t *testing.T) {
 	}
 	onOld := sc
 	onOld.Release = old.Name
-	onNew := sc // names none: the newest, now test-next
+	onNew := sc
+	onNew.Release = "" // names none: the newest, now test-next
 	pinned := sc
 	pinned.Release = old.Name
 	pinned.Assumptions = map[string]string{"pue": "1.3"}
