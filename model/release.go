@@ -49,6 +49,8 @@ type Release struct {
 	// presets turns a preset as first written (assets/presets) into the
 	// release's version of it; nil keeps it as it is.
 	presets func(name string, sc *Scenario)
+	// systems lists, for Diff, the systems the release's presets add.
+	systems []figureRow
 }
 
 // catalogueEntry is a chip generation in a release's catalogue: from when
@@ -272,6 +274,7 @@ func (r *Release) ruleRows() []figureRow {
 	for _, p := range r.renewableRules {
 		out = append(out, figureRow{"renewable_supply " + StateCode(p.state) + " from " + p.from.String(), "100% of the load", p.source})
 	}
+	out = append(out, r.systems...)
 	if r.laterExisting {
 		out = append(out, figureRow{"existing_systems", "may come into service after day 0", "EuroHPC AI Factories [R34][R42][R45]"})
 	}

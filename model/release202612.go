@@ -59,6 +59,10 @@ func release202612() *Release {
 	r.renewableRules = []renewableRule{{state: mustIndex("DE"), from: DayOf(2027, 1, 1),
 		source: "Energieeffizienzgesetz §11: data centres cover their consumption with unsubsidised renewable electricity, 100% from 1 Jan 2027 [R65][R66]; bought at ppa_premium_eur_per_mwh"}}
 	r.presets = preset202612
+	for _, f := range aiFactories202612 {
+		r.systems = append(r.systems, figureRow{"system " + f.name, fmt.Sprintf("%s, %d %s from %s", f.state, aiFactoryChips, f.chip, f.start),
+			"EuroHPC AI Factory [R34][R42][R45]; size an assumption (none published): 1,000–5,000 GPUs for €50–250 m (D); date and chip in model/release202612.go"})
+	}
 	return r
 }
 
