@@ -82,7 +82,7 @@ func TestTranslated(t *testing.T) {
 
 // dynamicPrefixes are keys the page builds from data: a state's code or a
 // preset's name. Tests below check that each such key exists.
-var dynamicPrefixes = []string{"country.", "preset.", "param.", "goal.", "story.", "cand.", "score.", "compare.", "lever."}
+var dynamicPrefixes = []string{"country.", "preset.", "param.", "goal.", "story.", "cand.", "score.", "compare.", "lever.", "release."}
 
 // TestEveryKeyUsed: every catalog key appears as a string literal in the
 // page's code, or is built from data checked below.

@@ -20,17 +20,21 @@ func CSVHeader() []string {
 	for _, st := range states {
 		h = append(h, "active_"+st.Code)
 	}
-	return h
+	return append(h, "release")
 }
 
 // WriteCSV writes the run's daily outcomes as CSV, one row per simulated
 // day: the same file from `gigasim run --csv` and from the page's export.
+// The last column names the release of figures the run rests on.
 func WriteCSV(w io.Writer, sim *model.Sim) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(CSVHeader()); err != nil {
 		return err
 	}
 	byState := sim.ActiveByState()
+	// the release of figures the run rests on, on every row, so that a
+	// file says what data it comes from even when rows are pasted elsewhere
+	release := sim.Release().Name + " (" + sim.Release().About + ")"
 	i64 := func(v int64) string { return strconv.FormatInt(v, 10) }
 	for i, d := range sim.History() {
 		l := d.Ledger
@@ -47,6 +51,7 @@ func WriteCSV(w io.Writer, sim *model.Sim) error {
 		for _, n := range byState[i] {
 			row = append(row, i64(int64(n)))
 		}
+		row = append(row, release)
 		if err := cw.Write(row); err != nil {
 			return err
 		}
