@@ -138,11 +138,15 @@ func normal(sc model.Scenario) model.Scenario {
 // FuzzScenarioJSON: no input panics the parser or a short run, and whatever
 // parses re-encodes to JSON that parses to the same scenario.
 func FuzzScenarioJSON(f *testing.F) {
-	for _, name := range model.PresetNames() {
-		sc, _ := model.Preset(name)
-		b, _ := sc.MarshalIndent()
-		f.Add(b)
+	for _, rel := range model.Releases() {
+		for _, name := range model.PresetNames() {
+			sc, _ := model.PresetIn(rel, name)
+			b, _ := sc.MarshalIndent()
+			f.Add(b)
+		}
 	}
+	f.Add([]byte(`{"release":"2026-12","sites":[{"name":"a","state":"PL","chips":9,"chip":"vr200","existing":true,"start":"2027-03-01"}],"days":500}`))
+	f.Add([]byte(`{"release":"2026-11","sites":[{"name":"a","state":"PL","chips":9,"chip":"gb300"}]}`))
 	files, _ := filepath.Glob(filepath.Join("..", "testdata", "scenarios", "*.json"))
 	for _, file := range files {
 		if b, err := os.ReadFile(file); err == nil {

@@ -44,7 +44,13 @@ func (s *Sim) orderGen(t *site, d Day) Gen {
 			break // release 2026-11 knows the first three only
 		}
 		f := &s.gens[g]
-		if f.firstDay <= d && f.supplyPerMon > 0 && f.h100e > s.gens[best].h100e {
+		if f.firstDay > d || f.supplyPerMon <= 0 {
+			continue
+		}
+		// with a catalogue, of two with the same compute the newer one,
+		// which the vendor now ships (GB300 over GB200)
+		newer := s.rel.catalogue != nil && f.h100e == s.gens[best].h100e && f.firstDay > s.gens[best].firstDay
+		if f.h100e > s.gens[best].h100e || newer {
 			best = g
 		}
 	}
