@@ -367,7 +367,7 @@ func validateSite(s *SiteSpec, from Day, days int32, rel *Release) error {
 		return nil
 	}
 	if g != GenBest && !genInfo[g].Orderable {
-		return fmt.Errorf("chip %q is only in existing systems: choose h100, b200, eu or best", s.Chip.String())
+		return fmt.Errorf("chip %q is only in existing systems: choose h100, b200, eu, best or, on release 2026-12, gb200, gb300 or vr200", s.Chip.String())
 	}
 	if s.Start < from || s.Start >= Day(days) {
 		return fmt.Errorf("start %s is outside %s to %s", s.Start, from, Day(days-1))
