@@ -99,6 +99,7 @@ type Game struct {
 	lastSig         frameSig // what the page showed at the last draw
 	cat             *i18n.Catalog
 	baseline        *session.Projection // the baseline preset to its horizon, for comparison
+	newest          *session.Projection // the run's scenario on the newest release, for comparison (release.go)
 	updateTime      timing
 	drawTime        timing
 
@@ -321,6 +322,12 @@ func (g *Game) project(start time.Time) {
 		g.baseline.Advance(1)
 		return nil
 	})
+	if nw := g.newestFor(); nw != nil { // the run on the newest release, for the comparison (release.go)
+		g.time.projClock.run(start, budget, func() bool { return !nw.Done() }, func() error {
+			nw.Advance(1)
+			return nil
+		})
+	}
 }
 
 // baselineSim is the baseline preset's run so far, for the charts.

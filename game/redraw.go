@@ -33,6 +33,7 @@ type frameSig struct {
 	sess                   *session.Session
 	shown                  *session.Projection
 	day, baseDay, seekTo   model.Day
+	newestDay              model.Day // how far the run on the newest release is projected (release.go)
 	edits, toasts, pinned  int
 	speed                  int
 	playing, seeking       bool
@@ -75,6 +76,9 @@ func (g *Game) signature() frameSig {
 	sig.shown = g.sess.Shown()
 	if g.baseline != nil && g.baseline.Sim() != nil {
 		sig.baseDay = g.baseline.Sim().Day()
+	}
+	if nw := g.newestFor(); nw != nil && nw.Sim() != nil {
+		sig.newestDay = nw.Sim().Day()
 	}
 	return sig
 }

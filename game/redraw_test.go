@@ -152,6 +152,10 @@ var signatureMutators = map[string]func(t *testing.T, g *Game){
 		g.baseline = session.NewProjection(sc)
 		g.baseline.Advance(1)
 	},
+	"newest": func(t *testing.T, g *Game) {
+		g.compareWithNewest() // the test game runs on an older release than the newest
+		g.newest.Advance(1)
+	},
 }
 
 // field is one leaf of Game: a value the test can change.

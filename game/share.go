@@ -3,7 +3,6 @@ package game
 import (
 	"bytes"
 	"fmt"
-	"image"
 	"image/png"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -187,8 +186,7 @@ func (g *Game) exportCSV() {
 
 // savePicture encodes the screen just drawn as PNG and offers it.
 func (g *Game) savePicture(screen *ebiten.Image) {
-	img := image.NewRGBA(screen.Bounds())
-	screen.ReadPixels(img.Pix)
+	img := g.captioned(screen) // with the release it shows (release.go)
 	var b bytes.Buffer
 	if err := png.Encode(&b, img); err != nil {
 		g.notifyErr(err)

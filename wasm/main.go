@@ -60,6 +60,8 @@ func main() {
 		g.NotifyBadLink(start.badLink)
 	case start.restored:
 		g.NotifyRestored()
+	case start.link:
+		g.OfferNewestRelease() // a link on an older release of figures: offer the newest beside it
 	}
 	g.SetPlatform(game.Platform{Save: download, Copy: copyText, BaseURL: baseURL, PartialPresent: partialPresent})
 	if start.day > 0 {
@@ -94,6 +96,7 @@ type start struct {
 
 	badLink  error // why the address could not be opened (the baseline is shown)
 	restored bool  // the run was restored from this browser's storage
+	link     bool  // the run is a link's (#s=...), not a preset's
 	// mend, for a link with a command that cannot run on its day, is that
 	// link's scenario: the page offers to open it without the command.
 	mend *mend
@@ -152,6 +155,7 @@ func openFragment(frag string) (start, error) {
 		return st, err
 	}
 	st.sess, st.day = s, r.Day
+	st.link = strings.HasPrefix(frag, "s=")
 	return st, nil
 }
 
@@ -425,6 +429,9 @@ func installAPI(g *game.Game) {
 		g.Load(st.sess)
 		if st.day > 0 {
 			g.SeekTo(st.day)
+		}
+		if st.link {
+			g.OfferNewestRelease()
 		}
 		return ""
 	})

@@ -227,6 +227,7 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return bad("%v", err)
 	}
+	noteRelease(stderr, &sc)
 	bar := newProgress(stderr, int(n))
 	for sim.Day() < n {
 		if err := sim.Step(); err != nil {

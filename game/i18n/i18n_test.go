@@ -82,7 +82,7 @@ func TestTranslated(t *testing.T) {
 
 // dynamicPrefixes are keys the page builds from data: a state's code or a
 // preset's name. Tests below check that each such key exists.
-var dynamicPrefixes = []string{"country.", "csv.", "preset.", "param.", "goal.", "story.", "cand.", "score.", "compare.", "lever."}
+var dynamicPrefixes = []string{"country.", "csv.", "preset.", "param.", "goal.", "story.", "cand.", "score.", "compare.", "lever.", "release."}
 
 // TestEveryKeyUsed: every catalog key appears as a string literal in the
 // page's code, in this package's or in gigasim's, or is built from data checked below.

@@ -21,7 +21,7 @@ func CSVHeader() []string {
 	for _, st := range states {
 		h = append(h, "active_"+st.Code)
 	}
-	return h
+	return append(h, "release")
 }
 
 // CSVFormat is how a CSV file of a run is written: its header row and its
@@ -34,7 +34,8 @@ type CSVFormat struct {
 }
 
 // WriteCSV writes the run's daily outcomes as CSV, one row per simulated
-// day, with CSVHeader's column names: `gigasim run --csv`.
+// day, with CSVHeader's column names: `gigasim run --csv`. The last column
+// names the release of figures the run rests on.
 func WriteCSV(w io.Writer, sim *model.Sim) error { return WriteCSVAs(w, sim, CSVFormat{}) }
 
 // WriteCSVAs writes the same rows as WriteCSV in format f: the page's
@@ -61,6 +62,9 @@ func WriteCSVAs(w io.Writer, sim *model.Sim, f CSVFormat) error {
 		return err
 	}
 	byState := sim.ActiveByState()
+	// the release of figures the run rests on, on every row, so that a
+	// file says what data it comes from even when rows are pasted elsewhere
+	release := sim.Release().Name + " (" + sim.Release().About + ")"
 	i64 := func(v int64) string { return strconv.FormatInt(v, 10) }
 	for i, d := range sim.History() {
 		l := d.Ledger
@@ -77,6 +81,7 @@ func WriteCSVAs(w io.Writer, sim *model.Sim, f CSVFormat) error {
 		for _, n := range byState[i] {
 			row = append(row, i64(int64(n)))
 		}
+		row = append(row, release)
 		if err := cw.Write(row); err != nil {
 			return err
 		}
