@@ -68,7 +68,7 @@ func (g *Game) captioned(screen *ebiten.Image) *image.RGBA {
 	out.Fill(colPanel)
 	out.DrawImage(screen, nil)
 	rel := g.sess.Sim().Release()
-	text := g.tr("export.caption", g.sess.Name(), rel.Name, g.releaseAbout(rel), g.sess.Day().String())
+	text := g.tr("export.caption", g.presetLabel(g.sess.Name()), rel.Name, g.releaseAbout(rel), g.date(g.sess.Day()))
 	f := g.u.f.small
 	f.draw(out, text, 8, float64(b.Dy())+(captionH-f.height)/2, color.Color(colText))
 	img := image.NewRGBA(out.Bounds())
