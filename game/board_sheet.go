@@ -385,7 +385,7 @@ func (u *ui) headButton(r rect, label string, lines []string, on bool, tip strin
 		}
 	}
 	u.place(label, r, text, true)
-	_, act := u.focusable(r)
+	_, act := u.focusable(r, TwinControl{Label: label, Tip: tip, Kind: "button", On: on})
 	bg, fg := colButton, colText
 	switch {
 	case on:
@@ -510,7 +510,7 @@ func (g *Game) boardTable(u *ui, c *rect, goals []report.BoardGoal) (float64, bo
 		for k, tc := range vals {
 			u.label(g.cellText(t, k), cell(tc.w), small, colText, right)
 		}
-		if u.button(cell(delW), "×", false, g.tr("board.remove.tip", t.name)) {
+		if u.buttonAs(cell(delW), "×", TwinControl{Label: g.tr("board.remove.tip", t.name), Kind: "button"}) {
 			g.removeTeam(i)
 			return width, true
 		}
@@ -587,7 +587,7 @@ func (g *Game) boardCards(u *ui, c *rect, goals []report.BoardGoal) {
 			g.openTeam(i)
 			return
 		}
-		if u.button(rect{top.x + top.w - delW, top.y, delW, rh}, "×", false, g.tr("board.remove.tip", t.name)) {
+		if u.buttonAs(rect{top.x + top.w - delW, top.y, delW, rh}, "×", TwinControl{Label: g.tr("board.remove.tip", t.name), Kind: "button"}) {
 			g.removeTeam(i)
 			return
 		}
