@@ -191,3 +191,8 @@ feed:
 	}
 	return nil
 }
+
+// TornadoOutcomes are the headline outcomes (report.Compare's keys) whose
+// tornado the page draws and gigasim tornado prints: one for each of the
+// page's questions (chips, demand, money, carbon, companies, the grid).
+var TornadoOutcomes = []string{"chips_active", "served_pct", "fund_left", "emissions_run", "startups_active", "grid_queue"}
