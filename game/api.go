@@ -28,6 +28,7 @@ import (
 //   - open, loadPreset: Load, SeekTo, OfferWithout, NotifyBadLink
 //   - command: Do; scenario: Session; link: Link; setLang: SetLang;
 //     redraw: Redraw
+//   - ranges, setRanges: RangesNow, SetRanges (ranges.go)
 //
 // cmd/sandbox waits for Settled before it takes a screenshot.
 

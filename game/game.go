@@ -80,6 +80,7 @@ type Game struct {
 	scores      scoreView
 	guideCache  *guided
 	compareOpen bool
+	ranges      rangesView // the ensemble's bands, odds and tornado sheet (ranges.go)
 	// goalsFold is the user's choice for the goals on the map: goalsAuto
 	// (open, unless they would shrink the map too much: goalsAutoFolded),
 	// goalsFolded to their heading, or goalsOpen. goalsSheet shows them as
@@ -270,6 +271,7 @@ func (g *Game) Update() error {
 	start := time.Now()
 	g.advance(start)
 	g.project(start)
+	g.rangesWork(start)
 	g.log.update(g)
 	if g.now().Sub(g.lastEdit) > time.Second {
 		g.sess.ReleaseSpare()

@@ -58,6 +58,15 @@ var pageStates = []struct {
 	// horizon take a while, so only on the screens of judgedScreens
 	{"goals-judged", func(t *testing.T, g *Game) { settle(t, g); g.goalsFold = goalsOpen }},
 	{"selection-round", func(t *testing.T, g *Game) { g.loadPreset("selection-round"); g.Select("PL", 0, "") }},
+	{"ranges", func(t *testing.T, g *Game) {
+		g.loadPreset("grid-crunch")
+		fillRanges(t, g, false)
+		g.goalsFold = goalsOpen
+		g.Select("FR", 0, "levers")
+		g.panelScroll.off = 1e6 // the Ranges part, at the end of the tab
+	}},
+	{"ranges-sheet", func(t *testing.T, g *Game) { g.loadPreset("grid-crunch"); fillRanges(t, g, false); g.goalsSheet = true }},
+	{"tornado", func(t *testing.T, g *Game) { g.loadPreset("grid-crunch"); fillRanges(t, g, true) }},
 }
 
 func must(t *testing.T, err error) {

@@ -253,6 +253,8 @@ func (g *Game) leverPanel(u *ui, r *rect) {
 	if u.button(r.row(g.rowH()), g.tr("compare.open"), g.compareOpen, g.tr("compare.open.tip")) {
 		g.compareOpen = !g.compareOpen
 	}
+	r.row(10)
+	g.rangesPanel(u, r)
 }
 
 // stateFacts are what the State tab says of member state st today, in the

@@ -51,7 +51,7 @@ func (g *Game) Fragment() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return frag + "&lang=" + g.cat.Lang, nil
+	return frag + g.rangesFragment() + "&lang=" + g.cat.Lang, nil
 }
 
 // Link is the whole shareable address, or an error saying why there is

@@ -25,6 +25,8 @@
 //	scenario()          the current scenario, with the user's edits, as JSON
 //	command(json)       apply a model command (docs/scenario.md) today; "" or the error
 //	loadPreset(name)    open a preset; "" or the error
+//	ranges()            the ensemble behind the bands: {on, runs, done, err, days, bands, odds, digest}
+//	setRanges(on, runs) turn the bands on or off, with an ensemble of runs (16 to 1024; 0 keeps it); "" or the error
 package main
 
 import (
@@ -65,6 +67,7 @@ func main() {
 	if start.day > 0 {
 		g.SeekTo(start.day)
 	}
+	_ = g.SetRanges(start.bands > 0, start.bands) // the link's bands, checked by open.Link
 	installAPI(g)
 	keepAddress(g)
 	keepTwin(g)
@@ -79,9 +82,10 @@ const storageKey = "gigasim.current"
 
 // start is what the page opens with.
 type start struct {
-	sess *session.Session
-	day  model.Day
-	lang string
+	sess  *session.Session
+	day   model.Day
+	lang  string
+	bands int // the ensemble's size if the link shows the bands, else 0
 
 	badLink  error // why the address could not be opened (the baseline is shown)
 	restored bool  // the run was restored from this browser's storage
@@ -142,7 +146,7 @@ func openFragment(frag string) (start, error) {
 	if err != nil {
 		return st, err
 	}
-	st.sess, st.day = s, r.Day
+	st.sess, st.day, st.bands = s, r.Day, r.Bands
 	return st, nil
 }
 
@@ -333,6 +337,7 @@ func installAPI(g *game.Game) {
 		if st.day > 0 {
 			g.SeekTo(st.day)
 		}
+		_ = g.SetRanges(st.bands > 0, st.bands)
 		return ""
 	})
 	fn("link", func([]js.Value) any {
@@ -357,6 +362,20 @@ func installAPI(g *game.Game) {
 		return nil
 	})
 	fn("layout", func([]js.Value) any { return toJS(g.LaidOut()) })
+	fn("ranges", func([]js.Value) any { return toJS(g.RangesNow()) })
+	fn("setRanges", func(a []js.Value) any {
+		if len(a) < 1 || a[0].Type() != js.TypeBoolean {
+			return "setRanges(on, runs): give true or false, and optionally the runs, 16 to 1024"
+		}
+		runs := 0
+		if len(a) > 1 && a[1].Type() == js.TypeNumber {
+			runs = a[1].Int()
+		}
+		if err := g.SetRanges(a[0].Bool(), runs); err != nil {
+			return err.Error()
+		}
+		return ""
+	})
 	fn("twin", func([]js.Value) any { return toJS(g.Twin()) })
 	fn("scenario", func([]js.Value) any {
 		b, err := g.Session().Scenario().MarshalIndent()

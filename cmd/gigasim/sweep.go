@@ -31,7 +31,7 @@ func cmdSweep(args []string, stdout, stderr io.Writer) error {
 	preset := fs.String("preset", "", "sweep a preset scenario")
 	file := fs.String("scenario", "", "sweep a scenario file")
 	linkText := fs.String("link", "", "sweep the scenario of this link")
-	runs := fs.Int("runs", ensemble.DefaultRuns, fmt.Sprintf("runs in the ensemble, %d to %d", ensemble.MinRuns, ensemble.MaxRuns))
+	runs := fs.Int("runs", ensemble.DefaultRuns, fmt.Sprintf("runs in the ensemble, %d to %d (a link's own with --link, if it shows bands)", ensemble.MinRuns, ensemble.MaxRuns))
 	varyText := fs.String("vary", "all", "the assumptions to draw, by name and comma-separated (gigasim assumptions --ranges), or all; the others keep the scenario's figures")
 	workers := fs.Int("workers", runtime.NumCPU(), "runs at once (every core by default)")
 	asJSON := fs.Bool("json", false, "print the spreads, the odds and the bands of every series on every sampled day as JSON")
@@ -79,6 +79,16 @@ func cmdSweep(args []string, stdout, stderr io.Writer) error {
 	r, err := openChosen(*preset, *file, *linkText, false)
 	if err != nil {
 		return err
+	}
+	// a link with bands on (&bands=N) gives the page's N unless --runs
+	// says otherwise: the same bands as the page
+	runsGiven := false
+	fs.Visit(func(f *flag.Flag) { runsGiven = runsGiven || f.Name == "runs" })
+	if r.Bands != 0 && !runsGiven {
+		*runs = r.Bands
+		if shard, shards, err = parseShard(*shardText, *runs); err != nil {
+			return err
+		}
 	}
 	sc := r.Scenario
 	// A guided preset's goals are judged in every run, as the page does.

@@ -180,6 +180,24 @@ func TestSweep(t *testing.T) {
 	}
 }
 
+// TestSweepLinkBands: a link with the bands on sweeps the page's number
+// of runs, unless --runs says otherwise.
+func TestSweepLinkBands(t *testing.T) {
+	link := strings.TrimSpace(mustRun(t, "link", "testdata/sweep.json"))
+	link = strings.SplitN(link, "\n", 2)[0]
+	out := mustRun(t, "sweep", "--link", link+"&bands=20&lang=fr")
+	if !strings.Contains(out, ": 20 runs,") {
+		t.Errorf("sweep of a link with bands=20:\n%s", out)
+	}
+	if out := mustRun(t, "sweep", "--link", link+"&bands=20", "--runs", "16"); !strings.Contains(out, ": 16 runs,") {
+		t.Errorf("sweep --runs 16 of a link with bands=20:\n%s", out)
+	}
+	code, _, stderr := invoke("sweep", "--link", link+"&bands=3")
+	if code != exitUsage || !strings.Contains(stderr, "bands=3") {
+		t.Errorf("sweep of a link with bands=3 = %d, %q", code, stderr)
+	}
+}
+
 // TestSweepGoals: a guided preset's sweep says how often each goal is met.
 func TestSweepGoals(t *testing.T) {
 	out := mustRun(t, "sweep", "--preset", "grid-crunch", "--runs", "16")
