@@ -53,9 +53,13 @@ var shareParams = []model.Param{model.ParamStartupShare, model.ParamResearchShar
 
 // Key is the seed of an ensemble: a digest of the scenario, so that the
 // same scenario gives the same draws on every machine and every link of it
-// the same bands.
+// the same bands. The release is left out: a link pins the release that a
+// preset or a file leaves to the newest, and the two must draw alike (the
+// release still decides each run's figures).
 func Key(sc *model.Scenario) (uint64, error) {
-	b, err := sc.MarshalIndent()
+	canon := *sc
+	canon.Release = ""
+	b, err := canon.MarshalIndent()
 	if err != nil {
 		return 0, err
 	}

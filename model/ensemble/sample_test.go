@@ -149,3 +149,29 @@ func TestDraws(t *testing.T) {
 		t.Errorf("Draws(%d runs) accepted", MinRuns-1)
 	}
 }
+
+// TestKeyIgnoresRelease: a link pins the release that a preset leaves to
+// the newest; both draw alike, so that a link opens with the preset's
+// bands (in the page, another browser and gigasim sweep --link).
+func TestKeyIgnoresRelease(t *testing.T) {
+	sc, err := model.Preset("grid-crunch")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel, err := model.ReleaseOf(&sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pinned := sc
+	pinned.Release = rel.Name
+	a, _ := Key(&sc)
+	b, _ := Key(&pinned)
+	if a != b || sc.Release != "" {
+		t.Errorf("the preset's key %x, pinned to release %s %x", a, rel.Name, b)
+	}
+	other := sc
+	other.Seed++
+	if c, _ := Key(&other); c == a {
+		t.Error("another seed, the same key")
+	}
+}
