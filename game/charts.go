@@ -176,7 +176,7 @@ func (c *chartView) chart(g *Game, u *ui, r rect, s chartSpec) {
 				top = max(top, l.value(proj, d))
 			}
 		}
-		if d < bn && len(s.lines) > 0 && g.sess.Name() != "baseline" {
+		if d < bn && len(s.lines) > 0 && g.showBaseline() {
 			top = max(top, s.lines[0].value(base, d))
 		}
 	}
@@ -222,7 +222,7 @@ func (c *chartView) chart(g *Game, u *ui, r rect, s chartSpec) {
 	if band >= 0 {
 		c.drawBand(g, u, band, s.bandScale, px, x0, dayAt, y)
 	}
-	if len(s.lines) > 0 && g.sess.Name() != "baseline" {
+	if len(s.lines) > 0 && g.showBaseline() {
 		trace(s.lines[0], base, 0, baseTo, float32(1.2*k), colBaseline, false)
 	}
 	for li, l := range s.lines {
@@ -254,8 +254,8 @@ func (c *chartView) chart(g *Game, u *ui, r rect, s chartSpec) {
 		u.text(txt, x+12, r.y+17, u.f.small, colText, left)
 		x += u.textWidth(txt, u.f.small) + 22
 	}
-	if readDay >= 0 && readDay < bn && len(s.lines) > 0 && g.sess.Name() != "baseline" {
-		txt := g.tr("chart.baseline") + " " + s.format(s.lines[0].value(base, readDay))
+	if readDay >= 0 && readDay < bn && len(s.lines) > 0 && g.showBaseline() {
+		txt := g.baselineLabel() + " " + s.format(s.lines[0].value(base, readDay))
 		u.fill(rect{x, r.y + 20, 9, 9}, colBaseline)
 		u.text(txt, x+12, r.y+17, u.f.small, colTextDim, left)
 	}

@@ -80,7 +80,8 @@ type Game struct {
 	scores      scoreView
 	guideCache  *guided
 	compareOpen bool
-	ranges      rangesView // the ensemble's bands, odds and tornado sheet (ranges.go)
+	ranges      rangesView  // the ensemble's bands, odds and tornado sheet (ranges.go)
+	modBase     modBaseline // the baseline with the user's assumptions (modbase.go)
 	// goalsFold is the user's choice for the goals on the map: goalsAuto
 	// (open, unless they would shrink the map too much: goalsAutoFolded),
 	// goalsFolded to their heading, or goalsOpen. goalsSheet shows them as
@@ -317,10 +318,14 @@ func (g *Game) project(start time.Time) {
 		g.baseline.Advance(1)
 		return nil
 	})
+	g.modBaselineWork(start, budget)
 }
 
 // baselineSim is the baseline preset's run so far, for the charts.
 func (g *Game) baselineSim() *model.Sim {
+	if s := g.modBaselineSim(); s != nil {
+		return s // the baseline with the user's assumptions
+	}
 	if g.baseline == nil {
 		return nil
 	}

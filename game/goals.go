@@ -462,6 +462,10 @@ func (g *Game) compareSheet(u *ui) {
 		u.text(p.Err().Error(), body.x, body.y+8, u.f.normal, colError, left)
 		return
 	}
+	if g.followsAssumptions() { // both differences: the assumptions' and the policies' (modbase.go)
+		g.compareModified(u, body, p.Sim())
+		return
+	}
 	rows := report.Compare(report.OutcomesOf(g.baseline.Sim()), report.OutcomesOf(p.Sim()))
 	if body.w < 600 {
 		g.compareRows(u, body, rows)

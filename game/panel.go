@@ -253,6 +253,7 @@ func (g *Game) leverPanel(u *ui, r *rect) {
 	if u.button(r.row(g.rowH()), g.tr("compare.open"), g.compareOpen, g.tr("compare.open.tip")) {
 		g.compareOpen = !g.compareOpen
 	}
+	g.modBaselinePanel(u, r)
 	r.row(10)
 	g.rangesPanel(u, r)
 }

@@ -6,7 +6,9 @@ import (
 	"sync"
 	"testing"
 
+	"gigasandbox/model"
 	"gigasandbox/model/ensemble"
+	"gigasandbox/model/report"
 )
 
 // rangesJobs are complete ensembles and tornadoes of presets at 16 runs,
@@ -159,4 +161,57 @@ func contains(s []string, v string) bool {
 		}
 	}
 	return false
+}
+
+// TestModifiedBaseline: with the switch on and an assumption changed, the
+// grey baseline is the baseline preset run with that assumption, and the
+// comparison splits the scenario's difference from the baseline into the
+// assumptions' and the policies' parts, which add up to it.
+func TestModifiedBaseline(t *testing.T) {
+	g := newTestGame(t, "grid-crunch")
+	settle(t, g)
+	plain := g.baselineSim()
+	g.SetModifiedBaseline(true)
+	if g.followsAssumptions() || g.baselineSim() != plain {
+		t.Fatal("the modified baseline differs from the baseline with no assumption changed")
+	}
+	must(t, g.sess.SetAssumption("pue", "1.25"))
+	settle(t, g)
+	mod := g.baselineSim()
+	if mod == plain || mod == nil || mod.Day() < mod.Horizon() {
+		t.Fatal("no modified baseline to the horizon")
+	}
+	pue, _ := model.ParamByKey("pue")
+	if got, want := mod.Params()[pue], int64(1250); got != want {
+		t.Errorf("the modified baseline's pue is %d, want %d", got, want)
+	}
+	if g.baselineLabel() != g.tr("chart.baseline.mod") {
+		t.Errorf("the legend says %q", g.baselineLabel())
+	}
+	base, m, b := report.OutcomesOf(plain), report.OutcomesOf(mod), report.OutcomesOf(g.sess.Projection().Sim())
+	whole, byA, byP := report.Compare(base, b), report.Compare(base, m), report.Compare(m, b)
+	moved := false
+	for i := range whole {
+		if byA[i].Diff+byP[i].Diff != whole[i].Diff {
+			t.Errorf("%s: %d from assumptions and %d from policies do not add up to %d", whole[i].Key, byA[i].Diff, byP[i].Diff, whole[i].Diff)
+		}
+		moved = moved || byA[i].Diff != 0
+	}
+	if !moved {
+		t.Error("a higher PUE moves no outcome of the baseline")
+	}
+	g.compareOpen = true
+	g.frame()
+	g.frame()
+	shown := false
+	for _, w := range g.Widgets() {
+		shown = shown || w.Label == g.tr("compare.diff.policies")
+	}
+	if !shown {
+		t.Error("the comparison shows no difference from policies")
+	}
+	g.SetModifiedBaseline(false)
+	if g.baselineSim() != plain {
+		t.Error("switched off, the grey line is not the plain baseline")
+	}
 }

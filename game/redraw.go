@@ -51,6 +51,10 @@ type frameSig struct {
 	rangesDone            int
 	tornado               *ensemble.TornadoJob
 	tornadoDone           int
+	// the baseline with the user's assumptions
+	modOn   bool
+	modProj *session.Projection
+	modDay  model.Day
 	// the map's view
 	layer, hover, focus int
 	zoom, cx, cy        float64
@@ -81,6 +85,10 @@ func (g *Game) signature() frameSig {
 		finger: g.touch.active, touchTip: g.touch.tip, tipX: g.touch.tipX, tipY: g.touch.tipY,
 		scroll: g.scrolls()}
 	sig.shown = g.sess.Shown()
+	sig.modOn, sig.modProj = g.modBase.on, g.modBase.proj
+	if s := g.modBase.proj.Sim(); s != nil {
+		sig.modDay = s.Day()
+	}
 	rv := &g.ranges
 	sig.rangesOn, sig.tornadoOpen, sig.rangesRuns, sig.rangesJob, sig.tornado = rv.on, rv.tornadoOpen, rv.size(), rv.job, rv.tornado
 	if rv.job != nil {

@@ -95,6 +95,7 @@ var notPicture = map[string]string{
 	"time.runClock":      whyClock,
 	"time.projClock":     whyClock,
 	"ranges.clock":       whyClock,
+	"modBase.key":        whyCache,
 	"ranges.proj":        whyCache,
 	"ranges.bands":       whyCache,
 	"ranges.bandsHeld":   whyCache,
