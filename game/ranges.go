@@ -50,9 +50,10 @@ type rangesView struct {
 	// a new one after every edit, and the job follows.
 	proj  *session.Projection
 	clock dayClock
-	// bands are the bands of ensemble.Metrics, computed for bandsHeld runs
+	// bands are the bands of ensemble.Metrics, each computed for
+	// bandsHeld[m] runs of bandsJob (only those the charts ask for)
 	bands     []ensemble.Band
-	bandsHeld int
+	bandsHeld []int
 	bandsJob  *ensemble.Job
 
 	tornadoOpen   bool
@@ -210,20 +211,20 @@ func (g *Game) rangesResult() *ensemble.Result {
 }
 
 // band is metric m's band (an index into ensemble.Metrics) as the charts
-// draw it, computed again every bandEvery runs while the ensemble fills in.
+// draw it, computed again every bandEvery runs while the ensemble fills in
+// (sorting each sampled day's runs is a frame's share of work).
 func (g *Game) band(m int) (ensemble.Band, bool) {
 	res := g.rangesResult()
 	if res == nil {
 		return ensemble.Band{}, false
 	}
 	r := &g.ranges
+	if r.bandsJob != r.job {
+		r.bands, r.bandsHeld, r.bandsJob = make([]ensemble.Band, len(ensemble.Metrics)), make([]int, len(ensemble.Metrics)), r.job
+	}
 	held := res.Held()
-	if r.bandsJob != r.job || (held != r.bandsHeld && (held-r.bandsHeld >= bandEvery || held == res.Runs())) {
-		r.bands = make([]ensemble.Band, len(ensemble.Metrics))
-		for i := range ensemble.Metrics {
-			r.bands[i] = res.Band(i)
-		}
-		r.bandsHeld, r.bandsJob = held, r.job
+	if was := r.bandsHeld[m]; held != was && (was == 0 || held-was >= bandEvery || held == res.Runs()) {
+		r.bands[m], r.bandsHeld[m] = res.Band(m), held
 	}
 	return r.bands[m], len(r.bands[m].P10) > 0
 }

@@ -131,9 +131,17 @@ func TestRangesSpeed(t *testing.T) {
 	idle := framesOver(p, 5*time.Second)
 	t.Logf("paused, ranges off: %.1f browser frames/s", idle)
 
-	for _, playing := range []bool{false, true} {
+	for i, playing := range []bool{false, true} {
 		evalJS[any](p, "window.gigasim.setRanges(false, 64)")
 		evalJS[status](p, "window.gigasim.runTo(0)")
+		// a new scenario each time, whose ensemble is not yet run (turned
+		// off and on again, the same scenario's complete ensemble is kept)
+		if i > 0 {
+			if msg := evalJS[string](p, "window.gigasim.command("+jsString(`{"kind":"lever","lever":"voucher_share","value":"0.1"}`)+")"); msg != "" {
+				t.Fatal(msg)
+			}
+			p.waitJS("window.gigasim.status().projected", time.Minute, "the projections")
+		}
 		what := "paused"
 		if playing {
 			what = "playing at a year a second"
