@@ -254,3 +254,67 @@ func FuzzReadPart(f *testing.F) {
 		}
 	})
 }
+
+// TestRunJSON: runs written one at a time by one thread (a Web Worker's
+// job) and added to an empty result on another, in any order, give the
+// job's result; a run twice, from another ensemble or malformed is refused.
+func TestRunJSON(t *testing.T) {
+	sc := smallScenario(t)
+	goals, _, _ := report.Goals("grid-crunch")
+	cfg := Config{Runs: MinRuns, Goals: goals}
+	j := NewJob(sc, cfg)
+	for !j.Advance(1 << 20) {
+	}
+	want := j.Result()
+	got, err := Empty(sc, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines [][]byte
+	for i := MinRuns - 1; i >= 0; i-- {
+		b, err := want.RunJSON(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := got.AddRunJSON(b); err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, b)
+	}
+	sameResult(t, "runs added one at a time", want, got)
+	if err := got.AddRunJSON(lines[0]); err == nil || !strings.Contains(err.Error(), "twice") {
+		t.Errorf("a run twice: %v", err)
+	}
+	other, _ := Empty(sc, Config{Runs: MinRuns})
+	if err := other.AddRunJSON(lines[0]); err == nil || !strings.Contains(err.Error(), "verdicts") {
+		t.Errorf("a run judged on goals into a result without: %v", err)
+	}
+	if err := other.AddRunJSON([]byte(`{"run": 1, "nope": 2}`)); err == nil {
+		t.Error("a malformed run was added")
+	}
+	if _, err := want.RunJSON(MinRuns); err == nil {
+		t.Error("RunJSON of a run past the end")
+	}
+}
+
+// FuzzAddRunJSON: a run from outside is added or refused, never panics.
+func FuzzAddRunJSON(f *testing.F) {
+	sc := smallScenario(f)
+	sc.Days, sc.Commands, sc.Sites = 30, nil, nil
+	r, err := Run(context.Background(), sc, Config{Runs: MinRuns})
+	if err != nil {
+		f.Fatal(err)
+	}
+	b, _ := r.RunJSON(3)
+	f.Add(b)
+	f.Add([]byte(`{"run":0,"values":[],"outcomes":[]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		e, err := Empty(sc, Config{Runs: MinRuns})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.AddRunJSON(data) == nil && e.Held() != 1 {
+			t.Fatalf("a run added, %d held", e.Held())
+		}
+	})
+}

@@ -1,6 +1,7 @@
 package ensemble
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -148,30 +149,9 @@ func ReadPart(rd io.Reader) (*Result, error) {
 		return nil, errors.New("its outcomes differ from this gigasim's: run every part and the merge with one version")
 	}
 	for _, run := range f.Held {
-		if run.Run < 0 || run.Run >= f.Runs {
-			return nil, fmt.Errorf("run %d of %d", run.Run, f.Runs)
+		if err := r.addRun(run); err != nil {
+			return nil, err
 		}
-		if r.values[run.Run] != nil {
-			return nil, fmt.Errorf("run %d twice", run.Run)
-		}
-		if len(run.Values) != len(Metrics) || len(run.Outcomes) != len(r.Headline) || len(run.Verdicts) != len(goals) {
-			return nil, fmt.Errorf("run %d: %d metrics, %d outcomes and %d verdicts; want %d, %d and %d",
-				run.Run, len(run.Values), len(run.Outcomes), len(run.Verdicts), len(Metrics), len(r.Headline), len(goals))
-		}
-		for m, v := range run.Values {
-			if len(v) != len(r.Days) {
-				return nil, fmt.Errorf("run %d: %s has %d values for %d sample days", run.Run, Metrics[m].Key, len(v), len(r.Days))
-			}
-		}
-		verdicts := make([]report.GoalVerdict, len(run.Verdicts))
-		for g, s := range run.Verdicts {
-			v, ok := verdictByName(s)
-			if !ok {
-				return nil, fmt.Errorf("run %d: verdict %q", run.Run, s)
-			}
-			verdicts[g] = v
-		}
-		r.values[run.Run], r.outcomes[run.Run], r.verdicts[run.Run] = run.Values, run.Outcomes, verdicts
 	}
 	return r, nil
 }
@@ -245,4 +225,71 @@ func Merge(parts []*Result) (*Result, error) {
 func keyText(r *Result) (string, error) {
 	b, err := r.Scenario.MarshalIndent()
 	return string(b), err
+}
+
+// Empty is the result of sc's ensemble with none of its runs yet: what a
+// page fills in with AddRunJSON as another thread (a Web Worker) finishes
+// the runs. Only cfg's Runs, Goals and Vary count.
+func Empty(sc model.Scenario, cfg Config) (*Result, error) {
+	draws, varied, err := DrawsVaried(sc, cfg.runs(), cfg.Vary)
+	if err != nil {
+		return nil, err
+	}
+	return newResult(sc, draws, varied, cfg.Goals), nil
+}
+
+// RunJSON is run i as one line of JSON, for AddRunJSON on another thread;
+// an error if the result does not hold it.
+func (r *Result) RunJSON(i int) ([]byte, error) {
+	if i < 0 || i >= len(r.values) || r.values[i] == nil {
+		return nil, fmt.Errorf("ensemble: run %d is not held", i)
+	}
+	run := partRun{Run: i, Values: r.values[i], Outcomes: r.outcomes[i]}
+	for _, vd := range r.verdicts[i] {
+		run.Verdicts = append(run.Verdicts, vd.String())
+	}
+	return json.Marshal(run)
+}
+
+// AddRunJSON adds a run that RunJSON wrote from the same ensemble (the
+// same scenario, size and goals). It refuses a run it holds already, or
+// one of another shape, with the reason.
+func (r *Result) AddRunJSON(b []byte) error {
+	var run partRun
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&run); err != nil {
+		return fmt.Errorf("ensemble: not a run: %w", err)
+	}
+	return r.addRun(run)
+}
+
+// addRun checks a run read from outside and holds it.
+func (r *Result) addRun(run partRun) error {
+	n := len(r.values)
+	if run.Run < 0 || run.Run >= n {
+		return fmt.Errorf("run %d of %d", run.Run, n)
+	}
+	if r.values[run.Run] != nil {
+		return fmt.Errorf("run %d twice", run.Run)
+	}
+	if len(run.Values) != len(Metrics) || len(run.Outcomes) != len(r.Headline) || len(run.Verdicts) != len(r.Goals) {
+		return fmt.Errorf("run %d: %d metrics, %d outcomes and %d verdicts; want %d, %d and %d",
+			run.Run, len(run.Values), len(run.Outcomes), len(run.Verdicts), len(Metrics), len(r.Headline), len(r.Goals))
+	}
+	for m, v := range run.Values {
+		if len(v) != len(r.Days) {
+			return fmt.Errorf("run %d: %s has %d values for %d sample days", run.Run, Metrics[m].Key, len(v), len(r.Days))
+		}
+	}
+	verdicts := make([]report.GoalVerdict, len(run.Verdicts))
+	for g, s := range run.Verdicts {
+		v, ok := verdictByName(s)
+		if !ok {
+			return fmt.Errorf("run %d: verdict %q", run.Run, s)
+		}
+		verdicts[g] = v
+	}
+	r.values[run.Run], r.outcomes[run.Run], r.verdicts[run.Run] = run.Values, run.Outcomes, verdicts
+	return nil
 }
