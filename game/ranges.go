@@ -45,7 +45,14 @@ const (
 type rangesView struct {
 	on   bool
 	runs int // the ensemble's size: ensemble.DefaultRuns unless chosen
-	job  *ensemble.Job
+	job  ensembleRun
+	// local is the last ensemble run in the page, whose memory the next
+	// takes; worker runs them off the page's thread where the platform
+	// has one (ranges_worker.go), jobs numbering its jobs.
+	local       *ensemble.Job
+	worker      EnsembleWorker
+	workerTried bool
+	jobs        int
 	// proj is the projection the job was started with: the session makes
 	// a new one after every edit, and the job follows.
 	proj  *session.Projection
@@ -54,7 +61,7 @@ type rangesView struct {
 	// bandsHeld[m] runs of bandsJob (only those the charts ask for)
 	bands     []ensemble.Band
 	bandsHeld []int
-	bandsJob  *ensemble.Job
+	bandsJob  ensembleRun
 
 	tornadoOpen   bool
 	tornado       *ensemble.TornadoJob
@@ -69,6 +76,9 @@ type Ranges struct {
 	Runs int    `json:"runs"` // the ensemble's size
 	Done int    `json:"done"` // runs finished
 	Err  string `json:"err,omitempty"`
+	// InWorker says the ensemble runs in a Web Worker, not in the page's
+	// own frames.
+	InWorker bool `json:"inWorker"`
 	// Days are the sampled days of the bands; Bands the bands the charts
 	// draw, by ensemble metric key, in the model's stored units.
 	Days  []model.Day           `json:"days,omitempty"`
@@ -131,6 +141,7 @@ func (g *Game) RangesNow() Ranges {
 		return out
 	}
 	out.Done, _ = r.job.Progress()
+	_, out.InWorker = r.job.(*remoteRun)
 	if err := r.job.Err(); err != nil {
 		out.Err = err.Error()
 	}
@@ -161,6 +172,9 @@ func (g *Game) rangesWork(start time.Time) {
 	r := &g.ranges
 	p := g.sess.Projection()
 	if !r.on && !r.tornadoOpen {
+		if r.worker != nil {
+			r.worker.Received() // what it says of a job no longer shown
+		}
 		return
 	}
 	if g.frames < firstFrames || !p.Done() || g.baseline == nil || !g.baseline.Done() {
@@ -170,15 +184,29 @@ func (g *Game) rangesWork(start time.Time) {
 	if !g.time.running() {
 		budget = rangesBudgetPaused
 	}
+	w := g.ensembleWorker()
+	var msgs []WorkerMessage
+	if w != nil {
+		if msgs = w.Received(); workerFailed(msgs) {
+			r.worker, w, r.proj = nil, nil, nil // the page runs it from now on
+		}
+	}
 	if r.on {
 		if r.proj != p {
 			r.proj = p
-			goals := g.guide().goals
-			r.job = r.job.Restart(g.sess.Scenario(), ensemble.Config{Runs: r.size(), Goals: goals})
+			cfg := ensemble.Config{Runs: r.size(), Goals: g.guide().goals}
+			if w != nil {
+				r.job = g.startRemote(w, g.sess.Scenario(), cfg)
+			} else {
+				r.local = r.local.Restart(g.sess.Scenario(), cfg)
+				r.job = r.local
+			}
 		}
-		if !r.job.Done() {
-			_ = r.clock.run(start, budget, func() bool { return !r.job.Done() }, func() error {
-				r.job.Advance(rangesChunk)
+		if rr, ok := r.job.(*remoteRun); ok {
+			rr.receive(msgs)
+		} else if !r.job.Done() {
+			_ = r.clock.run(start, budget, func() bool { return !r.local.Done() }, func() error {
+				r.local.Advance(rangesChunk)
 				return nil
 			})
 			return

@@ -2,6 +2,7 @@ package game
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -213,5 +214,78 @@ func TestModifiedBaseline(t *testing.T) {
 	g.SetModifiedBaseline(false)
 	if g.baselineSim() != plain {
 		t.Error("switched off, the grey line is not the plain baseline")
+	}
+}
+
+// fakeWorker runs each job at once, natively, and says so a run a call.
+type fakeWorker struct {
+	queue  []WorkerMessage
+	starts int
+	broken bool
+}
+
+func (w *fakeWorker) Start(job int, sc model.Scenario, runs int, goals string) error {
+	w.starts++
+	gs, _, _ := report.Goals(goals)
+	j := ensemble.NewJob(sc, ensemble.Config{Runs: runs, Goals: gs})
+	for !j.Advance(1 << 20) {
+	}
+	for i := range runs {
+		b, err := j.Result().RunJSON(i)
+		if err != nil {
+			return err
+		}
+		w.queue = append(w.queue, WorkerMessage{Job: job, Run: b})
+	}
+	w.queue = append(w.queue, WorkerMessage{Job: job, Done: true})
+	return nil
+}
+
+func (w *fakeWorker) Received() []WorkerMessage {
+	if w.broken {
+		return []WorkerMessage{{Job: -1, Err: "the worker's wasm did not load"}}
+	}
+	if len(w.queue) == 0 {
+		return nil
+	}
+	m := w.queue[0]
+	w.queue = w.queue[1:]
+	return []WorkerMessage{m}
+}
+
+// TestRangesInWorker: where the platform has a worker, the ensemble runs
+// there and its runs fill in the page's bands and odds, which complete are
+// Run's; a worker that fails hands the ensemble back to the page.
+func TestRangesInWorker(t *testing.T) {
+	g := newTestGame(t, "grid-crunch")
+	w := &fakeWorker{}
+	g.SetPlatform(Platform{Ensemble: func() EnsembleWorker { return w }})
+	must(t, g.SetRanges(true, ensemble.MinRuns))
+	settle(t, g)
+	for i := 0; !g.ranges.job.Done(); i++ {
+		if i == 1000 {
+			t.Fatal("the worker's ensemble did not complete")
+		}
+		g.Update()
+	}
+	if _, ok := g.ranges.job.(*remoteRun); !ok || w.starts != 1 {
+		t.Fatalf("the ensemble ran as %T, %d jobs started in the worker", g.ranges.job, w.starts)
+	}
+	if err := g.ranges.job.Err(); err != nil {
+		t.Fatal(err)
+	}
+	want, err := ensemble.Run(context.Background(), g.sess.Scenario(), ensemble.Config{Runs: ensemble.MinRuns, Workers: 2, Goals: g.guide().goals})
+	must(t, err)
+	if got := g.RangesNow(); got.Digest != fmt.Sprintf("%016x", want.Digest()) || len(got.Odds) != len(want.Odds()) {
+		t.Fatalf("the worker's ensemble: digest %s, %d odds; Run's %016x, %d", got.Digest, len(got.Odds), want.Digest(), len(want.Odds()))
+	}
+	// the worker breaks: the next edit's ensemble runs in the page
+	w.broken = true
+	must(t, g.sess.SetAssumption("pue", "1.25"))
+	settle(t, g)
+	g.Update()
+	g.Update()
+	if _, ok := g.ranges.job.(*ensemble.Job); !ok || g.ranges.worker != nil {
+		t.Fatalf("after the worker failed the ensemble runs as %T", g.ranges.job)
 	}
 }

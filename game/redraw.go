@@ -47,7 +47,7 @@ type frameSig struct {
 	// the ensemble behind the bands and odds, and how far it has got
 	rangesOn, tornadoOpen bool
 	rangesRuns            int
-	rangesJob             *ensemble.Job
+	rangesJob             ensembleRun
 	rangesDone            int
 	tornado               *ensemble.TornadoJob
 	tornadoDone           int

@@ -96,6 +96,10 @@ var notPicture = map[string]string{
 	"time.projClock":     whyClock,
 	"ranges.clock":       whyClock,
 	"modBase.key":        whyCache,
+	"ranges.local":       whyCache,
+	"ranges.worker":      whyPlatform,
+	"ranges.workerTried": whyPlatform,
+	"ranges.jobs":        whyCache,
 	"ranges.proj":        whyCache,
 	"ranges.bands":       whyCache,
 	"ranges.bandsHeld":   whyCache,
@@ -153,6 +157,9 @@ var signatureMutators = map[string]func(t *testing.T, g *Game){
 		}
 		g.baseline = session.NewProjection(sc)
 		g.baseline.Advance(1)
+	},
+	"ranges.job": func(t *testing.T, g *Game) {
+		g.ranges.job = &remoteRun{job: 1}
 	},
 }
 

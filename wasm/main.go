@@ -63,7 +63,8 @@ func main() {
 	case start.restored:
 		g.NotifyRestored()
 	}
-	g.SetPlatform(game.Platform{Save: download, Copy: copyText, BaseURL: baseURL, PartialPresent: partialPresent})
+	g.SetPlatform(game.Platform{Save: download, Copy: copyText, BaseURL: baseURL, PartialPresent: partialPresent,
+		Ensemble: newEnsembleWorker})
 	if start.day > 0 {
 		g.SeekTo(start.day)
 	}
