@@ -231,7 +231,7 @@ func (w *fakeWorker) Start(job int, sc model.Scenario, runs int, goals string) e
 	for !j.Advance(1 << 20) {
 	}
 	for i := range runs {
-		b, err := j.Result().RunJSON(i)
+		b, err := j.Result().RunBinary(i)
 		if err != nil {
 			return err
 		}

@@ -24,7 +24,7 @@ type EnsembleWorker interface {
 // WorkerMessage is one message of an EnsembleWorker.
 type WorkerMessage struct {
 	Job  int    // the job it is of; -1 for the worker itself (it failed)
-	Run  []byte // a finished run (ensemble.Result.RunJSON)
+	Run  []byte // a finished run (ensemble.Result.RunBinary)
 	Done bool   // the job is complete
 	Err  string // why the job, or the worker, failed
 }
@@ -68,7 +68,7 @@ func (r *remoteRun) receive(msgs []WorkerMessage) {
 		case m.Err != "":
 			r.err = errors.New(m.Err)
 		case m.Run != nil:
-			r.err = r.res.AddRunJSON(m.Run)
+			r.err = r.res.AddRunBinary(m.Run)
 		case m.Done:
 			r.done = true
 			if r.res.Held() != r.res.Runs() {

@@ -43,8 +43,9 @@ func newEnsembleWorker() game.EnsembleWorker {
 			return nil
 		case d.Get("error").Type() == js.TypeString:
 			m.Err = d.Get("error").String()
-		case d.Get("run").Type() == js.TypeString:
-			m.Run = []byte(d.Get("run").String())
+		case d.Get("run").InstanceOf(js.Global().Get("Uint8Array")):
+			m.Run = make([]byte, d.Get("run").Length())
+			js.CopyBytesToGo(m.Run, d.Get("run"))
 		case d.Get("done").Truthy():
 			m.Done = true
 		default:

@@ -282,6 +282,28 @@ func TestRunJSON(t *testing.T) {
 		lines = append(lines, b)
 	}
 	sameResult(t, "runs added one at a time", want, got)
+	// the same in binary
+	bin, err := Empty(sc, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range MinRuns {
+		b, err := want.RunBinary(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := bin.AddRunBinary(b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sameResult(t, "runs added in binary", want, bin)
+	b0, _ := want.RunBinary(0)
+	if err := bin.AddRunBinary(b0); err == nil || !strings.Contains(err.Error(), "twice") {
+		t.Errorf("a binary run twice: %v", err)
+	}
+	if err := bin.AddRunBinary(b0[:len(b0)-1]); err == nil {
+		t.Error("a binary run cut short was added")
+	}
 	if err := got.AddRunJSON(lines[0]); err == nil || !strings.Contains(err.Error(), "twice") {
 		t.Errorf("a run twice: %v", err)
 	}
@@ -314,6 +336,29 @@ func FuzzAddRunJSON(f *testing.F) {
 			t.Fatal(err)
 		}
 		if e.AddRunJSON(data) == nil && e.Held() != 1 {
+			t.Fatalf("a run added, %d held", e.Held())
+		}
+	})
+}
+
+// FuzzAddRunBinary: a binary run from outside is added or refused, never
+// panics.
+func FuzzAddRunBinary(f *testing.F) {
+	sc := smallScenario(f)
+	sc.Days, sc.Commands, sc.Sites = 30, nil, nil
+	r, err := Run(context.Background(), sc, Config{Runs: MinRuns})
+	if err != nil {
+		f.Fatal(err)
+	}
+	b, _ := r.RunBinary(3)
+	f.Add(b)
+	f.Add([]byte("GSR1"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		e, err := Empty(sc, Config{Runs: MinRuns})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.AddRunBinary(data) == nil && e.Held() != 1 {
 			t.Fatalf("a run added, %d held", e.Held())
 		}
 	})

@@ -12,7 +12,7 @@
 //	{"job": 7, "scenario": "<scenario file JSON>", "runs": 64, "goals": "grid-crunch"}
 //
 // runs that ensemble and posts each run as it finishes, {"job": 7, "run":
-// "<ensemble.Result.RunJSON>"}, then {"job": 7, "done": true}, or {"job": 7,
+// <Uint8Array: ensemble.Result.RunBinary>}, then {"job": 7, "done": true}, or {"job": 7,
 // "error": "..."}; a later job replaces it at once (the page edited the
 // scenario). And
 //
@@ -133,12 +133,14 @@ func (jb *job) step() bool {
 	}
 	finished, _ := jb.j.Progress()
 	for ; jb.sent < finished; jb.sent++ {
-		b, err := jb.j.Result().RunJSON(jb.sent)
+		b, err := jb.j.Result().RunBinary(jb.sent)
 		if err != nil {
 			js.Global().Call("postMessage", map[string]any{"job": jb.id, "error": err.Error()})
 			return true
 		}
-		js.Global().Call("postMessage", map[string]any{"job": jb.id, "run": string(b)})
+		arr := js.Global().Get("Uint8Array").New(len(b))
+		js.CopyBytesToJS(arr, b)
+		js.Global().Call("postMessage", map[string]any{"job": jb.id, "run": arr})
 	}
 	if done {
 		js.Global().Call("postMessage", map[string]any{"job": jb.id, "done": true})
