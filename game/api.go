@@ -56,6 +56,10 @@ type Status struct {
 	Selected string `json:"selected"`
 	// MapZoom is the map's zoom: 1 shows the whole map, up to 8.
 	MapZoom float64 `json:"mapZoom"`
+	// HighContrast says the high-contrast theme is on; CharKeys that the
+	// single character key shortcuts are.
+	HighContrast bool `json:"highContrast"`
+	CharKeys     bool `json:"charKeys"`
 	// Tip is the tooltip on screen, "" for none: a mouse's hover, or a
 	// finger's long press.
 	Tip string `json:"tip"`
@@ -105,7 +109,7 @@ func readMemory() Memory {
 func (g *Game) Status() Status {
 	return Status{Status: g.sess.Status(), Playing: g.time.playing, Speed: strings.TrimPrefix(speeds[g.time.speed].label, "speed."), Lang: g.cat.Lang,
 		FPS: ebiten.ActualFPS(), TPS: ebiten.ActualTPS(), Seeking: g.time.seeking, Projected: g.Settled(), Frames: g.frames, Banner: g.banner.text, Goals: g.goalStates(), Pinned: g.pinnedCodes(),
-		UpdateMs: g.updateTime.avgMs(), DrawMs: g.drawTime.avgMs(), UpdateMaxMs: g.updateTime.maxMs(), DrawMaxMs: g.drawTime.maxMs(), DrawnShare: g.u.drawnShare(), Selected: g.selectedCode(), MapZoom: g.mv.zoomLevel(), Tip: g.u.tip, Memory: readMemory()}
+		UpdateMs: g.updateTime.avgMs(), DrawMs: g.drawTime.avgMs(), UpdateMaxMs: g.updateTime.maxMs(), DrawMaxMs: g.drawTime.maxMs(), DrawnShare: g.u.drawnShare(), Selected: g.selectedCode(), MapZoom: g.mv.zoomLevel(), HighContrast: g.highContrast, CharKeys: !g.charKeysOff, Tip: g.u.tip, Memory: readMemory()}
 }
 
 func (g *Game) selectedCode() string {

@@ -25,7 +25,7 @@ func (g *Game) assumptionsSheet(u *ui) {
 	}
 	rel := g.sess.Sim().Release()
 	g.para(u, &body, g.tr("assume.note"), u.f.normal, colTextDim)
-	g.para(u, &body, g.tr("assume.release", rel.Name), u.f.small, colTextDim)
+	g.para(u, &body, g.releaseLine(), u.f.small, colTextDim)
 	body.row(8)
 	changed := g.sess.Assumptions()
 	current := g.sess.Sim().Params()

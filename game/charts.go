@@ -238,7 +238,7 @@ func (c *chartView) chart(g *Game, u *ui, r rect, s chartSpec) {
 		readDay = min(int((u.mx-plot.x)/plot.w*float64(horizon)), max(n, pn)-1)
 		hx := plot.x + plot.w*float64(readDay)/float64(horizon)
 		u.line(hx, plot.y, hx, plot.y+plot.h, 1, colTextDim)
-		u.text(model.Day(readDay).String(), hx, plot.y+plot.h-14, u.f.small, colTextDim, center)
+		u.text(g.date(model.Day(readDay)), hx, plot.y+plot.h-14, u.f.small, colTextDim, center)
 	}
 	src := live
 	if readDay >= n {

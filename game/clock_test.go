@@ -46,7 +46,7 @@ func TestBannerEndsByTheClock(t *testing.T) {
 // its message.
 func TestToastsEndByTheClock(t *testing.T) {
 	g, c := newClockedGame(t)
-	g.log.toasts = []toast{{day: 1, text: "Poland: grid connection queued", until: c.now().Add(5 * time.Second)}}
+	g.log.toasts = []toast{{date: "02/01/2026", text: "Poland: grid connection queued", until: c.now().Add(5 * time.Second)}}
 	g.log.seen = g.sess.Sim().NumMessages()
 	c.advance(4 * time.Second)
 	g.log.update(g)

@@ -56,11 +56,16 @@ type Game struct {
 	fleet  fleetView
 	log    messageLog
 
-	banner     banner // an error or notice shown across the top (banner.go)
-	help       bool
-	helpScroll scroller
-	presetMenu bool
-	langMenu   bool // the menu of languages, under the language button
+	banner banner // an error or notice shown across the top (banner.go)
+	help   bool
+	// charKeysOff turns the single character key shortcuts off (WCAG
+	// 2.1.4), from the help sheet; SetCharKeys.
+	charKeysOff bool
+	// highContrast is the theme asked for by the browser (theme.go).
+	highContrast bool
+	helpScroll   scroller
+	presetMenu   bool
+	langMenu     bool // the menu of languages, under the language button
 	// menuOpen is the top bar's menu of what does not fit the bar
 	// (overflow), under its button (menuAt).
 	menuOpen   bool
@@ -96,6 +101,7 @@ type Game struct {
 	lastSig         frameSig // what the page showed at the last draw
 	cat             *i18n.Catalog
 	baseline        *session.Projection // the baseline preset to its horizon, for comparison
+	newest          *session.Projection // the run's scenario on the newest release, for comparison (release.go)
 	updateTime      timing
 	drawTime        timing
 
@@ -116,6 +122,7 @@ func New(sess *session.Session) *Game {
 	g.build = defaultBuild()
 	g.mv.init()
 	g.log.reset()
+	num = g.cat.Num // a new page starts in English, whatever an earlier one spoke
 	return g
 }
 
@@ -132,7 +139,7 @@ func (g *Game) Lang() string { return g.cat.Lang }
 func (g *Game) SetLang(lang string) {
 	if i18n.Has(lang) {
 		g.cat = i18n.Get(lang)
-		num = localeOf(g.cat)
+		num = g.cat.Num
 		g.mv.repaint()
 		g.changed()
 	}
@@ -319,6 +326,12 @@ func (g *Game) project(start time.Time) {
 		return nil
 	})
 	g.modBaselineWork(start, budget)
+	if nw := g.newestFor(); nw != nil { // the run on the newest release, for the comparison (release.go)
+		g.time.projClock.run(start, budget, func() bool { return !nw.Done() }, func() error {
+			nw.Advance(1)
+			return nil
+		})
+	}
 }
 
 // baselineSim is the baseline preset's run so far, for the charts.

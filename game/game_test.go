@@ -274,7 +274,7 @@ func TestWrap(t *testing.T) {
 }
 
 func TestFormatByLanguage(t *testing.T) {
-	defer func() { num = localeOf(i18n.Get("en")) }()
+	defer func() { num = i18n.Get("en").Num }()
 	tests := []struct {
 		lang                      string
 		big, money, small, counts string
@@ -285,7 +285,7 @@ func TestFormatByLanguage(t *testing.T) {
 		{"de", "1.234.567", "17,08\u00a0Mrd.\u00a0€", "456\u00a0Mio.\u00a0€", "412,3k", "16,9\u00a0%"},
 	}
 	for _, tt := range tests {
-		num = localeOf(i18n.Get(tt.lang))
+		num = i18n.Get(tt.lang).Num
 		got := []string{thousands(1234567), euros(1_708_000_000_000), euros(45_600_000_000), compact(412300), pct(169)}
 		want := []string{tt.big, tt.money, tt.small, tt.counts, tt.share}
 		for i := range got {

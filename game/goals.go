@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"strconv"
 
+	"gigasandbox/game/session"
 	"gigasandbox/model"
 	"gigasandbox/model/report"
 )
@@ -167,7 +168,7 @@ func (g *Game) goalRows(u *ui, r rect, st []report.GoalStatus, texts [][]string)
 		if m, ok := s.Goal.MetricOf(); ok && s.Day != model.NoDay {
 			// shares and money to a tenth, as the goals write them
 			tenths := m.Unit == report.Permille || m.Unit == report.EuroMillions
-			tip = g.tr("goals.value", g.quantity(s.Value, m.Unit, tenths), s.Day.String()) + "\n" + tip
+			tip = g.tr("goals.value", g.quantity(s.Value, m.Unit, tenths), g.date(s.Day)) + "\n" + tip
 		}
 		u.setTip(row, tip)
 	}
@@ -448,31 +449,41 @@ func (s *scoreView) toggle(st int) {
 // and of this scenario, and the difference (what `gigasim compare` prints).
 func (g *Game) compareSheet(u *ui) {
 	r := g.sheetRect(720, g.h)
-	body, closed := g.sheet(u, r, g.tr("compare.heading"))
+	heading := g.tr("compare.heading")
+	if g.newestFor() != nil {
+		heading = g.tr("compare.heading.newest")
+	}
+	body, closed := g.sheet(u, r, heading)
 	if closed {
 		g.compareOpen = false
 		return
 	}
 	p := g.sess.Projection()
-	if !p.Done() || g.baseline == nil || !g.baseline.Done() {
+	other, otherName := g.baseline, g.tr("chart.baseline")
+	if nw := g.newestFor(); nw != nil { // the same scenario on the newest release (release.go)
+		other, otherName = nw, g.tr("compare.newest")
+	}
+	if !p.Done() || other == nil || !other.Done() {
 		u.text(g.tr("compare.wait"), body.x, body.y+8, u.f.normal, colTextDim, left)
 		return
 	}
-	if p.Err() != nil {
-		u.text(p.Err().Error(), body.x, body.y+8, u.f.normal, colError, left)
-		return
+	for _, q := range []*session.Projection{p, other} {
+		if q.Err() != nil {
+			u.text(q.Err().Error(), body.x, body.y+8, u.f.normal, colError, left)
+			return
+		}
 	}
-	if g.followsAssumptions() { // both differences: the assumptions' and the policies' (modbase.go)
+	if g.followsAssumptions() && g.newestFor() == nil { // both differences: the assumptions' and the policies' (modbase.go)
 		g.compareModified(u, body, p.Sim())
 		return
 	}
-	rows := report.Compare(report.OutcomesOf(g.baseline.Sim()), report.OutcomesOf(p.Sim()))
+	rows := report.Compare(report.OutcomesOf(other.Sim()), report.OutcomesOf(p.Sim()))
 	if body.w < 600 {
-		g.compareRows(u, body, rows)
+		g.compareRows(u, body, rows, otherName)
 		return
 	}
 	hdr := body.row(24)
-	cols := []string{g.tr("chart.baseline"), g.tr("compare.this"), g.tr("compare.diff")}
+	cols := []string{otherName, g.tr("compare.this"), g.tr("compare.diff")}
 	for i, c := range cols {
 		u.text(c, hdr.x+hdr.w-float64(2-i)*130, hdr.y, u.f.bold, colText, right)
 	}
@@ -498,9 +509,9 @@ func (g *Game) compareSheet(u *ui) {
 
 // compareRows lists the comparison for a narrow screen: each outcome's
 // name on a line, its three values under it.
-func (g *Game) compareRows(u *ui, body rect, rows []report.CompareRow) {
+func (g *Game) compareRows(u *ui, body rect, rows []report.CompareRow, otherName string) {
 	c := u.beginScroll(&g.compareScroll, body)
-	cols := []string{g.tr("chart.baseline"), g.tr("compare.this"), g.tr("compare.diff")}
+	cols := []string{otherName, g.tr("compare.this"), g.tr("compare.diff")}
 	colW := c.w / 3
 	hdr := c.row(22)
 	for i, t := range cols {

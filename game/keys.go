@@ -39,7 +39,15 @@ func (b *binding) matches(g *Game, in keyInput) bool {
 	if b.ctrl != in.ctrl || (b.shift && !in.shift) {
 		return false
 	}
-	if !slices.ContainsFunc(b.keys, in.pressed) && !in.typed(b.chars...) {
+	pressed, chars := in.pressed, b.chars
+	if g.charKeysOff && !b.ctrl {
+		// WCAG 2.1.4: a user who speaks commands, or whose fingers slip,
+		// turns the single character keys off; Tab, Enter, Space, the
+		// arrows, Home, End, Delete and Escape stay.
+		pressed = func(k ebiten.Key) bool { return !charKey(k) && in.pressed(k) }
+		chars = nil
+	}
+	if !slices.ContainsFunc(b.keys, pressed) && !in.typed(chars...) {
 		return false
 	}
 	return b.when == nil || b.when(g)
@@ -82,6 +90,31 @@ var bindings = []binding{
 	{keys: []ebiten.Key{ebiten.KeyV}, do: func(g *Game, _ keyInput) { g.scores.open = !g.scores.open }, help: "score.open.tip"},
 	{keys: []ebiten.Key{ebiten.KeyEscape}, do: (*Game).keyClose, help: "help.keys.5"},
 }
+
+// charKey reports whether k types a character: a letter, a digit or a
+// punctuation mark, the keys a user can turn off as shortcuts.
+func charKey(k ebiten.Key) bool {
+	switch {
+	case k >= ebiten.KeyA && k <= ebiten.KeyZ, k >= ebiten.KeyDigit0 && k <= ebiten.KeyDigit9:
+		return true
+	}
+	switch k {
+	case ebiten.KeyPeriod, ebiten.KeyComma, ebiten.KeySlash, ebiten.KeyBracketLeft, ebiten.KeyBracketRight,
+		ebiten.KeyMinus, ebiten.KeyEqual, ebiten.KeySemicolon, ebiten.KeyQuote, ebiten.KeyBackslash, ebiten.KeyBackquote:
+		return true
+	}
+	return false
+}
+
+// SetCharKeys turns the single character key shortcuts on or off (they
+// are on in a new page); the browser remembers the choice.
+func (g *Game) SetCharKeys(on bool) {
+	g.charKeysOff = !on
+	g.changed()
+}
+
+// CharKeys reports whether the single character key shortcuts are on.
+func (g *Game) CharKeys() bool { return !g.charKeysOff }
 
 // keyHelp are the help sheet's lines on the keyboard, in order: each
 // describes bindings that name it.

@@ -29,29 +29,36 @@ func TestKeys(t *testing.T) {
 		return view{g.time.speed, g.mv.layer, g.tab, g.selState, g.u.focus, g.time.playing, g.help, g.assume.open, g.share.open, g.mv.zoomLevel()}
 	}
 	tests := []struct {
-		name string
-		in   keyInput
-		want func(v *view)
+		name     string
+		charsOff bool // the single character keys turned off (WCAG 2.1.4)
+		in       keyInput
+		want     func(v *view)
 	}{
-		{"space plays", keysDown(false, false, " ", ebiten.KeySpace), func(v *view) { v.playing = true }},
-		{"3 picks a month a second", keysDown(false, false, "3", ebiten.KeyDigit3), func(v *view) { v.speed = 2 }},
-		{"1 and 4 together: the fastest", keysDown(false, false, "14", ebiten.KeyDigit1, ebiten.KeyDigit4), func(v *view) { v.speed = 3 }},
-		{"L: the next layer", keysDown(false, false, "l", ebiten.KeyL), func(v *view) { v.layer = 1 }},
-		{"Ctrl+L: nothing", keysDown(true, false, "", ebiten.KeyL), func(v *view) {}},
-		{"]: the first state", keysDown(false, false, "]", ebiten.KeyBracketRight), func(v *view) { v.selState, v.tab = 0, tabState }},
-		{"+ on a German ]: zoom, not a state", keysDown(false, false, "+", ebiten.KeyBracketRight), func(v *view) { v.zoom = zoomStep }},
-		{"P: the levers", keysDown(false, false, "p", ebiten.KeyP), func(v *view) { v.tab = tabLevers }},
-		{"H: help", keysDown(false, false, "h", ebiten.KeyH), func(v *view) { v.help = true }},
-		{"/: help", keysDown(false, false, "/", ebiten.KeySlash), func(v *view) { v.help = true }},
-		{"A: assumptions", keysDown(false, false, "a", ebiten.KeyA), func(v *view) { v.assume = true }},
-		{"E: share", keysDown(false, false, "e", ebiten.KeyE), func(v *view) { v.share = true }},
-		{"Tab: focus", keysDown(false, false, "", ebiten.KeyTab), func(v *view) { v.focus = 1 }},
-		{"A and S together: the first in the table", keysDown(false, false, "as", ebiten.KeyS, ebiten.KeyA), func(v *view) { v.tab = tabState }},
+		{"space plays", false, keysDown(false, false, " ", ebiten.KeySpace), func(v *view) { v.playing = true }},
+		{"3 picks a month a second", false, keysDown(false, false, "3", ebiten.KeyDigit3), func(v *view) { v.speed = 2 }},
+		{"1 and 4 together: the fastest", false, keysDown(false, false, "14", ebiten.KeyDigit1, ebiten.KeyDigit4), func(v *view) { v.speed = 3 }},
+		{"L: the next layer", false, keysDown(false, false, "l", ebiten.KeyL), func(v *view) { v.layer = 1 }},
+		{"Ctrl+L: nothing", false, keysDown(true, false, "", ebiten.KeyL), func(v *view) {}},
+		{"]: the first state", false, keysDown(false, false, "]", ebiten.KeyBracketRight), func(v *view) { v.selState, v.tab = 0, tabState }},
+		{"+ on a German ]: zoom, not a state", false, keysDown(false, false, "+", ebiten.KeyBracketRight), func(v *view) { v.zoom = zoomStep }},
+		{"P: the levers", false, keysDown(false, false, "p", ebiten.KeyP), func(v *view) { v.tab = tabLevers }},
+		{"H: help", false, keysDown(false, false, "h", ebiten.KeyH), func(v *view) { v.help = true }},
+		{"/: help", false, keysDown(false, false, "/", ebiten.KeySlash), func(v *view) { v.help = true }},
+		{"A: assumptions", false, keysDown(false, false, "a", ebiten.KeyA), func(v *view) { v.assume = true }},
+		{"E: share", false, keysDown(false, false, "e", ebiten.KeyE), func(v *view) { v.share = true }},
+		{"Tab: focus", false, keysDown(false, false, "", ebiten.KeyTab), func(v *view) { v.focus = 1 }},
+		{"A and S together: the first in the table", false, keysDown(false, false, "as", ebiten.KeyS, ebiten.KeyA), func(v *view) { v.tab = tabState }},
+		{"letters off: H does nothing", true, keysDown(false, false, "h", ebiten.KeyH), func(v *view) {}},
+		{"letters off: + does nothing", true, keysDown(false, false, "+", ebiten.KeyEqual), func(v *view) {}},
+		{"letters off: 3 does nothing", true, keysDown(false, false, "3", ebiten.KeyDigit3), func(v *view) {}},
+		{"letters off: space still plays", true, keysDown(false, false, " ", ebiten.KeySpace), func(v *view) { v.playing = true }},
+		{"letters off: Tab still focuses", true, keysDown(false, false, "", ebiten.KeyTab), func(v *view) { v.focus = 1 }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			g := newTestGame(t, "baseline")
 			g.tab = tabLog
+			g.SetCharKeys(!tt.charsOff)
 			want := look(g)
 			tt.want(&want)
 			g.handleKeys(tt.in)

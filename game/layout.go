@@ -133,12 +133,14 @@ func (g *Game) layout(u *ui) {
 		g.followSelection(r)
 		clear(u.next) // widgets not laid out this frame are not on screen
 		u.placing = u.placing[:0]
+		u.nextControls, u.group = u.nextControls[:0], ""
+		clear(u.names)
 		// input goes to what is on top first: the overlays, which say
 		// where a sheet covers the page
 		u.covered = rect{}
 		u.inOverlay = true
 		g.overlays(u)
-		u.inOverlay = false
+		u.inOverlay, u.group = false, ""
 		u.layer = 0
 		g.topBar(u, r.bar)
 		g.pagePanel(u, r)
@@ -149,6 +151,8 @@ func (g *Game) layout(u *ui) {
 		g.mv.layout(g, u, r.mapArea)
 		u.seen, u.next = u.next, u.seen
 		u.placed, u.placing = u.placing, u.placed
+		u.controls, u.nextControls = u.nextControls, u.controls
+		u.press = "" // a control no longer on the page is not pressed later
 		return
 	}
 	u.layer = 0
@@ -341,7 +345,7 @@ func (g *Game) barItems(u *ui) []barItem {
 	if g.w < 600 {
 		dateFace = u.f.bold
 	}
-	date := g.sess.Day().String()
+	date := g.date(g.sess.Day())
 	speedW := 0.0
 	for _, s := range speeds {
 		speedW += max(u.textWidth(g.tr(s.label), u.f.normal)+14, 60) + 2
@@ -813,6 +817,12 @@ func (g *Game) helpSheet(u *ui) {
 			face = u.f.bold
 		}
 		g.para(u, &c, g.tr(key), face, colText)
+		if key == "help.keys" {
+			if u.toggle(c.row(g.rowH()), g.tr("help.charkeys"), !g.charKeysOff, g.tr("help.charkeys.tip")) {
+				g.SetCharKeys(g.charKeysOff)
+			}
+			c.row(4)
+		}
 	}
 	u.endScroll(&g.helpScroll, body, c)
 	if u.clicked(body) {
@@ -848,7 +858,8 @@ func (g *Game) presetDesc(name, fallback string) string {
 // sheet draws a sheet over the page: a panel with a title and a Close
 // button. It returns the panel's inside, and whether Close was pressed.
 func (g *Game) sheet(u *ui, r rect, title string) (body rect, closed bool) {
-	u.covered = r // nothing under the sheet takes the mouse
+	u.covered = r   // nothing under the sheet takes the mouse
+	u.group = title // its controls form a dialog in the text twin
 	u.fill(r, colPanel)
 	u.stroke(r, 2, colBar)
 	body = r.inset(12)

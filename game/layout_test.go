@@ -48,7 +48,7 @@ var pageStates = []struct {
 	}},
 	{"toasts", func(t *testing.T, g *Game) {
 		for i := range 3 {
-			g.log.toasts = append(g.log.toasts, toast{day: 100, text: g.tr("refuse.chips", 4_000_000+i), until: g.now().Add(time.Minute)})
+			g.log.toasts = append(g.log.toasts, toast{date: g.date(100), text: g.tr("refuse.chips", 4_000_000+i), until: g.now().Add(time.Minute)})
 		}
 	}},
 	{"goals-sheet", func(t *testing.T, g *Game) { g.goalsSheet = true }},

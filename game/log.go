@@ -15,7 +15,7 @@ type messageLog struct {
 }
 
 type toast struct {
-	day   model.Day
+	date  string // the message's day, as the page writes dates
 	text  string
 	until time.Time
 }
@@ -43,7 +43,7 @@ func (l *messageLog) update(g *Game) {
 	now := g.now()
 	for _, m := range sim.MessagesFrom(l.seen) {
 		if toastKinds[m.Kind] {
-			l.toasts = append(l.toasts, toast{day: m.Day, text: g.msgText(m), until: now.Add(5 * time.Second)})
+			l.toasts = append(l.toasts, toast{date: g.date(m.Day), text: g.msgText(m), until: now.Add(5 * time.Second)})
 		}
 	}
 	l.seen = sim.NumMessages()
@@ -67,7 +67,7 @@ func (l *messageLog) drawToasts(u *ui, r rect) {
 		u.place("toast", b, rect{}, false)
 		u.fill(b, colTip)
 		u.stroke(b, 1, colFocus)
-		u.text(t.day.String(), b.x+10, b.y+5, u.f.small, colTextDim, left)
+		u.text(t.date, b.x+10, b.y+5, u.f.small, colTextDim, left)
 		for j, s := range lines {
 			u.text(s, b.x+10, b.y+20+float64(j)*17, u.f.normal, colText, left)
 		}
@@ -91,7 +91,7 @@ func (l *messageLog) layout(g *Game, u *ui, r *rect) {
 	}
 	for i := len(msgs) - 1; i >= max(0, len(msgs)-maxLogShown); i-- {
 		m := msgs[i]
-		u.label(m.Day.String(), r.row(17), u.f.small, colTextDim, left)
+		u.label(g.date(m.Day), r.row(17), u.f.small, colTextDim, left)
 		g.para(u, r, g.msgText(m), u.f.small, colText)
 		r.row(5)
 	}
@@ -101,41 +101,5 @@ func (l *messageLog) layout(g *Game, u *ui, r *rect) {
 // through a year, few enough to lay out every frame.
 const maxLogShown = 60
 
-// msgText is a model message in the page's language. The model says why
-// things happen in numbers; the catalogs say it in words, by message kind.
-func (g *Game) msgText(m model.Message) string {
-	where := ""
-	if m.State >= 0 && m.State < model.NumStates {
-		where = g.stateName(m.State) + ": "
-	}
-	site := m.SiteName()
-	switch m.Kind {
-	case model.MsgConstruction:
-		return where + g.tr("msg.construction", site, model.Day(m.N))
-	case model.MsgGridQueued:
-		return where + g.tr("msg.gridqueued", site, model.Watts(m.N).MW(), model.Watts(m.M).MW())
-	case model.MsgGridGranted:
-		return where + g.tr("msg.gridgranted", site, model.Watts(m.N).MW(), model.Day(m.M))
-	case model.MsgEnergised:
-		return where + g.tr("msg.energised", site)
-	case model.MsgCapReached:
-		return where + g.tr("msg.capreached", thousands(m.N))
-	case model.MsgFundExhausted:
-		return g.tr("msg.fundexhausted")
-	case model.MsgCrunch:
-		digits := 1
-		if m.N%10 == 0 {
-			digits = 0 // "20", not "20.0"
-		}
-		return where + g.tr("msg.crunch", decimalMark(float64(m.N)/10, digits), model.Day(m.M))
-	case model.MsgCrunchOver:
-		return where + g.tr("msg.crunchover")
-	case model.MsgGridReady:
-		return where + g.tr("msg.gridready", model.Watts(m.N).MW())
-	case model.MsgRegime:
-		return g.tr("msg.regime")
-	case model.MsgRemoved:
-		return where + g.tr("msg.removed", site)
-	}
-	return m.Text()
-}
+// msgText is a model message in the page's language (i18n.Catalog.Message).
+func (g *Game) msgText(m model.Message) string { return g.cat.Message(m) }

@@ -120,7 +120,7 @@ func (g *Game) statePanel(u *ui, r *rect) {
 	w = row.w / float64(len(buildDelays))
 	for i, d := range buildDelays {
 		if u.button(rect{row.x + float64(i)*w, row.y, w - 4, row.h}, g.tr(d.label), g.build.delay == i,
-			g.tr("build.start.tip", (g.sess.Day()+d.days).String())) {
+			g.tr("build.start.tip", g.date(g.sess.Day()+d.days))) {
 			g.build.delay = i
 		}
 	}
@@ -322,10 +322,10 @@ func veuOn(sim *model.Sim, id model.SiteID) bool { return sim.SiteVEU(id) }
 func (g *Game) statusTip(si model.SiteInfo) string {
 	switch si.Status {
 	case model.SiteConstruction:
-		return g.tr("status.construction.tip", si.BuildEnd.String())
+		return g.tr("status.construction.tip", g.date(si.BuildEnd))
 	case model.SiteWaitingGrid:
 		if si.PowerReady != model.NoDay {
-			return g.tr("status.waitgrid.ready.tip", si.PowerReady.String())
+			return g.tr("status.waitgrid.ready.tip", g.date(si.PowerReady))
 		}
 		return g.tr("status.waitgrid.tip")
 	case model.SiteWaitingChips:
@@ -336,19 +336,8 @@ func (g *Game) statusTip(si model.SiteInfo) string {
 	return g.tr("status.tip")
 }
 
-// statusKeys name the site statuses in the catalogs, by model.SiteStatus.
-var statusKeys = [model.NumSiteStatus]string{
-	"status.planned", "status.construction", "status.waitgrid", "status.waitchips",
-	"status.operating", "status.throttled", "status.removed", "status.closed",
-}
-
 // statusName is a site status in the page's language.
-func (g *Game) statusName(st model.SiteStatus) string {
-	if st < model.NumSiteStatus {
-		return g.tr(statusKeys[st])
-	}
-	return st.String()
-}
+func (g *Game) statusName(st model.SiteStatus) string { return g.cat.Status(st) }
 
 // stateName is a member state's name in the page's language.
 func (g *Game) stateName(st int) string { return g.tr("country." + model.StateCode(st)) }

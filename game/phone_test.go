@@ -71,10 +71,12 @@ func TestPhoneByTouch(t *testing.T) {
 		t.Fatalf("the play button did not start the run")
 	}
 	tapWidget(t, g, "||")
-	tapWidget(t, g, "menu")
+	if r, ok := g.u.seen[g.tr("bar.undo")]; !ok || r.y > 60 {
+		tapWidget(t, g, "menu") // the bar has no room for Undo: it is in the menu
+	}
 	tapWidget(t, g, g.tr("bar.undo"))
 	if len(g.sess.Edits()) != 0 {
-		t.Fatalf("Undo in the menu left %d edits", len(g.sess.Edits()))
+		t.Fatalf("Undo (in the bar or the menu) left %d edits", len(g.sess.Edits()))
 	}
 	tapWidget(t, g, g.tr("bar.share"))
 	if !g.share.open {

@@ -34,16 +34,17 @@ type frameSig struct {
 	sess                   *session.Session
 	shown                  *session.Projection
 	day, baseDay, seekTo   model.Day
+	newestDay              model.Day // how far the run on the newest release is projected (release.go)
 	edits, toasts, pinned  int
 	speed                  int
 	playing, seeking       bool
 	lang, banner, bannerOK string
 	// what is selected, open and chosen
-	tab, selState, phoneTab, chartPage, goalsFold, logScroll int
-	selSite                                                  model.SiteID
-	build                                                    buildChoice
-	help, menu, menuOpen, sheetOpen, goalsSheet              bool
-	assume, share, scores, compar                            bool
+	tab, selState, phoneTab, chartPage, goalsFold, logScroll               int
+	selSite                                                                model.SiteID
+	build                                                                  buildChoice
+	help, charKeysOff, highContrast, menu, menuOpen, sheetOpen, goalsSheet bool
+	assume, share, scores, compar                                          bool
 	// the ensemble behind the bands and odds, and how far it has got
 	rangesOn, tornadoOpen bool
 	rangesRuns            int
@@ -76,7 +77,7 @@ func (g *Game) signature() frameSig {
 		lang: g.cat.Lang, banner: g.banner.text, bannerOK: g.banner.button,
 		tab: g.tab, selState: g.selState, phoneTab: g.phoneTab, chartPage: g.chartPage, goalsFold: g.goalsFold, logScroll: g.log.scroll,
 		selSite: g.selSite, build: g.build,
-		help: g.help, menu: g.presetMenu || g.langMenu, menuOpen: g.menuOpen, sheetOpen: g.sheetOpen, goalsSheet: g.goalsSheet,
+		help: g.help, charKeysOff: g.charKeysOff, highContrast: g.highContrast, menu: g.presetMenu || g.langMenu, menuOpen: g.menuOpen, sheetOpen: g.sheetOpen, goalsSheet: g.goalsSheet,
 		assume: g.assume.open, share: g.share.open || g.share.shot, scores: g.scores.open, compar: g.compareOpen,
 		layer: mv.layer, hover: mv.hover, focus: g.u.focus, zoom: mv.zoom, cx: mv.cx, cy: mv.cy,
 		dragSite: mv.dragSite, dragAtX: mv.dragAtX, dragAtY: mv.dragAtY, mapMoving: mv.moving(),
@@ -99,6 +100,9 @@ func (g *Game) signature() frameSig {
 	}
 	if g.baseline != nil && g.baseline.Sim() != nil {
 		sig.baseDay = g.baseline.Sim().Day()
+	}
+	if nw := g.newestFor(); nw != nil && nw.Sim() != nil {
+		sig.newestDay = nw.Sim().Day()
 	}
 	return sig
 }

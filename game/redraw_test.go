@@ -42,6 +42,7 @@ var notPicture = map[string]string{
 	"u.release":          whyInput,
 	"u.used":             whyInput,
 	"u.enter":            whyInput,
+	"u.press":            whyInput,
 	"u.wheel":            whyInput,
 	"u.dragDY":           whyInput,
 	"u.fingerX":          whyInput,
@@ -69,6 +70,10 @@ var notPicture = map[string]string{
 	"u.clipR":            whyLaidOut,
 	"u.clipBox":          whyLaidOut,
 	"u.keyNext":          whyLaidOut,
+	"u.controls":         whyLaidOut,
+	"u.nextControls":     whyLaidOut,
+	"u.names":            whyLaidOut,
+	"u.group":            whyLaidOut,
 	"u.tip":              whyLaidOut,
 	"u.tipAt":            whyLaidOut,
 	"u.fingerTip":        whyLaidOut,
@@ -157,6 +162,10 @@ var signatureMutators = map[string]func(t *testing.T, g *Game){
 		}
 		g.baseline = session.NewProjection(sc)
 		g.baseline.Advance(1)
+	},
+	"newest": func(t *testing.T, g *Game) {
+		g.compareWithNewest() // the test game runs on an older release than the newest
+		g.newest.Advance(1)
 	},
 	"ranges.job": func(t *testing.T, g *Game) {
 		g.ranges.job = &remoteRun{job: 1}

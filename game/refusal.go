@@ -21,7 +21,7 @@ func (g *Game) explain(err error) string {
 	switch {
 	case errors.As(err, &later):
 		c := later.Later.Command
-		return g.tr("refuse.later", c.Day.String(), g.commandName(&c), g.refusal(later.Later))
+		return g.tr("refuse.later", g.date(c.Day), g.commandName(&c), g.refusal(later.Later))
 	case errors.As(err, &ce):
 		return g.refusal(ce)
 	case errors.Is(err, session.ErrEnded):
@@ -75,7 +75,7 @@ func (g *Game) notifyErr(err error) { g.notify(g.explain(err)) }
 // scenario without it (and, while another cannot run either, again). Until
 // the user accepts, the page shows what it showed before.
 func (g *Game) OfferWithout(name string, sc model.Scenario, day model.Day, ce *model.CommandError) {
-	msg := g.tr("notice.badcommand", ce.Index+1, g.commandName(&ce.Command), ce.Command.Day.String(), g.refusal(ce))
+	msg := g.tr("notice.badcommand", ce.Index+1, g.commandName(&ce.Command), g.date(ce.Command.Day), g.refusal(ce))
 	g.offer(msg, g.tr("notice.dropcommand"), func() {
 		sc.Commands = slices.Delete(slices.Clone(sc.Commands), ce.Index, ce.Index+1)
 		err := sc.Validate()

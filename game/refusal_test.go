@@ -83,7 +83,7 @@ func TestRefusedBecauseOfALaterCommand(t *testing.T) {
 	if err := g.Do(model.Command{Op: model.RemoveSite{Site: 1}}); err == nil {
 		t.Fatal("removing a site the scenario moves later was accepted")
 	}
-	for _, part := range []string{"2026-10-28", "un déplacement", "Mazovia a été supprimé"} {
+	for _, part := range []string{"28/10/2026", "un déplacement", "Mazovia a été supprimé"} {
 		if !strings.Contains(g.banner.text, part) {
 			t.Errorf("banner %q, want it to contain %q", g.banner.text, part)
 		}

@@ -3,7 +3,6 @@ package game
 import (
 	"bytes"
 	"fmt"
-	"image"
 	"image/png"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -178,11 +177,11 @@ func (u *ui) chunksW(s string, f face, w float64) []string {
 	return append(out, s[start:])
 }
 
-// exportCSV offers the run's daily outcomes so far as CSV, the same bytes
-// as `gigasim run --csv`.
+// exportCSV offers the run's daily outcomes so far as CSV in the page's
+// language: the same bytes as `gigasim run --lang LANG --csv FILE`.
 func (g *Game) exportCSV() {
 	var b bytes.Buffer
-	if err := report.WriteCSV(&b, g.sess.Sim()); err != nil {
+	if err := report.WriteCSVAs(&b, g.sess.Sim(), g.cat.CSVFormat()); err != nil {
 		g.notifyErr(err)
 		return
 	}
@@ -191,8 +190,7 @@ func (g *Game) exportCSV() {
 
 // savePicture encodes the screen just drawn as PNG and offers it.
 func (g *Game) savePicture(screen *ebiten.Image) {
-	img := image.NewRGBA(screen.Bounds())
-	screen.ReadPixels(img.Pix)
+	img := g.captioned(screen) // with the release it shows (release.go)
 	var b bytes.Buffer
 	if err := png.Encode(&b, img); err != nil {
 		g.notifyErr(err)

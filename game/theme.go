@@ -1,6 +1,10 @@
 package game
 
-import "image/color"
+import (
+	"image/color"
+
+	"gigasandbox/model/report"
+)
 
 // The palette: a light page that reads on a projector, accents chosen to
 // stay distinct for the common colour-vision deficiencies (Okabe–Ito),
@@ -59,4 +63,80 @@ func viridis(t float64) color.RGBA {
 	a, b := stops[i], stops[i+1]
 	mix := func(x, y uint8) uint8 { return uint8(float64(x) + (float64(y)-float64(x))*f + 0.5) }
 	return color.RGBA{mix(a[0], b[0]), mix(a[1], b[1]), mix(a[2], b[2]), 0xff}
+}
+
+// themed are the palette's colours that a theme sets, and standard their
+// values above: SetHighContrast swaps them whole.
+var (
+	themed = []*color.RGBA{&colBackground, &colPanel, &colBar, &colBarText, &colBorder, &colText, &colTextDim,
+		&colTextOn, &colButton, &colButtonHover, &colButtonOn, &colButtonOff, &colAccent, &colFocus, &colTip,
+		&colSea, &colNonEU, &colContextEdge, &colStateEdge, &colSelected, &colBaseline, &colError, &colGood,
+		&series[0], &series[1], &series[2], &series[3],
+		&verdictColours[0], &verdictColours[1], &verdictColours[2], &verdictColours[3], &verdictColours[4]}
+	standard = func() []color.RGBA {
+		out := make([]color.RGBA, len(themed))
+		for i, c := range themed {
+			out[i] = *c
+		}
+		return out
+	}()
+)
+
+// highContrast is the theme for a browser that asks for more contrast
+// (prefers-contrast: more): text at 7:1 (WCAG 1.4.6), lines, marks and
+// every control's edge at 4.5:1, black edges between states, the same
+// hues darker so the series stay apart. TestHighContrast checks it.
+var highContrast = map[*color.RGBA]color.RGBA{
+	&colBackground:  {0xff, 0xff, 0xff, 0xff},
+	&colPanel:       {0xff, 0xff, 0xff, 0xff},
+	&colBar:         {0x00, 0x00, 0x00, 0xff},
+	&colBarText:     {0xff, 0xff, 0xff, 0xff},
+	&colBorder:      {0x00, 0x00, 0x00, 0xff},
+	&colText:        {0x00, 0x00, 0x00, 0xff},
+	&colTextDim:     {0x2e, 0x33, 0x3a, 0xff},
+	&colButton:      {0xf2, 0xf3, 0xf5, 0xff},
+	&colButtonHover: {0xd6, 0xdb, 0xe1, 0xff},
+	&colButtonOn:    {0x00, 0x3a, 0x6b, 0xff},
+	&colButtonOff:   {0xff, 0xff, 0xff, 0xff},
+	&colAccent:      {0x00, 0x46, 0x7d, 0xff},
+	&colFocus:       {0x7a, 0x4a, 0x00, 0xff},
+	&colTip:         {0xff, 0xff, 0xff, 0xff},
+	&colSea:         {0xe8, 0xf0, 0xf6, 0xff},
+	&colNonEU:       {0xee, 0xee, 0xea, 0xff},
+	&colContextEdge: {0x59, 0x59, 0x59, 0xff},
+	&colStateEdge:   {0x00, 0x00, 0x00, 0xff},
+	&colSelected:    {0x00, 0x00, 0x00, 0xff},
+	&colBaseline:    {0x59, 0x59, 0x59, 0xff},
+	&colError:       {0x8a, 0x1c, 0x12, 0xff},
+	&colGood:        {0x00, 0x5e, 0x45, 0xff},
+	&series[0]:      {0x00, 0x46, 0x7d, 0xff},
+	&series[1]:      {0x85, 0x52, 0x00, 0xff},
+	&series[2]:      {0x00, 0x5e, 0x45, 0xff},
+	&series[3]:      {0x8e, 0x3a, 0x6e, 0xff},
+
+	&verdictColours[report.GoalUnknown]: {0x4d, 0x4d, 0x4d, 0xff},
+	&verdictColours[report.GoalOnTrack]: {0x1f, 0x4f, 0x6b, 0xff},
+	&verdictColours[report.GoalAtRisk]:  {0x6b, 0x4a, 0x00, 0xff},
+	&verdictColours[report.GoalMet]:     {0x00, 0x57, 0x40, 0xff},
+	&verdictColours[report.GoalMissed]:  {0x85, 0x3a, 0x00, 0xff},
+}
+
+// edges says that controls are drawn with an edge (the high-contrast
+// theme): a button's shape then stands out from the page by 4.5:1, not
+// only its label.
+var edges bool
+
+// SetHighContrast switches between the standard and the high-contrast
+// theme (one page per program: the palette is the program's).
+func (g *Game) SetHighContrast(on bool) {
+	for i, c := range themed {
+		*c = standard[i]
+		if hc, ok := highContrast[c]; ok && on {
+			*c = hc
+		}
+	}
+	edges = on
+	g.highContrast = on
+	g.mv.repaint()
+	g.changed()
 }

@@ -2,6 +2,7 @@ package game
 
 import (
 	"fmt"
+	"slices"
 
 	"gigasandbox/model"
 	"gigasandbox/model/report"
@@ -23,6 +24,16 @@ type Twin struct {
 	// StateName names the selected state ("" when none).
 	StateName string   `json:"stateName"`
 	Messages  []string `json:"messages"` // the toasts on screen, newest last
+	// Controls are the page's controls in tab order: every button, switch
+	// and stepper the canvas lays out, which Press works as a click does.
+	Controls []TwinControl `json:"controls"`
+	// States are the member states to choose from (Label the name, Value
+	// the code) in the EU's protocol order, the order of EU documents in
+	// every language, for SelectState; Selected is the chosen one's code.
+	States   []TwinItem `json:"states"`
+	Selected string     `json:"selected"`
+	// Charts are the charts as data tables.
+	Charts []TwinTable `json:"charts"`
 	// Headings are the twin's section headings and its own name ("Text
 	// view"), in the page's language.
 	Headings TwinHeadings `json:"headings"`
@@ -34,14 +45,55 @@ type TwinItem struct {
 	Value string `json:"value"`
 }
 
+// TwinTable is a chart as a data table: a row on the first day, on each
+// 1 January and on the last day; for each, whether the values are of the
+// run so far or of its projection, the chart's lines, and the baseline's
+// first line beside them.
+type TwinTable struct {
+	Title   string     `json:"title"`
+	Columns []string   `json:"columns"`
+	Rows    [][]string `json:"rows"`
+}
+
+// TwinControl is one of the page's controls, as the twin offers it.
+type TwinControl struct {
+	Key   string `json:"key"` // what Press takes: the label and its place among controls so labelled, "Play#1"
+	Label string `json:"label"`
+	Tip   string `json:"tip,omitempty"`
+	Kind  string `json:"kind"`            // "button" or "switch"
+	On    bool   `json:"on,omitempty"`    // a button shown pressed, or a switch that is on
+	Value string `json:"value,omitempty"` // a stepper's value, beside its − and + buttons
+	Group string `json:"group,omitempty"` // the title of the sheet it is in, "" on the page
+}
+
 // TwinHeadings are the words of the twin's frame.
 type TwinHeadings struct {
-	View, Headline, Goals, State, Messages string
+	View, Headline, Goals, State, Messages, Controls, ChooseState, NoState, Charts, NoCanvas string
+}
+
+// Press activates a control of the page by its key (TwinControl.Key) in
+// the next update, as a click on it would: the text twin's buttons send
+// the commands the canvas sends. A key no longer on the page does nothing.
+func (g *Game) Press(key string) {
+	g.u.press = key
+	g.changed()
+}
+
+// SelectState picks a member state by its code, as a tap on the map does;
+// "" clears the choice.
+func (g *Game) SelectState(code string) {
+	if code == "" {
+		g.selState = -1
+		g.changed()
+		return
+	}
+	g.Select(code, 0, "")
+	g.changed()
 }
 
 // Twin is the page as text now.
 func (g *Game) Twin() Twin {
-	t := Twin{Lang: g.cat.Lang, Title: g.tr("app.title") + " — " + g.presetLabel(g.sess.Name()), Date: g.sess.Day().String()}
+	t := Twin{Lang: g.cat.Lang, Title: g.tr("app.title") + " — " + g.presetLabel(g.sess.Name()), Date: g.date(g.sess.Day())}
 	t.Time = g.tr("twin.paused")
 	if g.time.playing {
 		t.Time = g.tr("twin.playing", g.tr(speeds[g.time.speed].label))
@@ -68,7 +120,93 @@ func (g *Game) Twin() Twin {
 	for _, m := range g.log.toasts {
 		t.Messages = append(t.Messages, m.text)
 	}
+	t.Controls = slices.Clone(g.u.controls)
+	for i := range model.NumStates {
+		t.States = append(t.States, TwinItem{g.stateName(i), model.StateCode(i)})
+	}
+	t.Selected = g.selectedCode()
+	t.Charts = g.chartTables()
 	t.Headings = TwinHeadings{View: g.tr("twin.view"), Headline: g.tr("twin.headline"), Goals: g.tr("twin.goals"),
-		State: g.tr("twin.state"), Messages: g.tr("twin.messages")}
+		State: g.tr("twin.state"), Messages: g.tr("twin.messages"), Controls: g.tr("twin.controls"),
+		ChooseState: g.tr("twin.choosestate"), NoState: g.tr("twin.nostate"), Charts: g.tr("twin.charts"),
+		NoCanvas: g.tr("twin.nocanvas")}
 	return t
+}
+
+// chartTables are the charts as the twin's tables (TwinTable).
+func (g *Game) chartTables() []TwinTable {
+	live, proj, base := runOf(g.sess.Sim()), runOf(g.sess.Shown().Sim()), runOf(g.baselineSim())
+	var out []TwinTable
+	for _, s := range g.chartSpecs() {
+		t := TwinTable{Title: s.title + " (" + s.unit + ")", Columns: []string{g.tr("twin.date"), g.tr("twin.source")}}
+		for _, l := range s.lines {
+			t.Columns = append(t.Columns, l.label)
+		}
+		withBase := len(s.lines) > 0 && g.sess.Name() != "baseline"
+		if withBase {
+			t.Columns = append(t.Columns, g.tr("twin.baseline", s.lines[0].label))
+		}
+		for _, d := range yearDays(g.sess.Horizon()) {
+			src, which := live, g.tr("twin.sofar")
+			switch {
+			case d < len(live.days):
+			case d < len(proj.days):
+				src, which = proj, g.tr("twin.projected")
+			default:
+				continue // not simulated or projected yet
+			}
+			row := []string{g.date(model.Day(d)), which}
+			for _, l := range s.lines {
+				row = append(row, s.format(l.value(src, d)))
+			}
+			if withBase {
+				v := "—"
+				if d < len(base.days) {
+					v = s.format(s.lines[0].value(base, d))
+				}
+				row = append(row, v)
+			}
+			t.Rows = append(t.Rows, row)
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// yearDays are the days a chart's table has a row for: the first, each
+// 1 January, and the last before the horizon.
+func yearDays(horizon model.Day) []int {
+	if horizon <= 0 {
+		return nil
+	}
+	out := []int{0}
+	for d := model.Day(1); d < horizon; d++ {
+		if _, m, day := d.Date(); m == 1 && day == 1 {
+			out = append(out, int(d))
+		}
+	}
+	if last := int(horizon) - 1; out[len(out)-1] != last {
+		out = append(out, last)
+	}
+	return out
+}
+
+// UpdateWithoutScreen is Update for a page that cannot draw (a browser
+// without WebGL 2): the layout's input pass, which the text view's
+// controls press, then time, the projections and the messages, without
+// Ebitengine's input. The page is laid out as a 1280×720 desktop, where
+// every control has room.
+func (g *Game) UpdateWithoutScreen() {
+	if g.u.k == 0 {
+		g.u.k, g.u.f = 1, newFonts(1)
+		g.w, g.h = 1280, 720
+	}
+	g.frames = max(g.frames, firstFrames)
+	g.u.click, g.u.release, g.u.used, g.u.tip, g.u.keyNext = false, false, false, "", 0
+	g.layout(&g.u)
+	start := g.now()
+	g.advance(start)
+	g.project(start)
+	g.log.update(g)
+	g.bannerClock()
 }

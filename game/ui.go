@@ -1,6 +1,7 @@
 package game
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 	"math"
@@ -86,6 +87,17 @@ type ui struct {
 	keyNext   int  // widgets with keyboard focus are numbered in layout order
 	focus     int  // the focused widget's number, 0 for none
 	enter     bool
+
+	// controls are the focusable widgets of the last complete update pass,
+	// in tab order, for the text twin (twin.go); nextControls collects the
+	// pass under way, counting each label's widgets in names. group is the
+	// sheet being laid out ("" for the page). press is a control's key the
+	// twin pressed: the next update pass activates that widget as Enter on
+	// it would, so the twin sends the very command the canvas sends.
+	controls, nextControls []TwinControl
+	names                  map[string]int
+	group                  string
+	press                  string
 
 	// seen is where each labelled widget was laid out in the last complete
 	// update pass, for the automation API and tests; next collects the
@@ -410,26 +422,55 @@ func (u *ui) setTip(r rect, tip string) {
 }
 
 // focusable numbers a widget for keyboard navigation and reports whether it
-// has the focus; Enter on the focused widget counts as a click.
-func (u *ui) focusable(r rect) (focused, activated bool) {
+// has the focus; Enter on the focused widget, or the twin pressing it,
+// counts as a click. c describes the widget for the twin.
+func (u *ui) focusable(r rect, c TwinControl) (focused, activated bool) {
 	u.keyNext++
 	focused = u.focus == u.keyNext
 	if focused && u.drawing() {
 		u.stroke(r.inset(-2), 2, colFocus)
 	}
-	if focused && u.enter && !u.drawing() {
+	if u.drawing() {
+		return focused, false
+	}
+	if u.names == nil {
+		u.names = map[string]int{}
+	}
+	u.names[c.Label]++
+	c.Key = fmt.Sprintf("%s#%d", c.Label, u.names[c.Label])
+	c.Group = u.group
+	u.nextControls = append(u.nextControls, c)
+	if u.press != "" && u.press == c.Key {
+		u.press = ""
+		return focused, true
+	}
+	if focused && u.enter {
 		u.enter = false
 		return true, true
 	}
 	return focused, false
 }
 
+// edge outlines a control in the high-contrast theme.
+func (u *ui) edge(r rect) {
+	if edges {
+		u.stroke(r, 1, colBorder)
+	}
+}
+
 // button draws a button and reports a click (or Enter when focused).
 func (u *ui) button(r rect, label string, on bool, tip string) bool {
+	return u.buttonAs(r, label, TwinControl{Label: label, Tip: tip, Kind: "button", On: on})
+}
+
+// buttonAs is button, named for the twin as c says: a stepper's "−" is
+// "<its label> −" there.
+func (u *ui) buttonAs(r rect, label string, c TwinControl) bool {
+	on, tip := c.On, c.Tip
 	u.saw(label, r)
 	f := u.fit(label, r.w-8, u.f.normal)
 	u.place(label, r, u.textInRect(label, r, f, center), true)
-	_, act := u.focusable(r)
+	_, act := u.focusable(r, c)
 	bg := colButton
 	switch {
 	case on:
@@ -438,6 +479,7 @@ func (u *ui) button(r rect, label string, on bool, tip string) bool {
 		bg = colButtonHover
 	}
 	u.fill(r, bg)
+	u.edge(r)
 	fg := colText
 	if on {
 		fg = colTextOn
@@ -461,12 +503,13 @@ func (u *ui) fit(s string, w float64, f face) face {
 func (u *ui) rowButton(r rect, label string, f face, tip string) bool {
 	u.saw(label, r)
 	u.place(label, r, u.textInRect(label, r, f, left), true)
-	_, act := u.focusable(r)
+	_, act := u.focusable(r, TwinControl{Label: label, Tip: tip, Kind: "button"})
 	bg := colButton
 	if u.hover(r) {
 		bg = colButtonHover
 	}
 	u.fill(r, bg)
+	u.edge(r)
 	u.textIn(label, r, f, colText, left)
 	u.setTip(r, tip)
 	return u.clicked(r) || act
@@ -476,6 +519,7 @@ func (u *ui) rowButton(r rect, label string, f face, tip string) bool {
 func (u *ui) disabledButton(r rect, label, why string) {
 	u.place(label, r, u.textInRect(label, r, u.f.normal, center), true)
 	u.fill(r, colButtonOff)
+	u.edge(r)
 	u.textIn(label, r, u.f.normal, colTextDim, center)
 	u.setTip(r, why)
 }
@@ -503,10 +547,10 @@ func (u *ui) stepper(r rect, label, value, tip string) int {
 	u.saw(label+" +", plus)
 	u.label(value, rect{minus.x + bw, r.y, valW, r.h}, u.f.bold, colText, center)
 	d := 0
-	if u.button(minus, "−", false, "") {
+	if u.buttonAs(minus, "−", TwinControl{Label: label + " −", Tip: tip, Kind: "button", Value: value}) {
 		d = -1
 	}
-	if u.button(plus, "+", false, "") {
+	if u.buttonAs(plus, "+", TwinControl{Label: label + " +", Tip: tip, Kind: "button", Value: value}) {
 		d = +1
 	}
 	return d
@@ -515,15 +559,18 @@ func (u *ui) stepper(r rect, label, value, tip string) int {
 // toggle draws a labelled on/off switch and reports a click.
 func (u *ui) toggle(r rect, label string, on bool, tip string) bool {
 	u.saw(label, r)
-	_, act := u.focusable(r)
+	_, act := u.focusable(r, TwinControl{Label: label, Tip: tip, Kind: "switch", On: on})
 	box := rect{r.x + r.w - 46, r.y + (r.h-20)/2, 40, 20}
-	u.place(label, r, u.textInRect(label, rect{r.x, r.y, r.w - 50, r.h}, u.f.normal, left), true)
-	u.textIn(label, rect{r.x, r.y, r.w - 50, r.h}, u.f.normal, colText, left)
+	lr := rect{r.x, r.y, r.w - 50, r.h}
+	f := u.fit(label, lr.w-8, u.f.normal)
+	u.place(label, r, u.textInRect(label, lr, f, left), true)
+	u.textIn(label, lr, f, colText, left)
 	bg := colButton
 	if on {
 		bg = colAccent
 	}
 	u.fill(box, bg)
+	u.edge(box)
 	knob := rect{box.x + 2, box.y + 2, 16, 16}
 	if on {
 		knob.x = box.x + box.w - 18

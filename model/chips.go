@@ -30,17 +30,27 @@ func (s ChipState) String() string {
 // Gen is a chip generation. Its numbering is part of the state hash.
 type Gen uint8
 
-// Generations. The first three can be ordered; the others exist only in the
-// EuroHPC systems that are running at the start.
+// Generations. H100, B200 and EU can be ordered in every release; GH200,
+// A100 and MI250X exist only in the EuroHPC systems running at the start;
+// GB200, GB300 and VR200 are in the catalogue of release 2026-12 and later
+// only (Release.Gens), each from the day it can be ordered.
 const (
 	GenH100   Gen = iota // H100-class (and H200: same compute)
-	GenB200              // B200-class
+	GenB200              // B200-class (HGX B200)
 	GenEU                // an EU accelerator, outside US export controls
 	GenGH200             // JUPITER's GH200 superchips
 	GenA100              // Leonardo's A100
 	GenMI250X            // LUMI's AMD MI250X
+	GenGB200             // GB200 NVL72 rack-scale Blackwell (release 2026-12 on)
+	GenGB300             // GB300 NVL72, Blackwell Ultra (release 2026-12 on)
+	GenVR200             // Vera Rubin NVL72 (release 2026-12 on)
 	NumGens
 )
+
+// numGens202611 is how many generations release 2026-11 knows: its runs
+// hash and iterate only these, so that generations added later leave its
+// runs bit-identical.
+const numGens202611 = GenMI250X + 1
 
 // GenBest, as a site's chip choice, orders the generation with the most
 // compute per chip that is on sale on the order day.
@@ -66,6 +76,9 @@ var genInfo = [NumGens]GenInfo{
 	GenGH200:  {"gh200", "GH200 (JUPITER)", false, true, 1000, 900, "same GPU as H100; module power ~900 W (U) [S13]"},
 	GenA100:   {"a100", "A100 (Leonardo)", false, true, 315, 400, "312 vs 989 dense BF16 TFLOP/s (D) [S15][S25]"},
 	GenMI250X: {"mi250x", "MI250X (LUMI)", false, true, 387, 560, "383 vs 989 dense BF16 TFLOP/s (D) [S14][S25]"},
+	GenGB200:  {"gb200", "GB200 NVL72", true, true, 0, 0, ""},
+	GenGB300:  {"gb300", "GB300 NVL72 (Blackwell Ultra)", true, true, 0, 0, ""},
+	GenVR200:  {"vr200", "Vera Rubin NVL72", true, true, 0, 0, ""},
 }
 
 // Info describes the generation.
@@ -91,7 +104,7 @@ func ParseGen(s string) (Gen, error) {
 			return g, nil
 		}
 	}
-	return 0, fmt.Errorf("unknown chip %q (want h100, b200, eu or best)", s)
+	return 0, fmt.Errorf("unknown chip %q (want h100, b200, gb200, gb300, vr200, eu or best)", s)
 }
 
 // genFigures are a generation's figures under a scenario's assumptions.
@@ -109,8 +122,13 @@ func usdToCents(usd int64, p *Params) EuroCents {
 	return EuroCents(usd * 100 * 10000 / p[ParamUSDPerEUR])
 }
 
-// figures computes every generation's figures from the assumptions.
-func figures(p *Params) [NumGens]genFigures {
+// figures computes every generation's figures from the assumptions and
+// the release's chip catalogue. A release without a catalogue (2026-11)
+// gets exactly the figures it always had.
+func figures(rel *Release, p *Params) [NumGens]genFigures {
+	if rel.catalogue != nil {
+		return catalogueFigures(rel, p)
+	}
 	var f [NumGens]genFigures
 	net := func(c EuroCents) EuroCents { return c + c*EuroCents(p[ParamNetworkShare])/1000 }
 	f[GenH100] = genFigures{h100e: 1000, chipWatts: Watts(p[ParamH100Watts]), price2026: net(usdToCents(p[ParamH100PriceUSD], p)),
@@ -147,4 +165,43 @@ func MustGen(name string) Gen {
 		panic(err)
 	}
 	return g
+}
+
+// catalogueFigures are the generations' figures in a release with a chip
+// catalogue: each generation can be ordered from its date; H100, B200 and
+// the EU accelerator take price, compute, chip power and supply from the
+// assumptions (so that a scenario can change them), the rack-scale
+// generations take theirs from the catalogue, with the supply of
+// b200_supply_per_month (NVIDIA's current generations). IT load per chip
+// is the chip's power × server_overhead for 8-GPU servers, the published
+// system power ÷ GPUs for racks, and the TOP500 system power ÷ chips for
+// the legacy systems (their figure includes the host already: no server
+// overhead on top). The facility load multiplies it by the PUE.
+func catalogueFigures(rel *Release, p *Params) [NumGens]genFigures {
+	var f [NumGens]genFigures
+	net := func(c EuroCents) EuroCents { return c + c*EuroCents(p[ParamNetworkShare])/1000 }
+	overhead := func(w Watts) Watts { return w * Watts(p[ParamServerOverhead]) / 1000 }
+	for g := range rel.gens {
+		c := &rel.catalogue[g]
+		fg := genFigures{h100e: c.h100e, chipWatts: c.chipW, itW: c.systemW, firstDay: c.orderFrom}
+		switch Gen(g) {
+		case GenH100:
+			fg.h100e, fg.chipWatts = 1000, Watts(p[ParamH100Watts])
+			fg.price2026, fg.supplyPerMon = net(usdToCents(p[ParamH100PriceUSD], p)), p[ParamH100SupplyPerMonth]
+			fg.itW = overhead(fg.chipWatts)
+		case GenB200:
+			fg.h100e, fg.chipWatts = MilliH100e(p[ParamB200H100e]), Watts(p[ParamB200Watts])
+			fg.price2026, fg.supplyPerMon = net(usdToCents(p[ParamB200PriceUSD], p)), p[ParamB200SupplyPerMonth]
+			fg.itW = overhead(fg.chipWatts)
+		case GenEU:
+			fg.h100e, fg.chipWatts = MilliH100e(p[ParamEUChipH100e]), Watts(p[ParamEUChipWatts])
+			fg.price2026, fg.supplyPerMon = net(EuroCents(p[ParamEUChipPriceEUR]*100)), p[ParamEUChipSupplyPerMonth]
+			fg.itW, fg.firstDay = overhead(fg.chipWatts), startOfYear(int(p[ParamEUChipFirstYear]))
+		case GenGB200, GenGB300, GenVR200:
+			fg.price2026, fg.supplyPerMon = net(usdToCents(c.priceUSD, p)), p[ParamB200SupplyPerMonth]
+		}
+		fg.facilityW = fg.itW * Watts(p[ParamPUE]) / 1000
+		f[g] = fg
+	}
+	return f
 }

@@ -29,7 +29,7 @@ func (o BuildSite) validate(day Day, days int32) error {
 	if o.Site.Existing {
 		return errors.New("build: a new site cannot be an existing system")
 	}
-	return validateSite(&o.Site, day, days)
+	return validateSite(&o.Site, day, days, nil)
 }
 
 func (o BuildSite) check(r *rules, c *Command) *CommandError {

@@ -232,7 +232,8 @@ func (s *Sim) stepRunningCost(d Day) {
 		}
 		kwh := KWh(int64(t.drawW) * 24 / 1000)
 		st := &s.rel.states[t.state]
-		price := st.PriceCentsPerMWh + premium*ppa/1000
+		ppa := s.ppaShareOf(t.state, d, ppa)
+		price := st.PriceCentsPerMWh + s.priceStepOf(t.state, d) + premium*ppa/1000
 		elec := EuroCents(int64(kwh) * price / 1000)
 		chips := t.count[ChipActive] + t.count[ChipRepair] + t.count[ChipInstalling]
 		m := EuroCents(chips) * maint / 365
@@ -261,4 +262,29 @@ func growthParam(s string) (Param, error) {
 		return ParamGrowthBoom, nil
 	}
 	return 0, fmt.Errorf("demand_growth %q: want slow, base or boom", s)
+}
+
+// priceStepOf is what the release's rules add to state st's power price
+// for data centres on day d, in cents per MWh (Finland's tax from July
+// 2026 in release 2026-12; nothing in 2026-11).
+func (s *Sim) priceStepOf(st int, d Day) int64 {
+	var add int64
+	for _, p := range s.rel.priceSteps {
+		if p.state == st && d >= p.from {
+			add += p.centsPerMWh
+		}
+	}
+	return add
+}
+
+// ppaShareOf is the share of a site's power in state st bought as
+// renewable PPAs on day d: the lever's, or all of it where a rule of the
+// release requires renewable supply (Germany from 2027 in release 2026-12).
+func (s *Sim) ppaShareOf(st int, d Day, lever int64) int64 {
+	for _, r := range s.rel.renewableRules {
+		if r.state == st && d >= r.from {
+			return 1000
+		}
+	}
+	return lever
 }

@@ -54,37 +54,53 @@ func goldenDump(t testing.TB, sc model.Scenario) []byte {
 	return b.Bytes()
 }
 
-// TestGolden runs every preset to the horizon and compares with
-// testdata/golden. The same files are checked on linux/amd64, linux/arm64
-// (qemu) and js/wasm (Node): same bits everywhere.
+// TestGolden runs every preset on every release to the horizon and
+// compares with testdata/golden: the first release's in testdata/golden,
+// each later one's in testdata/golden/RELEASE. The same files are checked
+// on linux/amd64, linux/arm64 (qemu) and js/wasm (Node): same bits
+// everywhere, and an old release's runs stay what they were.
 func TestGolden(t *testing.T) {
-	for _, name := range model.PresetNames() {
-		t.Run(name, func(t *testing.T) {
-			sc, err := model.Preset(name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := goldenDump(t, sc)
-			path := filepath.Join("..", "testdata", "golden", name+".golden")
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
+	for i, rel := range model.Releases() {
+		dir := filepath.Join("..", "testdata", "golden")
+		if i > 0 {
+			dir = filepath.Join(dir, rel.Name)
+		}
+		for _, name := range model.PresetNames() {
+			t.Run(rel.Name+"/"+name, func(t *testing.T) {
+				sc, err := model.PresetIn(rel, name)
+				if err != nil {
 					t.Fatal(err)
 				}
-				return
+				checkGolden(t, filepath.Join(dir, name+".golden"), goldenDump(t, sc))
+			})
+		}
+	}
+}
+
+// checkGolden compares got with the file at path, or writes it with
+// -update.
+func checkGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./model -run TestGolden -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		gl, wl := bytes.Split(got, []byte("\n")), bytes.Split(want, []byte("\n"))
+		for i := 0; i < len(gl) && i < len(wl); i++ {
+			if !bytes.Equal(gl[i], wl[i]) {
+				t.Fatalf("%s differs at line %d:\n got: %s\nwant: %s", path, i+1, gl[i], wl[i])
 			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./model -run TestGolden -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				gl, wl := bytes.Split(got, []byte("\n")), bytes.Split(want, []byte("\n"))
-				for i := 0; i < len(gl) && i < len(wl); i++ {
-					if !bytes.Equal(gl[i], wl[i]) {
-						t.Fatalf("%s differs from %s at line %d:\n got: %s\nwant: %s", name, path, i+1, gl[i], wl[i])
-					}
-				}
-				t.Fatalf("%s differs from %s in length: %d lines, want %d", name, path, len(gl), len(wl))
-			}
-		})
+		}
+		t.Fatalf("%s differs in length: %d lines, want %d", path, len(gl), len(wl))
 	}
 }

@@ -114,7 +114,7 @@ func (s *Sim) StateHash() uint64 {
 		h.int(s.dem.startups[st])
 		h.int(s.dem.moved[st])
 	}
-	for g := range s.supply {
+	for g := range s.rel.gens { // a release hashes only the generations it knows
 		q := &s.supply[g]
 		h.int(q.credit)
 		for _, r := range q.orders[q.head:] {

@@ -38,3 +38,9 @@ func step(t testing.TB, sim *model.Sim, days int) {
 		}
 	}
 }
+
+// onRelease is sc on the named release.
+func onRelease(name string, sc model.Scenario) model.Scenario {
+	sc.Release = name
+	return sc
+}

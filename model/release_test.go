@@ -13,6 +13,10 @@ func TestReleaseOf(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if r, err := ReleaseOf(&sc); err != nil || r.Name != "2026-11" {
+		t.Fatalf("ReleaseOf(preset) = %v, %v; want 2026-11, the release it was made on", r, err)
+	}
+	sc.Release = ""
 	if r, err := ReleaseOf(&sc); err != nil || r != NewestRelease() {
 		t.Fatalf("ReleaseOf(no release) = %v, %v; want the newest", r, err)
 	}
@@ -65,7 +69,8 @@ func TestReleaseRunsOnItsFigures(t *testing.T) {
 	}
 	onOld := sc
 	onOld.Release = old.Name
-	onNew := sc // names none: the newest, now test-next
+	onNew := sc
+	onNew.Release = "" // names none: the newest, now test-next
 	pinned := sc
 	pinned.Release = old.Name
 	pinned.Assumptions = map[string]string{"pue": "1.3"}
@@ -91,5 +96,52 @@ func TestReleaseRunsOnItsFigures(t *testing.T) {
 	}
 	if d := Diff(old, old); len(d) != 0 {
 		t.Errorf("Diff(a, a) = %+v", d)
+	}
+}
+
+// TestReleaseDefaultsInRange: every release's default of every assumption
+// lies within the assumption's range and its accepted limits, so that an
+// ensemble on any release draws around the figure it runs on.
+func TestReleaseDefaultsInRange(t *testing.T) {
+	for _, r := range Releases() {
+		for p := range NumParams {
+			d, rg, in := r.Default(p), p.Range(), p.Info()
+			if d < rg.Low || d > rg.High || d < in.Min || d > in.Max {
+				t.Errorf("release %s: %s default %s outside its range %s to %s", r.Name, in.Key, p.Format(d), p.Format(rg.Low), p.Format(rg.High))
+			}
+			if r.Param(p).Source == "" {
+				t.Errorf("release %s: %s has no source", r.Name, in.Key)
+			}
+		}
+	}
+}
+
+// TestReleaseKeepsItsGenerations: release 2026-11 knows six generations
+// and refuses the later ones; 2026-12 orders the best on sale on the day.
+func TestReleaseKeepsItsGenerations(t *testing.T) {
+	old, _ := ReleaseByName("2026-11")
+	if old.Gens() != GenMI250X+1 || old.checkChip(GenGB300) == nil || old.checkChip(GenBest) != nil {
+		t.Errorf("release 2026-11 knows %d generations, checkChip(gb300) = %v", old.Gens(), old.checkChip(GenGB300))
+	}
+	sc := DefaultScenario()
+	sc.Release = "2026-12"
+	sim, err := New(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		day  Day
+		want Gen
+	}{
+		{0, GenGB300}, {DayOf(2026, 8, 31), GenGB300}, {DayOf(2026, 9, 1), GenVR200}, {DayOf(2030, 1, 1), GenVR200},
+	}
+	for _, tt := range tests {
+		if got := sim.BestGen(tt.day); got != tt.want {
+			t.Errorf("BestGen(%s) = %s, want %s", tt.day, got, tt.want)
+		}
+	}
+	sc.Release = "2026-11"
+	if sim, _ := New(sc); sim.BestGen(DayOf(2030, 1, 1)) != GenB200 {
+		t.Errorf("release 2026-11's best chip in 2030 is %s, want b200", sim.BestGen(DayOf(2030, 1, 1)))
 	}
 }

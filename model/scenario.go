@@ -265,7 +265,11 @@ func (sc *Scenario) ValidateFields() error {
 	}
 	var total int64
 	for i := range sc.Sites {
-		if err := validateSite(&sc.Sites[i], 0, sc.Days); err != nil {
+		err := validateSite(&sc.Sites[i], 0, sc.Days, rel)
+		if err == nil {
+			err = rel.checkChip(sc.Sites[i].Chip)
+		}
+		if err != nil {
 			return fmt.Errorf("scenario: site %d: %w", i+1, err)
 		}
 		total += int64(sc.Sites[i].Chips)
@@ -286,7 +290,11 @@ func (sc *Scenario) ValidateFields() error {
 		if c.Day < 0 || c.Day >= Day(sc.Days) {
 			return fmt.Errorf("scenario: command %d: day %s is outside the run (%s to %s)", i+1, c.Day, Day(0), Day(sc.Days-1))
 		}
-		if err := c.validate(sc.Days); err != nil {
+		err := c.validate(sc.Days)
+		if err == nil {
+			err = rel.checkCommand(c)
+		}
+		if err != nil {
 			e := errInvalid(c, err)
 			e.Index = i
 			return e
@@ -313,8 +321,10 @@ func (sc *Scenario) CheckCommands() error {
 	return nil
 }
 
-// validateSite checks a site built on day `from` of a run of `days` days.
-func validateSite(s *SiteSpec, from Day, days int32) error {
+// validateSite checks a site built on day `from` of a run of `days` days,
+// on release rel (nil for a site built by a command: it cannot be an
+// existing system).
+func validateSite(s *SiteSpec, from Day, days int32, rel *Release) error {
 	if s.Name == "" {
 		return errors.New("name is empty")
 	}
@@ -344,7 +354,11 @@ func validateSite(s *SiteSpec, from Day, days int32) error {
 		if from != 0 {
 			return errors.New("existing: only sites at the start of a run can exist already")
 		}
-		if s.Start > 0 || s.Start < -3650 {
+		if rel != nil && rel.laterExisting {
+			if s.Start < -3650 || s.Start >= Day(days) {
+				return fmt.Errorf("start %s: an existing system comes into service within ten years before the run or during it (to %s)", s.Start, Day(days-1))
+			}
+		} else if s.Start > 0 || s.Start < -3650 {
 			return fmt.Errorf("start %s: an existing system was installed before the run, within ten years", s.Start)
 		}
 		if g == GenBest {
@@ -353,7 +367,7 @@ func validateSite(s *SiteSpec, from Day, days int32) error {
 		return nil
 	}
 	if g != GenBest && !genInfo[g].Orderable {
-		return fmt.Errorf("chip %q is only in existing systems: choose h100, b200, eu or best", s.Chip.String())
+		return fmt.Errorf("chip %q is only in existing systems: choose h100, b200, eu, best or, on release 2026-12, gb200, gb300 or vr200", s.Chip.String())
 	}
 	if s.Start < from || s.Start >= Day(days) {
 		return fmt.Errorf("start %s is outside %s to %s", s.Start, from, Day(days-1))

@@ -43,7 +43,11 @@ func TestParseScenarioErrors(t *testing.T) {
 		{"no name", `{"sites": [{"state": "PL", "chips": 5, "chip": "h100"}]}`, "name is empty"},
 		{"bad date", `{"sites": [{"name": "a", "state": "PL", "chips": 5, "chip": "h100", "start": "2026-02-30"}]}`, "does not exist"},
 		{"start after end", `{"days": 10, "sites": [{"name": "a", "state": "PL", "chips": 5, "chip": "h100", "start": "2027-01-01"}]}`, "start 2027-01-01 is outside"},
-		{"existing future", `{"sites": [{"name": "a", "state": "PL", "chips": 5, "chip": "h100", "start": "2026-06-01", "existing": true}]}`, "installed before the run"},
+		{"existing future", `{"release": "2026-11", "sites": [{"name": "a", "state": "PL", "chips": 5, "chip": "h100", "start": "2026-06-01", "existing": true}]}`, "installed before the run"},
+		{"existing after end", `{"release": "2026-12", "days": 10, "sites": [{"name": "a", "state": "PL", "chips": 5, "chip": "h100", "start": "2026-06-01", "existing": true}]}`, "comes into service within ten years before the run or during it"},
+		{"chip of a later release", `{"release": "2026-11", "sites": [{"name": "a", "state": "PL", "chips": 5, "chip": "gb300"}]}`, `chip "gb300" is not in release 2026-11's catalogue`},
+		{"build chip of a later release", `{"release": "2026-11", "commands": [{"day": "2027-01-01", "kind": "build", "build": {"name": "a", "state": "PL", "chips": 5, "chip": "vr200", "start": "2027-02-01"}}]}`, `chip "vr200" is not in release 2026-11's catalogue`},
+		{"unknown release", `{"release": "2025-01"}`, `release "2025-01" is not one this sandbox has`},
 		{"lat", `{"sites": [{"name": "a", "state": "PL", "chips": 5, "chip": "h100", "lat": 95}]}`, "out of range"},
 		{"too many chips", `{"sites": [{"name": "a", "state": "PL", "chips": 1000000, "chip": "h100"}, {"name": "b", "state": "PL", "chips": 1000000, "chip": "h100"}, {"name": "c", "state": "PL", "chips": 1000000, "chip": "h100"}, {"name": "d", "state": "PL", "chips": 1000000, "chip": "h100"}, {"name": "e", "state": "PL", "chips": 1, "chip": "h100"}]}`, "more than the 4000000 allowed"},
 		{"command order", `{"commands": [{"day": "2027-01-01", "kind": "g2g", "state": "PL"}, {"day": "2026-06-01", "kind": "g2g", "state": "PL"}]}`, "before the previous command"},
@@ -134,11 +138,15 @@ func normal(sc model.Scenario) model.Scenario {
 // FuzzScenarioJSON: no input panics the parser or a short run, and whatever
 // parses re-encodes to JSON that parses to the same scenario.
 func FuzzScenarioJSON(f *testing.F) {
-	for _, name := range model.PresetNames() {
-		sc, _ := model.Preset(name)
-		b, _ := sc.MarshalIndent()
-		f.Add(b)
+	for _, rel := range model.Releases() {
+		for _, name := range model.PresetNames() {
+			sc, _ := model.PresetIn(rel, name)
+			b, _ := sc.MarshalIndent()
+			f.Add(b)
+		}
 	}
+	f.Add([]byte(`{"release":"2026-12","sites":[{"name":"a","state":"PL","chips":9,"chip":"vr200","existing":true,"start":"2027-03-01"}],"days":500}`))
+	f.Add([]byte(`{"release":"2026-11","sites":[{"name":"a","state":"PL","chips":9,"chip":"gb300"}]}`))
 	files, _ := filepath.Glob(filepath.Join("..", "testdata", "scenarios", "*.json"))
 	for _, file := range files {
 		if b, err := os.ReadFile(file); err == nil {

@@ -231,7 +231,7 @@ func NewFrom(sc Scenario, old *Sim) (*Sim, error) {
 	if s.params, err = parseAssumptions(s.rel, sc.Assumptions); err != nil {
 		return nil, fmt.Errorf("scenario: %w", err)
 	}
-	s.gens = figures(&s.params)
+	s.gens = figures(s.rel, &s.params)
 	s.effOrder = efficiencyOrder(&s.gens)
 	s.reg, _ = compileRegime(sc.Regime)
 	s.rules = newRules(&s.sc)
@@ -404,6 +404,9 @@ func (s *Sim) apply(c Command) error {
 	if err := c.validate(s.sc.Days); err != nil {
 		return errInvalid(&c, err)
 	}
+	if err := s.rel.checkCommand(&c); err != nil {
+		return errInvalid(&c, err)
+	}
 	if e := s.rules.check(&c); e != nil {
 		return e
 	}
@@ -474,6 +477,9 @@ func (s *Sim) addSite(sp SiteSpec) error {
 	if !sp.Existing {
 		return nil
 	}
+	if sp.Start > 0 {
+		return s.addLaterSystem(idx)
+	}
 	// An existing system: built, connected and running at day 0, paid for
 	// before the run. Its grid connection is outside the spare capacity.
 	t.started, t.energised = true, true
@@ -492,5 +498,29 @@ func (s *Sim) addSite(sp SiteSpec) error {
 		s.fileSweep(retire, first, sp.Chips) // scheduleActive filed none that retire then
 	}
 	t.status = SiteOperating
+	return nil
+}
+
+// addLaterSystem adds an existing system that comes into service on its
+// start day, after day 0 (a EuroHPC AI Factory, in releases that have
+// them): built and paid for outside the run, with its own grid connection
+// outside the spare capacity. Its chips wait on site for the day it is
+// energised, then burn in as any delivered chip does.
+func (s *Sim) addLaterSystem(idx int) error {
+	t := &s.sites[idx]
+	sp := &t.spec
+	g := sp.Chip
+	t.started = true
+	t.buildEnd, t.grantDay, t.connReady = sp.Start, sp.Start, sp.Start
+	t.requestW = Watts(sp.Chips) * s.gens[g].facilityW
+	t.granted = t.requestW
+	first := int32(len(s.chips))
+	for i := int32(0); i < sp.Chips; i++ {
+		s.chips = append(s.chips, chip{state: ChipInstalling, gen: g, site: uint16(idx), until: noDay, born: noDay})
+	}
+	t.live = sp.Chips
+	t.count[ChipInstalling] = sp.Chips
+	s.stage(t, first, sp.Chips)
+	t.status = SiteConstruction
 	return nil
 }

@@ -16,6 +16,12 @@ func (s *Sim) stepSites(d Day) {
 		}
 		t.buildEnd = d + build
 		g := s.orderGen(t, d)
+		if s.rel.catalogue != nil {
+			// In a release whose generations go on sale by date, the
+			// site asks for the power of the chips it will order when
+			// its building nears its end (stepOrders), not of today's.
+			g = s.orderGen(t, max(d, t.buildEnd-Day(s.params[ParamOrderLeadDays])))
+		}
 		t.requestW = Watts(t.spec.Chips) * s.gens[g].facilityW
 		itW := Watts(t.spec.Chips) * s.gens[g].itW
 		// building cost per watt of critical IT load, in dollars
@@ -33,9 +39,18 @@ func (s *Sim) orderGen(t *site, d Day) Gen {
 		return t.choice
 	}
 	best := GenH100
-	for _, g := range []Gen{GenH100, GenB200, GenEU} {
+	for _, g := range []Gen{GenH100, GenB200, GenEU, GenGB200, GenGB300, GenVR200} {
+		if g >= s.rel.gens {
+			break // release 2026-11 knows the first three only
+		}
 		f := &s.gens[g]
-		if f.firstDay <= d && f.supplyPerMon > 0 && f.h100e > s.gens[best].h100e {
+		if f.firstDay > d || f.supplyPerMon <= 0 {
+			continue
+		}
+		// with a catalogue, of two with the same compute the newer one,
+		// which the vendor now ships (GB300 over GB200)
+		newer := s.rel.catalogue != nil && f.h100e == s.gens[best].h100e && f.firstDay > s.gens[best].firstDay
+		if f.h100e > s.gens[best].h100e || newer {
 			best = g
 		}
 	}

@@ -114,11 +114,11 @@ func TestValidationTier2Cap(t *testing.T) {
 	}
 }
 
-// TestValidationChipCost: 100,000 H100-class chips cost about $40,000 each
-// (the seed figure; $25k–40k [S36][S52]), converted at the ECB's 2024 rate,
-// plus networking at 25% of chip cost [S35].
+// TestValidationChipCost: in release 2026-11, 100,000 H100-class chips cost
+// about $40,000 each (the seed figure; $25k–40k [S36][S52]), converted at
+// the ECB's 2024 rate, plus networking at 25% of chip cost [S35].
 func TestValidationChipCost(t *testing.T) {
-	sim := mustNew(t, oneSite("FI", 100000, "h100", 400, fast))
+	sim := mustNew(t, onRelease("2026-11", oneSite("FI", 100000, "h100", 400, fast)))
 	step(t, sim, 60)
 	l := sim.Ledger()
 	perChipEUR := float64(l.Chips) / 100 / 100000 / 1.25
@@ -133,11 +133,11 @@ func TestValidationChipCost(t *testing.T) {
 	}
 }
 
-// TestValidationGermanPowerBill: a year of power for a 100,000-chip site in
-// Germany costs its draw × 8,760 h × Germany's industrial price (€226.4/MWh,
-// Eurostat 2025-S2 [S42]).
+// TestValidationGermanPowerBill: in release 2026-11, a year of power for a
+// 100,000-chip site in Germany costs its draw × 8,760 h × Germany's
+// industrial price (€226.4/MWh, Eurostat 2025-S2 band IC [S42]).
 func TestValidationGermanPowerBill(t *testing.T) {
-	sc := oneSite("DE", 100000, "h100", 2400, fast)
+	sc := onRelease("2026-11", oneSite("DE", 100000, "h100", 2400, fast))
 	sim := mustNew(t, sc)
 	runUntilOperating(t, sim, 2000)
 	step(t, sim, 30)

@@ -73,7 +73,7 @@ func StateIndex(code string) (int, error) { return stateIndex(code) }
 
 // CheckSite checks a site as a build command would on any day of the
 // longest run: its name, state, size, chip and position.
-func CheckSite(sp SiteSpec) error { return validateSite(&sp, 0, MaxDays) }
+func CheckSite(sp SiteSpec) error { return validateSite(&sp, 0, MaxDays, nil) }
 
 // StateView is what the run holds about a member state on the current day:
 // its grid, its export licences and its AI sector.

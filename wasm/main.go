@@ -62,6 +62,8 @@ func main() {
 		g.NotifyBadLink(start.badLink)
 	case start.restored:
 		g.NotifyRestored()
+	case start.link:
+		g.OfferNewestRelease() // a link on an older release of figures: offer the newest beside it
 	}
 	g.SetPlatform(game.Platform{Save: download, Copy: copyText, BaseURL: baseURL, PartialPresent: partialPresent,
 		Ensemble: newEnsembleWorker})
@@ -72,7 +74,16 @@ func main() {
 	installAPI(g)
 	keepAddress(g)
 	keepTwin(g)
+	keepCharKeys(g)
+	followContrast(g)
 	ebiten.SetWindowTitle("Gigafactory Sandbox")
+	if !hasWebGL2() {
+		// Without WebGL 2 the canvas cannot start (and Ebitengine, asked
+		// to, fails beyond recovery); the model and the text view need
+		// none of it.
+		textOnly(g, "no WebGL 2 context")
+		select {}
+	}
 	if err := ebiten.RunGame(&page{Game: g}); err != nil {
 		fail("The sandbox stopped", err.Error())
 	}
@@ -90,6 +101,7 @@ type start struct {
 
 	badLink  error // why the address could not be opened (the baseline is shown)
 	restored bool  // the run was restored from this browser's storage
+	link     bool  // the run is a link's (#s=...), not a preset's
 	// mend, for a link with a command that cannot run on its day, is that
 	// link's scenario: the page offers to open it without the command.
 	mend *mend
@@ -148,6 +160,7 @@ func openFragment(frag string) (start, error) {
 		return st, err
 	}
 	st.sess, st.day, st.bands = s, r.Day, r.Bands
+	st.link = strings.HasPrefix(frag, "s=")
 	return st, nil
 }
 
@@ -204,6 +217,51 @@ func baseURL() string {
 	return loc.Get("origin").String() + loc.Get("pathname").String()
 }
 
+// followContrast gives the page the high-contrast theme while the browser
+// asks for more contrast (prefers-contrast: more, or forced colours such
+// as Windows' contrast themes), and follows a change.
+func followContrast(g *game.Game) {
+	mm := js.Global().Get("matchMedia")
+	if mm.Type() != js.TypeFunction {
+		return
+	}
+	queries := []js.Value{
+		js.Global().Call("matchMedia", "(prefers-contrast: more)"),
+		js.Global().Call("matchMedia", "(forced-colors: active)"),
+	}
+	apply := func() {
+		on := false
+		for _, q := range queries {
+			on = on || q.Get("matches").Bool()
+		}
+		g.SetHighContrast(on)
+	}
+	apply()
+	for _, q := range queries {
+		q.Call("addEventListener", "change", js.FuncOf(func(js.Value, []js.Value) any { apply(); return nil }))
+	}
+}
+
+// charKeysKey is where this browser remembers that its user turned the
+// single character key shortcuts off (WCAG 2.1.4): a choice of the person,
+// not of the scenario, so not in the link.
+const charKeysKey = "gigasim.charkeys"
+
+// keepCharKeys applies the remembered choice and remembers a change.
+func keepCharKeys(g *game.Game) {
+	if storageGet(charKeysKey) == "off" {
+		g.SetCharKeys(false)
+	}
+	on := g.CharKeys()
+	js.Global().Call("setInterval", js.FuncOf(func(js.Value, []js.Value) any {
+		if now := g.CharKeys(); now != on {
+			on = now
+			storageSet(charKeysKey, map[bool]string{true: "on", false: "off"}[on])
+		}
+		return nil
+	}), 1000)
+}
+
 // storageGet and storageSet use localStorage, which a browser may refuse
 // (private mode, policies): then the page works without it.
 func storageGet(key string) (v string) {
@@ -234,6 +292,45 @@ func storageSet(key, value string) {
 		return
 	}
 	ls.Call("setItem", key, value)
+}
+
+// hasWebGL2 reports whether this browser gives a canvas a WebGL 2 context,
+// which Ebitengine draws with. The probe's context is released at once.
+func hasWebGL2() bool {
+	c := js.Global().Get("document").Call("createElement", "canvas")
+	c.Set("width", 1)
+	c.Set("height", 1)
+	ctx := c.Call("getContext", "webgl2")
+	if ctx.IsNull() || ctx.IsUndefined() {
+		return false
+	}
+	if lose := ctx.Call("getExtension", "WEBGL_lose_context"); lose.Truthy() {
+		lose.Call("loseContext")
+	}
+	return true
+}
+
+// textOnly runs the sandbox as its text view alone, for a browser in
+// which the canvas could not start (no WebGL 2: an old graphics card, a
+// blocked driver, a locked-down profile): the game's update pass runs on a
+// timer, the text view is shown with the reason, and the boot script is
+// told the page is ready.
+func textOnly(g *game.Game, why string) {
+	js.Global().Get("console").Call("warn", "gigasim: the canvas cannot start ("+why+"); opening the text view")
+	doc := js.Global().Get("document")
+	canvases := doc.Call("getElementsByTagName", "canvas")
+	for i := range canvases.Length() {
+		canvases.Index(i).Get("style").Set("display", "none")
+	}
+	g.UpdateWithoutScreen()
+	showTextOnly(g)
+	js.Global().Call("setInterval", js.FuncOf(func(js.Value, []js.Value) any {
+		g.UpdateWithoutScreen()
+		return nil
+	}), 50)
+	if boot := js.Global().Get("gigasimBoot"); boot.Truthy() && boot.Get("ready").Truthy() {
+		boot.Call("ready")
+	}
 }
 
 // fail shows the boot script's error screen.
@@ -339,6 +436,9 @@ func installAPI(g *game.Game) {
 			g.SeekTo(st.day)
 		}
 		_ = g.SetRanges(st.bands > 0, st.bands)
+		if st.link {
+			g.OfferNewestRelease()
+		}
 		return ""
 	})
 	fn("link", func([]js.Value) any {

@@ -1,7 +1,7 @@
 // Command gigasim runs Gigafactory Sandbox scenarios without a screen: the
 // headless runner for analysts, scripts and the project's own tests.
 //
-//	gigasim run [--preset NAME | --scenario FILE.json | --link LINK] [--days N] [--json] [--csv FILE] [--hash]
+//	gigasim run [--preset NAME | --scenario FILE.json | --link LINK] [--days N] [--json] [--csv FILE] [--hash] [--lang LANG]
 //	gigasim link [FILE.json | --preset NAME] [--day N] [--base URL]
 //	gigasim decode LINK
 //	gigasim presets

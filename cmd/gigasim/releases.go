@@ -24,7 +24,7 @@ func cmdReleases(args []string, stdout io.Writer) error {
 }
 
 // cmdDiffRelease lists every figure that differs between two releases,
-// with both values and the newer one's source.
+// with both values and both sources (the older one's where it had one).
 func cmdDiffRelease(args []string, stdout io.Writer) error {
 	if len(args) != 2 {
 		return bad("diff-release takes two releases: gigasim diff-release OLD NEW (gigasim releases lists them)")
@@ -38,9 +38,27 @@ func cmdDiffRelease(args []string, stdout io.Writer) error {
 		return bad("diff-release: %v", err)
 	}
 	changes := model.Diff(a, b)
+	fmt.Fprintf(stdout, "Figures that differ from release %s (%s) to %s (%s):\n", a.Name, a.About, b.Name, b.About)
 	for _, c := range changes {
-		fmt.Fprintf(stdout, "%-40s %14s → %-14s %s\n", c.What, c.From, c.To, c.Source)
+		fmt.Fprintf(stdout, "\n%s: %s → %s\n", c.What, c.From, c.To)
+		if c.FromSource != "" && c.FromSource != c.Source {
+			fmt.Fprintf(stdout, "    %s: %s\n", a.Name, c.FromSource)
+		}
+		if c.Source != "" {
+			fmt.Fprintf(stdout, "    %s: %s\n", b.Name, c.Source)
+		}
 	}
-	fmt.Fprintf(stdout, "%d figures differ between %s and %s.\n", len(changes), a.Name, b.Name)
+	fmt.Fprintf(stdout, "\n%d figures differ between %s and %s. Sources [S..] are in docs/sources.md, [R..] in docs/research/2026-12/sources.md.\n", len(changes), a.Name, b.Name)
 	return nil
+}
+
+// noteRelease says on stderr which release a scenario that names none runs
+// on: the newest, which a later version of the sandbox may change (name it
+// in the file to keep the run).
+func noteRelease(stderr io.Writer, sc *model.Scenario) {
+	if sc.Release != "" {
+		return
+	}
+	r := model.NewestRelease()
+	fmt.Fprintf(stderr, "gigasim: the scenario names no release, so it runs on the newest, %s (%s); add \"release\": %q to keep this run when newer figures come\n", r.Name, r.About, r.Name)
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
+	"gigasandbox/game/i18n"
 	"gigasandbox/internal/open"
 	"gigasandbox/model"
 	"gigasandbox/model/report"
@@ -25,7 +26,7 @@ const (
 const usage = `gigasim runs Gigafactory Sandbox scenarios without a screen.
 
 Usage:
-  gigasim run [--preset NAME | --scenario FILE.json | --link LINK] [--days N] [--json] [--csv FILE] [--hash]
+  gigasim run [--preset NAME | --scenario FILE.json | --link LINK] [--days N] [--json] [--csv FILE] [--hash] [--lang LANG]
   gigasim link [FILE.json | --preset NAME] [--day N] [--base URL]
                                print a link to the scenario, showing day N
   gigasim decode LINK          print a link's scenario as a scenario file
@@ -49,6 +50,8 @@ Usage:
   gigasim merge [--json | --csv FILE] PART.json…
                                join a sharded sweep's parts; prints what sweep prints
 
+run --lang LANG writes the summary and the CSV's column labels in one of
+the EU's 24 languages, with its numbers and dates, as the page does.
 run --link runs to the day the link shows (to the horizon if it shows
 day 0); --days overrides. Scenario files and links are described in
 docs/scenario.md.
@@ -188,10 +191,11 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 	asJSON := fs.Bool("json", false, "print the outcomes at the end as one JSON object")
 	csvPath := fs.String("csv", "", "write the daily outcomes to this CSV file")
 	hashOnly := fs.Bool("hash", false, "print only the state hash at the end")
+	lang := fs.String("lang", "", "write the summary and the CSV's column labels in this language (bg, cs, da, de, …, sv), as the page does")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.SetOutput(stdout)
-			fmt.Fprintln(stdout, "Usage: gigasim run [--preset NAME | --scenario FILE.json | --link LINK] [--days N] [--json] [--csv FILE] [--hash]")
+			fmt.Fprintln(stdout, "Usage: gigasim run [--preset NAME | --scenario FILE.json | --link LINK] [--days N] [--json] [--csv FILE] [--hash] [--lang LANG]")
 			fs.PrintDefaults()
 			return err
 		}
@@ -199,6 +203,10 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 	}
 	if fs.NArg() > 0 {
 		return bad("run: unexpected argument %q", fs.Arg(0))
+	}
+	cat, err := langFlag("run", *lang)
+	if err != nil {
+		return err
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
@@ -230,6 +238,7 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return bad("%v", err)
 	}
+	noteRelease(stderr, &sc)
 	bar := newProgress(stderr, int(n))
 	for sim.Day() < n {
 		if err := sim.Step(); err != nil {
@@ -244,7 +253,7 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr)
 	}
 	if *csvPath != "" {
-		if err := writeCSVFile(*csvPath, sim); err != nil {
+		if err := writeCSVFile(*csvPath, sim, cat); err != nil {
 			return err
 		}
 	}
@@ -253,6 +262,8 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "%016x\n", sim.StateHash())
 	case *asJSON:
 		return writeJSON(stdout, sim)
+	case cat != nil:
+		writeSummaryIn(stdout, cat, sc, sim)
 	default:
 		writeSummary(stdout, sc, sim)
 	}
@@ -273,12 +284,19 @@ func newProgress(stderr io.Writer, days int) *progressbar.ProgressBar {
 		progressbar.OptionClearOnFinish())
 }
 
-func writeCSVFile(path string, sim *model.Sim) error {
+// writeCSVFile writes the run's daily CSV: with the column names of
+// report.CSVHeader, or, given a language's catalog, with its labels and
+// separator, as the page's export.
+func writeCSVFile(path string, sim *model.Sim, cat *i18n.Catalog) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return bad("--csv: %v", err)
 	}
-	if err := report.WriteCSV(f, sim); err != nil {
+	format := report.CSVFormat{}
+	if cat != nil {
+		format = cat.CSVFormat()
+	}
+	if err := report.WriteCSVAs(f, sim, format); err != nil {
 		f.Close()
 		return fmt.Errorf("--csv %s: %w", path, err)
 	}

@@ -74,6 +74,7 @@ func spoken(codes ...string) []string {
 // language lacks (the test makes sure none does).
 type Catalog struct {
 	Lang string
+	Num  Numbers // how the language writes numbers and dates
 	m    map[string]string
 	en   map[string]string
 }
@@ -95,7 +96,9 @@ func init() {
 			if l != "en" {
 				en = catalog("en").m
 			}
-			return &Catalog{Lang: l, m: m, en: en}
+			c := &Catalog{Lang: l, m: m, en: en}
+			c.Num = NumbersOf(c)
+			return c
 		})
 	}
 }

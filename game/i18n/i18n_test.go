@@ -82,15 +82,18 @@ func TestTranslated(t *testing.T) {
 
 // dynamicPrefixes are keys the page builds from data: a state's code or a
 // preset's name. Tests below check that each such key exists.
-var dynamicPrefixes = []string{"country.", "preset.", "param.", "goal.", "story.", "cand.", "score.", "compare.", "lever."}
+var dynamicPrefixes = []string{"country.", "csv.", "preset.", "param.", "goal.", "story.", "cand.", "score.", "compare.", "lever.", "release."}
 
 // TestEveryKeyUsed: every catalog key appears as a string literal in the
-// page's code, or is built from data checked below.
+// page's code, in this package's or in gigasim's, or is built from data checked below.
 func TestEveryKeyUsed(t *testing.T) {
 	files, err := filepath.Glob("../*.go")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no page sources next to the catalogs: %v", err)
 	}
+	own, _ := filepath.Glob("*.go")                   // the words of the model's units and messages
+	cli, _ := filepath.Glob("../../cmd/gigasim/*.go") // gigasim --lang
+	files = append(append(files, own...), cli...)
 	var src strings.Builder
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {

@@ -14,7 +14,8 @@ import (
 // FuzzDecodeLink: no input makes Decode panic; every error is one line
 // starting "link: "; whatever decodes re-encodes to the same link (a link
 // of an older version, to one of this version) and decodes again to the
-// same scenario, which model.New accepts. Each input is tried twice: as
+// same scenario, which names its release (2026-11 for versions 1 and 2)
+// and which model.New accepts. Each input is tried twice: as
 // the text of a link, and as the payload of one. Seeds: every link under
 // testdata/links (golden and malformed).
 func FuzzDecodeLink(f *testing.F) {
@@ -55,8 +56,14 @@ func checkLink(t *testing.T, s string) {
 		t.Fatalf("Encode(Decode(%q)) = %v", s, err)
 	}
 	payload, _ := payloadOf(s)
-	if v, _ := probeVersion(payload); v == uint64(Version) && again != canon {
+	v, _ := probeVersion(payload)
+	if v == uint64(Version) && again != canon {
 		t.Fatalf("Encode(Decode(%q)) = %q, want the same link", canon, again)
+	}
+	// A link runs on the release it records; one of a version before
+	// releases were recorded, on the release there was then.
+	if rel, err := model.ReleaseOf(&sc); err != nil || sc.Release != rel.Name || (v < firstReleaseVersion && sc.Release != v1Release) {
+		t.Fatalf("Decode(%q) is a version %d link on release %q (%v)", s, v, sc.Release, err)
 	}
 	sc2, day2, err := Decode(again)
 	if err != nil || day2 != day || !reflect.DeepEqual(sc2, sc) {

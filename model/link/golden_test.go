@@ -52,6 +52,26 @@ func goldenSources(t testing.TB) []struct {
 	add("eu-chips-same-day", withEdits(preset(t, "eu-chips"), []pageBuild{{365, "DK", 25000, "eu", 0, 9140000, 56090000}},
 		[]pageLever{{365, "fast_track", "true"}}), 400)
 	add("everything", everything(t), 1999)
+	// Release 2026-12: its presets (with the AI Factories that come into
+	// service during the run), a scenario on it with edits that use its
+	// new chips, and the default scenario naming it.
+	rel, err := model.ReleaseByName("2026-12")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, name := range model.PresetNames() {
+		sc, err := model.PresetIn(rel, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		add(name+"@2026-12", sc, model.Day(300+200*i))
+	}
+	base12, _ := model.PresetIn(rel, "baseline")
+	add("baseline@2026-12-new-chips", withEdits(base12, []pageBuild{{100, "SE", 100000, "vr200", 0, 22150000, 65580000},
+		{200, "DK", 50000, "gb300", 91, 9140000, 56090000}, {250, "NL", 25000, "gb200", 0, 6830000, 53440000}}, tenLevers[:3]), 1200)
+	def12 := model.DefaultScenario()
+	def12.Release = rel.Name
+	add("default@2026-12", def12, 0)
 	files := exampleFiles(t)
 	names := make([]string, 0, len(files))
 	for n := range files {

@@ -21,9 +21,11 @@
 // is checked (by model.Scenario.Validate in the end) before it is used. No
 // input makes Decode panic.
 //
-// Old versions are never reused or changed: a link made by version 1 is
-// decoded by the version 1 decoder for ever, and migrated to the current
-// scenario. A link from a newer version is refused with an error wrapping
+// Version 3 also records the release of figures the scenario runs on
+// (model.Release); a link of version 1 or 2 runs on release 2026-11, the
+// only one there was when it was made. Old versions are never reused or
+// changed: a link made by version 1 is decoded by the version 1 decoder
+// for ever, and migrated to the current scenario. A link from a newer version is refused with an error wrapping
 // model.ErrNewerVersion.
 package link
 
@@ -73,9 +75,6 @@ func Encode(sc model.Scenario, day model.Day) (string, error) {
 	if err := sc.Validate(); err != nil {
 		return "", fmt.Errorf("link: %w", err)
 	}
-	if rel, _ := model.ReleaseOf(&sc); rel.Name != v1Release {
-		return "", fmt.Errorf("link: the scenario runs on release %s, and links of version %d carry release %s only: share it as a scenario file", rel.Name, Version, v1Release)
-	}
 	payload, err := encodeV1(Version, sc, day)
 	if err != nil {
 		return "", err
@@ -112,11 +111,7 @@ func Decode(s string) (model.Scenario, model.Day, error) {
 	// Every version so far has version 1's format; they differ in the
 	// base scenarios they may use. A version with another format gets its
 	// own decoder here, and its older versions keep theirs.
-	sc, day, err := decodeV1(int(version), payload)
-	if sc.Version != 0 {
-		sc.Release = v1Release // what every link so far runs on, named so it always will
-	}
-	return sc, day, err
+	return decodeV1(int(version), payload)
 }
 
 // Canonical returns the fragment of a link, "s=...", as Encode writes it:

@@ -50,6 +50,17 @@ var v1States = [...]v1State{
 // v1Chips are the chip choices by code.
 var v1Chips = [...]string{"best", "h100", "b200", "eu", "gh200", "a100", "mi250x"}
 
+// v3Chips are the chip choices by code from version 3: version 1's, then
+// the generations of release 2026-12's catalogue. A link of version 1 or
+// 2 runs on release 2026-11, which refuses the added ones, so one table
+// serves every version.
+var v3Chips = [...]string{"best", "h100", "b200", "eu", "gh200", "a100", "mi250x", "gb200", "gb300", "vr200"}
+
+// v3Releases are the releases of figures by code, from version 3: a link
+// of version 3 records the release its scenario runs on (keyRelease).
+// Append a release when it is published; never reorder.
+var v3Releases = [...]string{"2026-11", "2026-12"}
+
 // v1Regimes are the export-control regimes by code.
 var v1Regimes = [...]string{"open", "diffusion-2025", "strict", "custom"}
 
@@ -86,14 +97,17 @@ var v1Params = [...]v1Param{
 // presets as they were when each was added. The list only grows, and a
 // file in bases/ never changes: a changed or new preset is frozen under a
 // new number, in a new link version (versionBases).
-var baseNames = [...]string{"default", "baseline", "diffusion-2025", "grid-crunch", "eu-chips", "startup-boom", "selection-round"}
+var baseNames = [...]string{"default", "baseline", "diffusion-2025", "grid-crunch", "eu-chips", "startup-boom", "selection-round",
+	"baseline@2", "diffusion-2025@2", "grid-crunch@2", "eu-chips@2", "startup-boom@2", "selection-round@2"}
 
 // versionBases gives, for each link version, how many of baseNames its
 // links may use. The encoder's choice of base is part of a link's one
 // spelling, so a version can never gain a base: adding one makes a new
 // version, which is version 1's format with one more base. Version is the
 // last index.
-var versionBases = [...]int{1: 6, 2: 7}
+// Version 3 adds the presets as release 2026-12 has them (NAME@2) and
+// records the release (keyRelease).
+var versionBases = [...]int{1: 6, 2: 7, 3: 13}
 
 // Envelope keys (the top-level map). Never reuse or renumber one.
 const (
@@ -110,7 +124,11 @@ const (
 	keySites       = 10
 	keyCommands    = 11
 	keyEdits       = 12
+	keyRelease     = 13 // from version 3
 )
+
+// firstReleaseVersion is the first link version that records its release.
+const firstReleaseVersion = 3
 
 // Lever keys (the map under keyLevers).
 const (
@@ -145,8 +163,8 @@ const (
 )
 
 // v1Release is the release of figures every link of versions 1 and 2
-// runs on: a link reproduces its sender's run for ever, whatever figures
-// newer releases bring.
+// runs on (they were made before there was another): a link reproduces
+// its sender's run for ever, whatever figures newer releases bring.
 const v1Release = "2026-11"
 
 // v1Kinds are the command kinds by op, to opGridCrunch.

@@ -4,6 +4,7 @@ import (
 	"math"
 	"os"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -15,9 +16,10 @@ import (
 // The key table of version 1, as docs/scenario.md gives it. Never change
 // a line: add keys at the end, in a new version.
 var (
-	pinnedEnvelope = []string{"version", "day", "base", "name", "description", "seed", "days", "regime", "levers", "assumptions", "sites", "commands", "edits"}
-	pinnedLevers   = []string{"eu_share", "host_share", "voucher_share", "ppa_share", "fast_track", "prefer_same_state", "demand_growth", "g2g"}
-	pinnedOps      = []string{"build", "remove", "move", "regime", "g2g", "veu", "invest-grid", "grid-crunch",
+	pinnedEnvelope = []string{"version", "day", "base", "name", "description", "seed", "days", "regime", "levers", "assumptions", "sites", "commands", "edits",
+		"release"} // from version 3
+	pinnedLevers = []string{"eu_share", "host_share", "voucher_share", "ppa_share", "fast_track", "prefer_same_state", "demand_growth", "g2g"}
+	pinnedOps    = []string{"build", "remove", "move", "regime", "g2g", "veu", "invest-grid", "grid-crunch",
 		"lever eu_share", "lever host_share", "lever voucher_share", "lever ppa_share", "lever fast_track", "lever prefer_same_state", "lever demand_growth"}
 	pinnedBases = []string{"default", "baseline", "diffusion-2025", "grid-crunch", "eu-chips", "startup-boom"}
 )
@@ -49,7 +51,7 @@ func TestKeyTable(t *testing.T) {
 	if len(envelopeKeys) != len(pinnedEnvelope) || len(keysOf(t, envelope{})) != len(pinnedEnvelope) {
 		t.Errorf("envelope has %d keys, want %d", len(envelopeKeys), len(pinnedEnvelope))
 	}
-	consts := []int{keyVersion, keyDay, keyBase, keyName, keyDescription, keySeed, keyDays, keyRegime, keyLevers, keyAssumptions, keySites, keyCommands, keyEdits}
+	consts := []int{keyVersion, keyDay, keyBase, keyName, keyDescription, keySeed, keyDays, keyRegime, keyLevers, keyAssumptions, keySites, keyCommands, keyEdits, keyRelease}
 	for i, c := range consts {
 		if c != i {
 			t.Errorf("key constant for %s = %d, want %d", pinnedEnvelope[i], c, i)
@@ -90,6 +92,12 @@ func TestKeyTable(t *testing.T) {
 		!reflect.DeepEqual(v1Growth[:], []string{"slow", "base", "boom"}) ||
 		flagExisting != 1 || flagVEU != 2 || flagMicro != 4 || microPerHundredth != 10000 {
 		t.Error("a version 1 code table changed")
+	}
+	// Version 3's tables extend version 1's; their codes never change.
+	if !reflect.DeepEqual(v3Chips[:len(v1Chips)], v1Chips[:]) || !reflect.DeepEqual(v3Chips[len(v1Chips):], []string{"gb200", "gb300", "vr200"}) ||
+		!reflect.DeepEqual(v3Releases[:2], []string{"2026-11", "2026-12"}) || firstReleaseVersion != 3 || versionBases[3] != 13 ||
+		!reflect.DeepEqual(baseNames[7:13], []string{"baseline@2", "diffusion-2025@2", "grid-crunch@2", "eu-chips@2", "startup-boom@2", "selection-round@2"}) {
+		t.Error("a version 3 code table changed")
 	}
 
 	// docs/scenario.md gives the same table.
@@ -155,28 +163,43 @@ func TestTablesMatchModel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(bs[0], canonical(model.DefaultScenario())) {
+	for _, r := range model.Releases() {
+		if !slices.Contains(v3Releases[:], r.Name) {
+			t.Errorf("release %s has no code in v3Releases: append it", r.Name)
+		}
+	}
+	for g := model.Gen(0); g < model.NumGens; g++ {
+		if !slices.Contains(v3Chips[:], g.String()) {
+			t.Errorf("chip %s has no code in v3Chips: append it (a new link version if a published table must change)", g)
+		}
+	}
+	// A base is the same whatever release a link names (keyRelease).
+	noRelease := func(sc model.Scenario) model.Scenario { sc.Release = ""; return sc }
+	if !reflect.DeepEqual(noRelease(bs[0]), noRelease(canonical(model.DefaultScenario()))) {
 		t.Errorf("bases/default.json is not model.DefaultScenario():\n%+v\n%+v", bs[0], model.DefaultScenario())
 	}
-	// Every preset is a base as it is now, so that its links are short:
-	// the last base of its name.
-	for _, name := range model.PresetNames() {
-		p, err := model.Preset(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		last := -1
-		for i, b := range baseNames[:len(bs)] {
-			if b == name || strings.HasPrefix(b, name+"@") {
-				last = i
+	// Every preset on every release is a base as it is now, so that its
+	// links are short: a base of its name.
+	for _, rel := range model.Releases() {
+		for _, name := range model.PresetNames() {
+			p, err := model.PresetIn(rel, name)
+			if err != nil {
+				t.Fatal(err)
 			}
-		}
-		if last < 0 || !reflect.DeepEqual(bs[last], canonical(p)) {
-			t.Errorf(`preset %s is not a base scenario as it is now (base %d), so its links are long (exact, but every site written out).
+			last := -1
+			for i, b := range baseNames[:len(bs)] {
+				if (b == name || strings.HasPrefix(b, name+"@")) && reflect.DeepEqual(noRelease(bs[i]), noRelease(canonical(p))) {
+					last = i
+				}
+			}
+			if last >= 0 {
+				continue
+			}
+			t.Errorf(`preset %s on release %s is not a base scenario as it is now (base %d), so its links are long (exact, but every site written out).
 Do not change bases/: links made with it must keep their meaning. Instead, in model/link:
 copy assets/presets/%s.json to bases/NAME.json (NAME: %s, or %s@2, @3... if that file exists),
 append NAME to baseNames, append len(baseNames) to versionBases (a new link version), and run
-go test ./model/link -run TestGoldenLinks -update to add golden links of the new version.`, name, last, name, name, name)
+go test ./model/link -run TestGoldenLinks -update to add golden links of the new version.`, name, rel.Name, last, name, name, name)
 		}
 	}
 }

@@ -38,6 +38,7 @@ type envelope struct {
 	Sites       *[]cbor.RawMessage `cbor:"10,keyasint,omitempty"`
 	Commands    *[]cbor.RawMessage `cbor:"11,keyasint,omitempty"`
 	Edits       *[]cbor.RawMessage `cbor:"12,keyasint,omitempty"`
+	Release     *uint64            `cbor:"13,keyasint,omitempty"` // from version 3: a code of v3Releases
 }
 
 // levers is the map under keyLevers: each lever that differs from the
@@ -167,7 +168,7 @@ func cborType(t string) string {
 // envelopeKeys and leverKeys name the keys of the envelope and of the
 // levers map, by number, as docs/scenario.md does.
 var (
-	envelopeKeys = [...]string{"version", "day", "base", "name", "description", "seed", "days", "regime", "levers", "assumptions", "sites", "commands", "edits"}
+	envelopeKeys = [...]string{"version", "day", "base", "name", "description", "seed", "days", "regime", "levers", "assumptions", "sites", "commands", "edits", "release"}
 	leverKeys    = [...]string{"eu_share", "host_share", "voucher_share", "ppa_share", "fast_track", "prefer_same_state", "demand_growth", "g2g"}
 )
 
@@ -361,6 +362,14 @@ func checkText(sc *model.Scenario) error {
 // keeps the records of all of sc's commands once they are made.
 func encodeAgainst(version int, sc *model.Scenario, day model.Day, bi int, base *model.Scenario, whole *[]cbor.RawMessage) ([]byte, error) {
 	env := envelope{Version: uint64(version), Day: uint64(day), Base: uint64(bi)}
+	if version >= firstReleaseVersion {
+		code := slices.Index(v3Releases[:], sc.Release)
+		if code < 0 {
+			return nil, fmt.Errorf("link: release %s has no code in link version %d", sc.Release, version)
+		}
+		c := uint64(code)
+		env.Release = &c
+	}
 	if sc.Name != base.Name {
 		env.Name = &sc.Name
 	}
@@ -588,7 +597,7 @@ func siteSlots(out []any, s *model.SiteSpec, id int, rel model.Day) []any {
 	if s.VEU {
 		flags |= flagVEU
 	}
-	out = append(out, st, slices.Index(v1Chips[:], s.Chip.String()), size, int64(s.Start-rel), dlon, dlat)
+	out = append(out, st, slices.Index(v3Chips[:], s.Chip.String()), size, int64(s.Start-rel), dlon, dlat)
 	name := s.Name
 	if name == defaultName(st, id) {
 		name = ""
@@ -732,6 +741,18 @@ func decodeV1(version int, payload []byte) (model.Scenario, model.Day, error) {
 		return model.Scenario{}, 0, fmt.Errorf("link: base %d is not a base scenario of version %d (0 to %d)", env.Base, version, len(bs)-1)
 	}
 	sc := canonical(bs[env.Base]) // a copy: the base stays as it is
+	switch {
+	case version < firstReleaseVersion && env.Release != nil:
+		return model.Scenario{}, 0, fmt.Errorf("link: key %d is not a key of version %d: the link is damaged or was made by another program", keyRelease, version)
+	case version < firstReleaseVersion:
+		sc.Release = v1Release // what every link of these versions runs on, named so it always will
+	case env.Release == nil:
+		return model.Scenario{}, 0, errors.New("link: release is missing: a link of this version names the release of figures it runs on")
+	case *env.Release >= uint64(len(v3Releases)):
+		return model.Scenario{}, 0, fmt.Errorf("link: release %d is not a release of version %d (0 to %d)", *env.Release, version, len(v3Releases)-1)
+	default:
+		sc.Release = v3Releases[*env.Release]
+	}
 	if env.Name != nil {
 		sc.Name = *env.Name
 	}
@@ -1037,11 +1058,11 @@ func (r *rec) site(i int, rel model.Day) (model.SiteSpec, error) {
 	if s.State, err = r.stateID(i); err != nil {
 		return s, err
 	}
-	chip, err := r.int(i+1, "chip", 0, int64(len(v1Chips)-1))
+	chip, err := r.int(i+1, "chip", 0, int64(len(v3Chips)-1))
 	if err != nil {
 		return s, err
 	}
-	if s.Chip, err = model.ParseGen(v1Chips[chip]); err != nil {
+	if s.Chip, err = model.ParseGen(v3Chips[chip]); err != nil {
 		return s, err
 	}
 	size, err := r.int(i+2, "chips", -model.MaxSiteChips, model.MaxSiteChips/1000)

@@ -2,6 +2,7 @@ package report
 
 import (
 	"encoding/csv"
+	"errors"
 	"io"
 	"strconv"
 
@@ -20,17 +21,50 @@ func CSVHeader() []string {
 	for _, st := range states {
 		h = append(h, "active_"+st.Code)
 	}
-	return h
+	return append(h, "release")
+}
+
+// CSVFormat is how a CSV file of a run is written: its header row and its
+// separator. The zero value is the machine-readable file: CSVHeader's
+// names, commas, no byte-order mark.
+type CSVFormat struct {
+	Header []string // a name for each of CSVHeader's columns, in its order; nil for CSVHeader()
+	Comma  rune     // the field separator; 0 for ','
+	BOM    bool     // start with a UTF-8 byte-order mark, by which spreadsheet programs know the encoding
 }
 
 // WriteCSV writes the run's daily outcomes as CSV, one row per simulated
-// day: the same file from `gigasim run --csv` and from the page's export.
-func WriteCSV(w io.Writer, sim *model.Sim) error {
+// day, with CSVHeader's column names: `gigasim run --csv`. The last column
+// names the release of figures the run rests on.
+func WriteCSV(w io.Writer, sim *model.Sim) error { return WriteCSVAs(w, sim, CSVFormat{}) }
+
+// WriteCSVAs writes the same rows as WriteCSV in format f: the page's
+// export and `gigasim run --csv --lang` write them with a language's
+// column labels and separator (game/i18n's Catalog.CSVFormat).
+func WriteCSVAs(w io.Writer, sim *model.Sim, f CSVFormat) error {
+	header := CSVHeader()
+	if f.Header != nil {
+		if len(f.Header) != len(header) {
+			return errors.New("report: the CSV format names a different number of columns than the CSV has")
+		}
+		header = f.Header
+	}
+	if f.BOM {
+		if _, err := io.WriteString(w, "\ufeff"); err != nil {
+			return err
+		}
+	}
 	cw := csv.NewWriter(w)
-	if err := cw.Write(CSVHeader()); err != nil {
+	if f.Comma != 0 {
+		cw.Comma = f.Comma
+	}
+	if err := cw.Write(header); err != nil {
 		return err
 	}
 	byState := sim.ActiveByState()
+	// the release of figures the run rests on, on every row, so that a
+	// file says what data it comes from even when rows are pasted elsewhere
+	release := sim.Release().Name + " (" + sim.Release().About + ")"
 	i64 := func(v int64) string { return strconv.FormatInt(v, 10) }
 	for i, d := range sim.History() {
 		l := d.Ledger
@@ -47,6 +81,7 @@ func WriteCSV(w io.Writer, sim *model.Sim) error {
 		for _, n := range byState[i] {
 			row = append(row, i64(int64(n)))
 		}
+		row = append(row, release)
 		if err := cw.Write(row); err != nil {
 			return err
 		}

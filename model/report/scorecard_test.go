@@ -47,6 +47,7 @@ func TestScorecardGermanyByHand(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			sc := model.DefaultScenario()
+			sc.Release = "2026-11" // the figures of docs/model.md's hand computation
 			sc.Assumptions = tt.assumptions
 			sim := mustNew(t, sc)
 			got := report.Scorecard(sim, stateIdx(t, "DE"))
@@ -82,6 +83,7 @@ func TestScorecardGermanyByHand(t *testing.T) {
 // TestScorecardPPA: the PPA share cuts emissions; its premium raises the price.
 func TestScorecardPPA(t *testing.T) {
 	sc := model.DefaultScenario()
+	sc.Release = "2026-11" // Poland's figures of that release
 	sc.Levers.PPAShare = 400
 	sc.Assumptions = map[string]string{"ppa_premium_eur_per_mwh": "10"}
 	got := report.Scorecard(mustNew(t, sc), stateIdx(t, "PL"))

@@ -17,7 +17,7 @@ func TestTextTwin(t *testing.T) {
 	p.waitGame()
 	p.waitJS(`document.getElementById("twin") && document.getElementById("twin").textContent.includes("Chips running")`, 10*time.Second, "the twin to hold the headline numbers")
 	text := evalJS[string](p, `document.getElementById("twin").textContent`)
-	for _, want := range []string{"Gigafactory Sandbox", "2026-01-01", "Headline numbers", "InvestAI fund left"} {
+	for _, want := range []string{"Gigafactory Sandbox", "01/01/2026", "Headline numbers", "InvestAI fund left"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the twin does not say %q:\n%s", want, text)
 		}
@@ -26,7 +26,7 @@ func TestTextTwin(t *testing.T) {
 	evalJS[any](p, "window.gigasim.setLang('de')")
 	p.waitJS(`document.getElementById("twin").textContent.includes("Polen") && document.getElementById("twin").lang === "de"`, 10*time.Second, "the twin in German, with Poland selected")
 	evalJS[status](p, "window.gigasim.runTo(200)")
-	p.waitJS(`document.getElementById("twin").textContent.includes(window.gigasim.status().date)`, 10*time.Second, "the twin to follow the run to day 200")
+	p.waitJS(`document.getElementById("twin").textContent.includes(window.gigasim.twin().date)`, 10*time.Second, "the twin to follow the run to day 200")
 	if got := evalJS[string](p, `document.querySelector("a").id`); got != "twin-open" {
 		t.Errorf("the first link of the page is %q, want the text view's", got)
 	}

@@ -1,9 +1,9 @@
-package game
+package i18n
 
 import (
+	"strings"
 	"testing"
 
-	"gigasandbox/game/i18n"
 	"gigasandbox/model/report"
 )
 
@@ -14,18 +14,15 @@ func TestUnitsWorded(t *testing.T) {
 		if u == report.Tier || u == report.YesNo {
 			continue
 		}
-		k := unitKeys[u]
-		if k == "" || !i18n.Get("en").Knows(k) {
+		k := UnitKey(u)
+		if k == "" || !Get("en").Knows(k) {
 			t.Errorf("unit %d has no catalog format (%q)", u, k)
 		}
 	}
 }
 
-// TestQuantity: the page writes report's figures in their whole units,
-// in the page's language.
+// TestQuantity: report's figures in their whole units, in a language.
 func TestQuantity(t *testing.T) {
-	g := &Game{cat: i18n.Get("en")}
-	defer func() { num = localeOf(i18n.Get("en")) }()
 	tests := []struct {
 		lang   string
 		v      int64
@@ -50,15 +47,40 @@ func TestQuantity(t *testing.T) {
 		{"fr", 625, report.Permille, true, "62,5\u00a0%"},
 		{"de", 15552, report.EuroMillions, true, "15,6\u00a0Mrd.\u00a0€"},
 		{"de", 399336, report.Chips, false, "399.336\u00a0Chips"},
+		{"en", 1, report.Chips, false, "1 chip"},
 	}
 	for _, tt := range tests {
-		g.cat, num = i18n.Get(tt.lang), localeOf(i18n.Get(tt.lang))
-		if got := g.quantity(tt.v, tt.u, tt.tenths); got != tt.want {
+		if got := Get(tt.lang).Quantity(tt.v, tt.u, tt.tenths); got != tt.want {
 			t.Errorf("%s: quantity(%d, %d, %v) = %q, want %q", tt.lang, tt.v, tt.u, tt.tenths, got, tt.want)
 		}
 	}
-	g.cat, num = i18n.Get("en"), localeOf(i18n.Get("en"))
-	if got := g.unitName(report.EuroMillions); got != "€ bn" {
+	if got := Get("en").UnitName(report.EuroMillions); got != "€ bn" {
 		t.Errorf("unitName(EuroMillions) = %q, want € bn", got)
+	}
+}
+
+// TestCSVFormat: every column of the run's CSV has a label in every
+// language, no two alike, and the separator is not the decimal mark.
+func TestCSVFormat(t *testing.T) {
+	cols := report.CSVHeader()
+	for _, lang := range Langs {
+		c := Get(lang)
+		f := c.CSVFormat()
+		if len(f.Header) != len(cols) {
+			t.Fatalf("%s: %d labels for %d columns", lang, len(f.Header), len(cols))
+		}
+		seen := map[string]string{}
+		for i, label := range f.Header {
+			if strings.HasPrefix(label, "csv.") || label == "" {
+				t.Errorf("%s: column %s has no label", lang, cols[i])
+			}
+			if other, ok := seen[label]; ok {
+				t.Errorf("%s: columns %s and %s are both labelled %q", lang, other, cols[i], label)
+			}
+			seen[label] = cols[i]
+		}
+		if string(f.Comma) == c.Num.Decimal || !f.BOM {
+			t.Errorf("%s: separator %q beside decimal mark %q, BOM %v", lang, f.Comma, c.Num.Decimal, f.BOM)
+		}
 	}
 }
