@@ -62,6 +62,9 @@ type rangesView struct {
 	bands     []ensemble.Band
 	bandsHeld []int
 	bandsJob  ensembleRun
+	// bandQuota is how many bands a frame may still compute again while
+	// the ensemble fills in: one, so that their sorting spreads over frames
+	bandQuota int
 
 	tornadoOpen   bool
 	tornado       *ensemble.TornadoJob
@@ -170,6 +173,7 @@ func (g *Game) RangesNow() Ranges {
 // sheet's runs while it is open, after the ensemble.
 func (g *Game) rangesWork(start time.Time) {
 	r := &g.ranges
+	r.bandQuota = 1
 	p := g.sess.Projection()
 	if !r.on && !r.tornadoOpen {
 		if r.worker != nil {
@@ -251,7 +255,12 @@ func (g *Game) band(m int) (ensemble.Band, bool) {
 		r.bands, r.bandsHeld, r.bandsJob = make([]ensemble.Band, len(ensemble.Metrics)), make([]int, len(ensemble.Metrics)), r.job
 	}
 	held := res.Held()
-	if was := r.bandsHeld[m]; held != was && (was == 0 || held-was >= bandEvery || held == res.Runs()) {
+	// the first band, and the complete one, at once; between, one band a
+	// frame, each every bandEvery runs
+	if was := r.bandsHeld[m]; held != was && (was == 0 || held == res.Runs() || (held-was >= bandEvery && r.bandQuota > 0)) {
+		if was != 0 && held != res.Runs() {
+			r.bandQuota--
+		}
 		r.bands[m], r.bandsHeld[m] = res.Band(m), held
 	}
 	return r.bands[m], len(r.bands[m].P10) > 0

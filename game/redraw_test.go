@@ -108,6 +108,7 @@ var notPicture = map[string]string{
 	"ranges.proj":        whyCache,
 	"ranges.bands":       whyCache,
 	"ranges.bandsHeld":   whyCache,
+	"ranges.bandQuota":   whyCache,
 	"ranges.bandsJob":    whyCache,
 	"ranges.tornadoProj": whyCache,
 	"lastEdit":           whyClock,
