@@ -91,6 +91,14 @@ func (g *Game) ensembleWorker() EnsembleWorker {
 	return r.worker
 }
 
+// RangesInPage makes the page run its ensembles in its own frames from
+// now on, not in its worker (which is let go): the browser tests measure
+// the one against the other.
+func (g *Game) RangesInPage() {
+	r := &g.ranges
+	r.worker, r.workerTried, r.proj = nil, true, nil
+}
+
 // startRemote starts sc's ensemble in the worker; the page makes the
 // draws (they check the scenario and size the result).
 func (g *Game) startRemote(w EnsembleWorker, sc model.Scenario, cfg ensemble.Config) *remoteRun {

@@ -26,7 +26,8 @@
 //	command(json)       apply a model command (docs/scenario.md) today; "" or the error
 //	loadPreset(name)    open a preset; "" or the error
 //	ranges()            the ensemble behind the bands: {on, runs, done, err, days, bands, odds, digest}
-//	setRanges(on, runs) turn the bands on or off, with an ensemble of runs (16 to 1024; 0 keeps it); "" or the error
+//	setRanges(on, runs[, inPage])  turn the bands on or off, with an ensemble of runs (16 to 1024; 0 keeps
+//	                    it); inPage: run it in the page's own thread from now on, not its worker; "" or the error
 package main
 
 import (
@@ -471,6 +472,9 @@ func installAPI(g *game.Game) {
 		runs := 0
 		if len(a) > 1 && a[1].Type() == js.TypeNumber {
 			runs = a[1].Int()
+		}
+		if len(a) > 2 && a[2].Truthy() {
+			g.RangesInPage() // for measuring the page's own thread against the worker
 		}
 		if err := g.SetRanges(a[0].Bool(), runs); err != nil {
 			return err.Error()
