@@ -150,8 +150,9 @@ func (c *chartView) chart(g *Game, u *ui, r rect, s chartSpec) {
 		tip += "\n" + g.tr("ranges.chart.tip") + " " + g.tr("ranges.note")
 	}
 	u.setTip(r, tip)
-	if mark := g.rangesProgress(); mark != "" {
-		// the progress mark, at the right of the title if it fits
+	if mark := g.rangesMark(); mark != "" {
+		// the progress mark, or once complete what the band is, at the
+		// right of the title if it fits
 		tw := u.textWidth(s.title, u.f.bold) + 6 + u.textWidth(s.unit, u.f.small)
 		if r.x+tw+12+u.textWidth(mark, u.f.small) <= r.x+r.w {
 			u.text(mark, r.x+r.w, r.y+2, u.f.small, colTextDim, right)

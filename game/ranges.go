@@ -309,6 +309,19 @@ func (g *Game) rangesProgress() string {
 	return g.tr("ranges.progress", done, of)
 }
 
+// rangesMark is what a chart says at the right of its title while the
+// bands are on: the progress while the ensemble fills in, then what the
+// band is, in one line ("P10–P90 of 64 runs, not a forecast").
+func (g *Game) rangesMark() string {
+	if p := g.rangesProgress(); p != "" {
+		return p
+	}
+	if res := g.rangesResult(); res != nil {
+		return g.tr("ranges.legend", res.Held())
+	}
+	return ""
+}
+
 // rangesPanel is the Ranges part of the Levers tab: the switch, the
 // ensemble's size, the line that says what the bands are, and the
 // tornado sheet's button.

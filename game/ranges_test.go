@@ -289,3 +289,16 @@ func TestRangesInWorker(t *testing.T) {
 		t.Fatalf("after the worker failed the ensemble runs as %T", g.ranges.job)
 	}
 }
+
+// TestRangesMark: a chart says how far the ensemble has got, then what
+// its band is and is not, in one line.
+func TestRangesMark(t *testing.T) {
+	g := newTestGame(t, "grid-crunch")
+	if g.rangesMark() != "" {
+		t.Errorf("bands off, the charts say %q", g.rangesMark())
+	}
+	fillRanges(t, g, false)
+	if got, want := g.rangesMark(), "P10–P90 of 16 runs, not a forecast"; got != want {
+		t.Errorf("complete, the charts say %q, want %q", got, want)
+	}
+}
