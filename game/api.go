@@ -28,6 +28,7 @@ import (
 //   - open, loadPreset: Load, SeekTo, OfferWithout, NotifyBadLink
 //   - command: Do; scenario: Session; link: Link; setLang: SetLang;
 //     redraw: Redraw
+//   - ranges, setRanges: RangesNow, SetRanges (ranges.go)
 //
 // cmd/sandbox waits for Settled before it takes a screenshot.
 
@@ -161,7 +162,7 @@ func (g *Game) Widget(label string) (x, y, w, h float64, ok bool) {
 // Settled reports whether the projections (this scenario's and the
 // baseline's) have reached the horizon: what a screenshot waits for.
 func (g *Game) Settled() bool {
-	return g.sess.Projection().Done() && g.baseline != nil && g.baseline.Done()
+	return g.sess.Projection().Done() && g.baseline != nil && g.baseline.Done() && g.modBaselineDone()
 }
 
 // LayoutReport is the page as the last frame laid it out: the screen in

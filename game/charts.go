@@ -40,6 +40,11 @@ type chartSpec struct {
 	title, unit, tip string
 	lines            []line
 	format           func(float64) string
+	// band is the ensemble metric (ensemble.Metrics' key) of the first
+	// line, whose band the chart shows when ranges are on, and bandScale
+	// the stored units in one of the chart's.
+	band      string
+	bandScale float64
 }
 
 func (g *Game) chartSpecs() []chartSpec {
@@ -71,28 +76,28 @@ func (g *Game) chartSpecs() []chartSpec {
 		chips = append(chips, line{model.StateCode(st), func(r run, i int) float64 { return float64(r.byState[i][st]) }})
 	}
 	return []chartSpec{
-		{g.tr("chart.chips"), g.tr("chart.chips.unit"), g.tr("chart.chips.tip"), chips, num},
+		{g.tr("chart.chips"), g.tr("chart.chips.unit"), g.tr("chart.chips.tip"), chips, num, "chips_active", 1},
 		{g.tr("chart.power"), "MW", g.tr("chart.power.tip"), []line{
 			{g.tr("chart.power.drawn"), func(r run, i int) float64 { return float64(r.days[i].PowerDrawn) / 1e6 }},
 			{g.tr("chart.power.granted"), func(r run, i int) float64 { return float64(r.days[i].GridGranted) / 1e6 }},
 			{g.tr("chart.power.cut"), func(r run, i int) float64 { return float64(r.days[i].PowerCurtailed) / 1e6 }},
-		}, num},
+		}, num, "power_drawn", 1e6},
 		{g.tr("chart.fund"), "€bn", g.tr("chart.fund.tip"), []line{
 			{g.tr("chart.fund.left"), func(r run, i int) float64 { return float64(r.days[i].Ledger.FundLeft) / 1e11 }},
 			{g.tr("chart.fund.capex"), func(r run, i int) float64 { return float64(r.days[i].Ledger.EUCapex) / 1e11 }},
 			{g.tr("chart.fund.vouchers"), func(r run, i int) float64 { return float64(r.days[i].Ledger.Vouchers) / 1e11 }},
-		}, func(v float64) string { return decimalMark(v, 2) }},
+		}, func(v float64) string { return decimalMark(v, 2) }, "fund_left", 1e11},
 		{g.tr("chart.demand"), g.tr("chart.demand.unit"), g.tr("chart.demand.tip"), []line{
 			{g.tr("chart.demand.served"), func(r run, i int) float64 { return float64(r.days[i].Served) / 24000 }},
 			{g.tr("chart.demand.leaked"), func(r run, i int) float64 { return float64(r.days[i].Leaked) / 24000 }},
-		}, num},
+		}, num, "served", 24000},
 		{g.tr("chart.startups"), g.tr("chart.startups.unit"), g.tr("chart.startups.tip"), []line{
 			{g.tr("chart.startups.active"), func(r run, i int) float64 { return float64(r.days[i].StartupsActive) / 1000 }},
 			{g.tr("chart.startups.relocated"), func(r run, i int) float64 { return float64(r.days[i].StartupsMoved) / 1000 }},
-		}, num},
+		}, num, "startups_active", 1000},
 		{g.tr("chart.co2"), g.tr("chart.co2.unit"), g.tr("chart.co2.tip"), []line{
 			{"CO₂", func(r run, i int) float64 { return float64(r.days[i].Emissions.Tonnes()) }},
-		}, num},
+		}, num, "emissions", 1e6},
 	}
 }
 
@@ -140,7 +145,19 @@ func (c *chartView) chart(g *Game, u *ui, r rect, s chartSpec) {
 	horizon := int(g.sess.Horizon())
 	u.text(s.title, r.x, r.y, u.f.bold, colText, left)
 	u.text(s.unit, r.x+u.textWidth(s.title, u.f.bold)+6, r.y+2, u.f.small, colTextDim, left)
-	u.setTip(r, s.tip+" "+g.tr("chart.how"))
+	tip := s.tip + " " + g.tr("chart.how")
+	if g.ranges.on {
+		tip += "\n" + g.tr("ranges.chart.tip") + " " + g.tr("ranges.note")
+	}
+	u.setTip(r, tip)
+	if mark := g.rangesMark(); mark != "" {
+		// the progress mark, or once complete what the band is, at the
+		// right of the title if it fits
+		tw := u.textWidth(s.title, u.f.bold) + 6 + u.textWidth(s.unit, u.f.small)
+		if r.x+tw+12+u.textWidth(mark, u.f.small) <= r.x+r.w {
+			u.text(mark, r.x+r.w, r.y+2, u.f.small, colTextDim, right)
+		}
+	}
 	plot := rect{r.x + 40, r.y + 40, r.w - 44, r.h - 44} // under the legend, with room for the top value
 	u.line(plot.x, plot.y+plot.h, plot.x+plot.w, plot.y+plot.h, 1, colBorder)
 	if horizon == 0 || max(n, pn, bn) == 0 {
@@ -160,9 +177,14 @@ func (c *chartView) chart(g *Game, u *ui, r rect, s chartSpec) {
 				top = max(top, l.value(proj, d))
 			}
 		}
-		if d < bn && len(s.lines) > 0 && g.sess.Name() != "baseline" {
+		if d < bn && len(s.lines) > 0 && g.showBaseline() {
 			top = max(top, s.lines[0].value(base, d))
 		}
+	}
+	band := -1
+	if s.band != "" {
+		band = metricIndex(s.band)
+		top = max(top, g.bandTop(band, s.bandScale))
 	}
 	top = niceCeil(top)
 	u.text(s.format(top), plot.x-4, plot.y-6, u.f.small, colTextDim, right)
@@ -198,7 +220,10 @@ func (c *chartView) chart(g *Game, u *ui, r rect, s chartSpec) {
 		return x
 	}
 	liveTo, projTo, baseTo := lastCol(n), lastCol(pn), lastCol(bn)
-	if len(s.lines) > 0 && g.sess.Name() != "baseline" {
+	if band >= 0 {
+		c.drawBand(g, u, band, s.bandScale, px, x0, dayAt, y)
+	}
+	if len(s.lines) > 0 && g.showBaseline() {
 		trace(s.lines[0], base, 0, baseTo, float32(1.2*k), colBaseline, false)
 	}
 	for li, l := range s.lines {
@@ -230,8 +255,8 @@ func (c *chartView) chart(g *Game, u *ui, r rect, s chartSpec) {
 		u.text(txt, x+12, r.y+17, u.f.small, colText, left)
 		x += u.textWidth(txt, u.f.small) + 22
 	}
-	if readDay >= 0 && readDay < bn && len(s.lines) > 0 && g.sess.Name() != "baseline" {
-		txt := g.tr("chart.baseline") + " " + s.format(s.lines[0].value(base, readDay))
+	if readDay >= 0 && readDay < bn && len(s.lines) > 0 && g.showBaseline() {
+		txt := g.baselineLabel() + " " + s.format(s.lines[0].value(base, readDay))
 		u.fill(rect{x, r.y + 20, 9, 9}, colBaseline)
 		u.text(txt, x+12, r.y+17, u.f.small, colTextDim, left)
 	}

@@ -87,6 +87,8 @@ type Game struct {
 	guideCache  *guided
 	board       *boardView // the class board and the class of the run (board.go)
 	compareOpen bool
+	ranges      rangesView  // the ensemble's bands, odds and tornado sheet (ranges.go)
+	modBase     modBaseline // the baseline with the user's assumptions (modbase.go)
 	// goalsFold is the user's choice for the goals on the map: goalsAuto
 	// (open, unless they would shrink the map too much: goalsAutoFolded),
 	// goalsFolded to their heading, or goalsOpen. goalsSheet shows them as
@@ -284,6 +286,7 @@ func (g *Game) Update() error {
 	g.advance(start)
 	g.project(start)
 	g.boardWork()
+	g.rangesWork(start)
 	g.log.update(g)
 	if g.now().Sub(g.lastEdit) > time.Second {
 		g.sess.ReleaseSpare()
@@ -329,6 +332,7 @@ func (g *Game) project(start time.Time) {
 		g.baseline.Advance(1)
 		return nil
 	})
+	g.modBaselineWork(start, budget)
 	if nw := g.newestFor(); nw != nil { // the run on the newest release, for the comparison (release.go)
 		g.time.projClock.run(start, budget, func() bool { return !nw.Done() }, func() error {
 			nw.Advance(1)
@@ -339,6 +343,9 @@ func (g *Game) project(start time.Time) {
 
 // baselineSim is the baseline preset's run so far, for the charts.
 func (g *Game) baselineSim() *model.Sim {
+	if s := g.modBaselineSim(); s != nil {
+		return s // the baseline with the user's assumptions
+	}
 	if g.baseline == nil {
 		return nil
 	}

@@ -81,6 +81,9 @@ func (g *Game) goalsBox(u *ui, r rect, top float64, draw bool) rect {
 	h := 30.0
 	for i, s := range st {
 		texts[i] = u.wrapW(g.trOr("goal."+g.sess.Name()+"."+s.Goal.ID, s.Goal.Text), u.f.small, w-16-8-g.verdictW(u))
+		if odds := g.oddsLine(i); odds != "" { // how often the ensemble meets it (ranges.go)
+			texts[i] = append(texts[i], u.wrapW(odds, u.f.small, w-16-8-g.verdictW(u))...)
+		}
 		h += float64(len(texts[i]))*16 + 6
 	}
 	layer, site := legendRects(r)
@@ -203,6 +206,9 @@ func (g *Game) goalsSheetView(u *ui) {
 	texts := make([][]string, len(st))
 	for i, s := range st {
 		texts[i] = u.wrapW(g.trOr("goal."+g.sess.Name()+"."+s.Goal.ID, s.Goal.Text), u.f.small, body.w-24-g.verdictW(u))
+		if odds := g.oddsLine(i); odds != "" {
+			texts[i] = append(texts[i], u.wrapW(odds, u.f.small, body.w-24-g.verdictW(u))...)
+		}
 	}
 	c := u.beginScroll(&g.goalsScroll, body)
 	g.para(u, &c, g.trOr("story."+g.sess.Name(), gd.story), u.f.small, colTextDim)
@@ -466,6 +472,10 @@ func (g *Game) compareSheet(u *ui) {
 			u.text(q.Err().Error(), body.x, body.y+8, u.f.normal, colError, left)
 			return
 		}
+	}
+	if g.followsAssumptions() && g.newestFor() == nil { // both differences: the assumptions' and the policies' (modbase.go)
+		g.compareModified(u, body, p.Sim())
+		return
 	}
 	rows := report.Compare(report.OutcomesOf(other.Sim()), report.OutcomesOf(p.Sim()))
 	if body.w < 600 {

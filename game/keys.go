@@ -204,7 +204,7 @@ func (g *Game) keyState(in keyInput) {
 // keyClose closes every sheet and menu and drops the selection and focus.
 func (g *Game) keyClose(keyInput) {
 	g.help, g.presetMenu, g.langMenu, g.assume.open, g.share.open = false, false, false, false, false
-	g.scores.open, g.compareOpen = false, false
+	g.scores.open, g.compareOpen, g.ranges.tornadoOpen = false, false, false
 	if g.board != nil {
 		g.board.open = false
 	}

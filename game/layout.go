@@ -636,7 +636,7 @@ func (g *Game) sheetRect(w, h float64) rect {
 
 // overlays: the menus, the sheets, the banner, the seek progress.
 func (g *Game) overlays(u *ui) {
-	if g.assume.open || g.share.open || g.scores.open || g.compareOpen || g.help || g.goalsSheet || g.boardOpen() {
+	if g.assume.open || g.share.open || g.scores.open || g.compareOpen || g.help || g.goalsSheet || g.boardOpen() || g.ranges.tornadoOpen {
 		u.tip = "" // a sheet covers the page: no tooltips from beneath it
 	}
 	u.layer = 2
@@ -678,6 +678,9 @@ func (g *Game) overlays(u *ui) {
 	}
 	if g.compareOpen {
 		g.compareSheet(u)
+	}
+	if g.ranges.tornadoOpen {
+		g.tornadoSheet(u)
 	}
 	if g.goalsSheet {
 		g.goalsSheetView(u)

@@ -58,6 +58,21 @@ var pageStates = []struct {
 	// horizon take a while, so only on the screens of judgedScreens
 	{"goals-judged", func(t *testing.T, g *Game) { settle(t, g); g.goalsFold = goalsOpen }},
 	{"selection-round", func(t *testing.T, g *Game) { g.loadPreset("selection-round"); g.Select("PL", 0, "") }},
+	{"ranges", func(t *testing.T, g *Game) {
+		g.loadPreset("grid-crunch")
+		fillRanges(t, g, false)
+		g.goalsFold = goalsOpen
+		g.Select("FR", 0, "levers")
+		g.panelScroll.off = 1e6 // the Ranges part, at the end of the tab
+	}},
+	{"ranges-sheet", func(t *testing.T, g *Game) { g.loadPreset("grid-crunch"); fillRanges(t, g, false); g.goalsSheet = true }},
+	{"tornado", func(t *testing.T, g *Game) { g.loadPreset("grid-crunch"); fillRanges(t, g, true) }},
+	{"compare-modified", func(t *testing.T, g *Game) {
+		must(t, g.sess.SetAssumption("pue", "1.25"))
+		g.SetModifiedBaseline(true)
+		settle(t, g)
+		g.compareOpen = true
+	}},
 }
 
 func must(t *testing.T, err error) {
@@ -69,7 +84,7 @@ func must(t *testing.T, err error) {
 
 // judgedScreens are the screens on which TestLayoutFits lays out the
 // goals with their verdicts known: a laptop.
-var judgedScreens = map[[2]float64]bool{{1280, 720}: true}
+var judgedScreens = map[[2]float64]bool{{1280, 720}: true, {360, 640}: true}
 
 // TestLayoutFits lays the page out at every viewport, in every language,
 // in every page state, and checks the widgets as laid out: none overlaps
@@ -85,7 +100,7 @@ func TestLayoutFits(t *testing.T) {
 	for _, vp := range viewports {
 		for _, lang := range i18n.Langs {
 			for _, ps := range pageStates {
-				if ps.name == "goals-judged" && !judgedScreens[[2]float64{vp.w, vp.h}] {
+				if (ps.name == "goals-judged" || ps.name == "compare-modified") && !judgedScreens[[2]float64{vp.w, vp.h}] {
 					continue
 				}
 				name := fmt.Sprintf("%gx%g/%s/%s", vp.w, vp.h, lang, ps.name)

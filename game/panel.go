@@ -255,6 +255,9 @@ func (g *Game) leverPanel(u *ui, r *rect) {
 	if u.button(r.row(g.rowH()), g.tr("compare.open"), g.compareOpen, g.tr("compare.open.tip")) {
 		g.compareOpen = !g.compareOpen
 	}
+	g.modBaselinePanel(u, r)
+	r.row(10)
+	g.rangesPanel(u, r)
 	r.row(6)
 	g.boardButton(u, r.row(g.rowH()))
 }

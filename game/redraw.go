@@ -6,6 +6,7 @@ import (
 
 	"gigasandbox/game/session"
 	"gigasandbox/model"
+	"gigasandbox/model/ensemble"
 )
 
 // What changes the picture. The screen is not cleared between frames (see
@@ -45,6 +46,17 @@ type frameSig struct {
 	help, charKeysOff, highContrast, menu, menuOpen, sheetOpen, goalsSheet bool
 	assume, share, scores, compar                                          bool
 	board                                                                  boardSig
+	// the ensemble behind the bands and odds, and how far it has got
+	rangesOn, tornadoOpen bool
+	rangesRuns            int
+	rangesJob             ensembleRun
+	rangesDone            int
+	tornado               *ensemble.TornadoJob
+	tornadoDone           int
+	// the baseline with the user's assumptions
+	modOn   bool
+	modProj *session.Projection
+	modDay  model.Day
 	// the map's view
 	layer, hover, focus int
 	zoom, cx, cy        float64
@@ -56,7 +68,7 @@ type frameSig struct {
 	mouse            bool
 	finger, touchTip bool
 	tipX, tipY       float64
-	scroll           [8]float64
+	scroll           [9]float64
 }
 
 func (g *Game) signature() frameSig {
@@ -75,6 +87,18 @@ func (g *Game) signature() frameSig {
 		finger: g.touch.active, touchTip: g.touch.tip, tipX: g.touch.tipX, tipY: g.touch.tipY,
 		scroll: g.scrolls()}
 	sig.shown = g.sess.Shown()
+	sig.modOn, sig.modProj = g.modBase.on, g.modBase.proj
+	if s := g.modBase.proj.Sim(); s != nil {
+		sig.modDay = s.Day()
+	}
+	rv := &g.ranges
+	sig.rangesOn, sig.tornadoOpen, sig.rangesRuns, sig.rangesJob, sig.tornado = rv.on, rv.tornadoOpen, rv.size(), rv.job, rv.tornado
+	if rv.job != nil {
+		sig.rangesDone, _ = rv.job.Progress()
+	}
+	if rv.tornado != nil {
+		sig.tornadoDone, _ = rv.tornado.Progress()
+	}
 	if g.baseline != nil && g.baseline.Sim() != nil {
 		sig.baseDay = g.baseline.Sim().Day()
 	}
@@ -85,9 +109,9 @@ func (g *Game) signature() frameSig {
 }
 
 // scrolls are where the page's scrolled areas are scrolled to.
-func (g *Game) scrolls() [8]float64 {
-	return [8]float64{g.assume.scroll.off, g.panelScroll.off, g.helpScroll.off, g.menuScroll.off,
-		g.share.scroll.off, g.scores.scroll.off, g.compareScroll.off, g.goalsScroll.off}
+func (g *Game) scrolls() [9]float64 {
+	return [9]float64{g.assume.scroll.off, g.panelScroll.off, g.helpScroll.off, g.menuScroll.off,
+		g.share.scroll.off, g.scores.scroll.off, g.compareScroll.off, g.goalsScroll.off, g.ranges.tornadoScroll.off}
 }
 
 // checkChanged decides whether the next Draw must draw.

@@ -31,6 +31,10 @@ type Platform struct {
 	// arranges both): then only what changed is copied to it. Nil: the
 	// whole page is copied each frame, as Ebitengine does by default.
 	PartialPresent func() bool
+	// Ensemble, if set, makes the worker that runs the ranges' ensemble
+	// off the page's thread (nil if there is none): the browser's Web
+	// Worker (wasm/ensworker). Without it the ensemble runs in the page.
+	Ensemble func() EnsembleWorker
 }
 
 // shareView is the Share sheet: the link, its QR code, and the exports.
@@ -53,7 +57,7 @@ func (g *Game) Fragment() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return frag + g.classParams() + "&lang=" + g.cat.Lang, nil
+	return frag + g.classParams() + g.rangesFragment() + "&lang=" + g.cat.Lang, nil
 }
 
 // Link is the whole shareable address, or an error saying why there is

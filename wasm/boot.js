@@ -8,6 +8,9 @@
 //                          loading screen and records firstFrameMs.
 //   fail(message[, details])  show a fatal error in words (for failures the
 //                          program can explain better than a crash can).
+//   ensembleWorker()       a Web Worker running the ranges' ensemble beside the
+//                          page (ensemble.js, with the manifest's "ensemble"
+//                          wasm), or null where there is none (game/ranges.go)
 // and, read-only, for tests and for anyone debugging:
 //   phase                  "starting", "manifest", "download", "compile",
 //                          "start" (Go running, no frame yet), "running", "error"
@@ -96,6 +99,7 @@
     worker: null,
     pixelRatio: null,
     ready,
+    ensembleWorker,
     fail(message, details) {
       showError(title(), String(message), details === undefined ? "" : String(details));
     },
@@ -146,6 +150,40 @@
       showError(title(), `Something unexpected went wrong. ${RELOAD}`, describe(err));
     }
   });
+
+  // ensemblePolicy passes ensemble.js, and only it, as a worker's script
+  // (the page's CSP wants Trusted Types for script URLs).
+  let ensemblePolicy = null;
+
+  // ensembleWorker starts ensemble.js and tells it the model-only wasm of
+  // this build; null if the build has none or workers are not allowed.
+  function ensembleWorker() {
+    const m = boot.manifest;
+    if (!m || typeof m.ensemble !== "string" || typeof Worker !== "function") {
+      return null;
+    }
+    try {
+      let url = new URL("ensemble.js", document.baseURI).href;
+      if (window.trustedTypes) {
+        const expected = url;
+        ensemblePolicy = ensemblePolicy || trustedTypes.createPolicy("gigasim-ensemble", {
+          createScriptURL: (u) => {
+            if (u !== expected) {
+              throw new TypeError("gigasim-ensemble: not the page's ensemble worker: " + u);
+            }
+            return u;
+          },
+        });
+        url = ensemblePolicy.createScriptURL(url);
+      }
+      const w = new Worker(url);
+      w.postMessage({ wasm: new URL(m.ensemble, document.baseURI).href });
+      return w;
+    } catch (err) {
+      console.warn("The ranges will run in the page's own thread: no ensemble worker.", describe(err));
+      return null;
+    }
+  }
 
   async function start() {
     if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {

@@ -28,6 +28,9 @@
 //	board()             the class board: {open, link, teams} (board.go)
 //	boardAdd(link, name) put a team's link on the board; "" or the error
 //	boardOpen(on)       open or close the board
+//	ranges()            the ensemble behind the bands: {on, runs, done, err, days, bands, odds, digest}
+//	setRanges(on, runs[, inPage])  turn the bands on or off, with an ensemble of runs (16 to 1024; 0 keeps
+//	                    it); inPage: run it in the page's own thread from now on, not its worker; "" or the error
 package main
 
 import (
@@ -68,10 +71,12 @@ func main() {
 	case start.link:
 		g.OfferNewestRelease() // a link on an older release of figures: offer the newest beside it
 	}
-	g.SetPlatform(game.Platform{Save: download, Copy: copyText, BaseURL: baseURL, PartialPresent: partialPresent, Ask: ask})
+	g.SetPlatform(game.Platform{Save: download, Copy: copyText, BaseURL: baseURL, PartialPresent: partialPresent, Ask: ask,
+		Ensemble: newEnsembleWorker})
 	if start.day > 0 {
 		g.SeekTo(start.day)
 	}
+	_ = g.SetRanges(start.bands > 0, start.bands) // the link's bands, checked by open.Link
 	installAPI(g)
 	installBoard(g)
 	keepAddress(g)
@@ -96,9 +101,10 @@ const storageKey = "gigasim.current"
 
 // start is what the page opens with.
 type start struct {
-	sess *session.Session
-	day  model.Day
-	lang string
+	sess  *session.Session
+	day   model.Day
+	lang  string
+	bands int // the ensemble's size if the link shows the bands, else 0
 
 	badLink  error // why the address could not be opened (the baseline is shown)
 	restored bool  // the run was restored from this browser's storage
@@ -169,7 +175,7 @@ func openFragment(frag string) (start, error) {
 	if err != nil {
 		return st, err
 	}
-	st.sess, st.day = s, r.Day
+	st.sess, st.day, st.bands = s, r.Day, r.Bands
 	st.link = strings.HasPrefix(frag, "s=")
 	return st, nil
 }
@@ -446,6 +452,7 @@ func installAPI(g *game.Game) {
 		if st.day > 0 {
 			g.SeekTo(st.day)
 		}
+		_ = g.SetRanges(st.bands > 0, st.bands)
 		if st.link {
 			g.OfferNewestRelease()
 		}
@@ -473,6 +480,23 @@ func installAPI(g *game.Game) {
 		return nil
 	})
 	fn("layout", func([]js.Value) any { return toJS(g.LaidOut()) })
+	fn("ranges", func([]js.Value) any { return toJS(g.RangesNow()) })
+	fn("setRanges", func(a []js.Value) any {
+		if len(a) < 1 || a[0].Type() != js.TypeBoolean {
+			return "setRanges(on, runs): give true or false, and optionally the runs, 16 to 1024"
+		}
+		runs := 0
+		if len(a) > 1 && a[1].Type() == js.TypeNumber {
+			runs = a[1].Int()
+		}
+		if len(a) > 2 && a[2].Truthy() {
+			g.RangesInPage() // for measuring the page's own thread against the worker
+		}
+		if err := g.SetRanges(a[0].Bool(), runs); err != nil {
+			return err.Error()
+		}
+		return ""
+	})
 	fn("twin", func([]js.Value) any { return toJS(g.Twin()) })
 	fn("scenario", func([]js.Value) any {
 		b, err := g.Session().Scenario().MarshalIndent()

@@ -10,7 +10,9 @@
 //	gigasim assumptions [--ranges | --unsourced]
 //	gigasim releases
 //	gigasim diff-release A B
-//	gigasim sweep [--preset NAME | --scenario FILE.json | --link LINK] [--runs N] [--workers K] [--json]
+//	gigasim sweep [--preset NAME | --scenario FILE.json | --link LINK] [--runs N] [--vary NAME,…|all] [--workers K] [--json | --csv FILE | --shard I/N]
+//	gigasim tornado [--preset NAME | --scenario FILE.json | --link LINK] [--top N] [--all] [--json]
+//	gigasim merge [--json | --csv FILE] PART.json…
 package main
 
 import "os"

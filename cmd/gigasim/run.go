@@ -42,9 +42,16 @@ Usage:
                                --unsourced: those whose range rests on judgement alone
   gigasim releases             list the releases of figures, newest last
   gigasim diff-release A B     every figure that differs between releases A and B
-  gigasim sweep [--preset NAME | --scenario FILE.json | --link LINK] [--runs N] [--workers K] [--json]
+  gigasim sweep [--preset NAME | --scenario FILE.json | --link LINK] [--runs N] [--vary NAME,…|all]
+                [--workers K] [--json | --csv FILE | --shard I/N]
                                run the scenario's ensemble: its assumptions drawn within
-                               their ranges, on every core; the spread of each outcome
+                               their ranges, on every core; the spread of each headline
+                               outcome and each goal's odds; --shard: one part, for merge
+  gigasim tornado [--preset NAME | --scenario FILE.json | --link LINK] [--top N] [--all] [--json]
+                               what moves each headline outcome most: each assumption
+                               from the low to the high end of its range
+  gigasim merge [--json | --csv FILE] PART.json…
+                               join a sharded sweep's parts; prints what sweep prints
 
 run --lang LANG writes the summary and the CSV's column labels in one of
 the EU's 24 languages, with its numbers and dates, as the page does.
@@ -80,7 +87,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 func dispatch(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
-		return bad("no command given (want run, link, decode, compare, presets, validate, assumptions, sweep, releases or diff-release)")
+		return bad("no command given (want run, link, decode, compare, presets, validate, assumptions, sweep, tornado, merge, releases or diff-release)")
 	}
 	switch args[0] {
 	case "run":
@@ -99,6 +106,10 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return cmdAssumptions(args[1:], stdout)
 	case "sweep":
 		return cmdSweep(args[1:], stdout, stderr)
+	case "tornado":
+		return cmdTornado(args[1:], stdout, stderr)
+	case "merge":
+		return cmdMerge(args[1:], stdout)
 	case "releases":
 		return cmdReleases(args[1:], stdout)
 	case "diff-release":
@@ -107,7 +118,7 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprint(stdout, usage)
 		return nil
 	}
-	return bad("unknown command %q (want run, link, decode, compare, presets, validate, assumptions, sweep, releases or diff-release)", args[0])
+	return bad("unknown command %q (want run, link, decode, compare, presets, validate, assumptions, sweep, tornado, merge, releases or diff-release)", args[0])
 }
 
 func cmdPresets(stdout io.Writer) error {

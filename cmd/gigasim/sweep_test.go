@@ -2,10 +2,132 @@ package main
 
 import (
 	"encoding/json"
+	"flag"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
+
+// updateSweep rewrites the goldens of sweep, tornado and merge:
+//
+//	go test ./cmd/gigasim -run 'TestSweepGolden|TestTornadoGolden' -update-sweep
+var updateSweep = flag.Bool("update-sweep", false, "rewrite testdata/sweep/*.golden")
+
+// checkSweepGolden compares got with testdata/sweep/NAME.
+func checkSweepGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "sweep", name)
+	if *updateSweep {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update-sweep to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from %s:\n%s", name, path, got)
+	}
+}
+
+// TestSweepGolden: sweep's text, JSON and CSV, with all assumptions and
+// with some, and a guided preset's goal odds, are the goldens; the same on
+// one worker as on two.
+func TestSweepGolden(t *testing.T) {
+	csvPath := filepath.Join(t.TempDir(), "bands.csv")
+	for _, tt := range []struct {
+		golden string
+		args   []string
+	}{
+		{"sweep.golden", []string{"sweep", "--scenario", "testdata/sweep.json", "--runs", "16"}},
+		{"sweep-vary.golden", []string{"sweep", "--scenario", "testdata/sweep.json", "--runs", "16", "--vary", "pue,demand_h100e_2026"}},
+		{"sweep.json.golden", []string{"sweep", "--scenario", "testdata/sweep.json", "--runs", "16", "--json"}},
+		{"sweep-grid-crunch.golden", []string{"sweep", "--preset", "grid-crunch", "--runs", "16"}},
+	} {
+		got := mustRun(t, append(tt.args, "--workers", "2")...)
+		checkSweepGolden(t, tt.golden, got)
+		if one := mustRun(t, append(tt.args, "--workers", "1")...); one != got {
+			t.Errorf("%s: one worker prints other than two", tt.golden)
+		}
+	}
+	out := mustRun(t, "sweep", "--scenario", "testdata/sweep.json", "--runs", "16", "--csv", csvPath)
+	if !strings.Contains(out, "Wrote the bands of 12 series") {
+		t.Errorf("sweep --csv printed %q", out)
+	}
+	b, err := os.ReadFile(csvPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSweepGolden(t, "sweep.csv.golden", string(b))
+}
+
+// TestTornadoGolden: gigasim tornado's table of the test scenario, the
+// page's six outcomes and all of them as JSON.
+func TestTornadoGolden(t *testing.T) {
+	checkSweepGolden(t, "tornado.golden", mustRun(t, "tornado", "--scenario", "testdata/sweep.json", "--top", "5"))
+	js := mustRun(t, "tornado", "--scenario", "testdata/sweep.json", "--all", "--json")
+	var ts []struct {
+		Key     string
+		Central int64
+		Swings  []struct{ Assumption string }
+	}
+	if err := json.Unmarshal([]byte(js), &ts); err != nil {
+		t.Fatal(err)
+	}
+	if len(ts) < 20 || len(ts[0].Swings) != 52 {
+		t.Errorf("tornado --all --json: %d outcomes, %d swings in the first; want every headline outcome and 52 assumptions", len(ts), len(ts[0].Swings))
+	}
+}
+
+// TestShardMerge: a sweep split in shards, each written as a part file,
+// merges (in any order) into what one sweep prints, as text, JSON and CSV.
+func TestShardMerge(t *testing.T) {
+	dir := t.TempDir()
+	base := []string{"sweep", "--scenario", "testdata/sweep.json", "--runs", "20"}
+	var parts []string
+	for _, shard := range []string{"3/3", "1/3", "2/3"} {
+		out := mustRun(t, append(base, "--shard", shard)...)
+		path := filepath.Join(dir, "part-"+shard[:1]+".json")
+		if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		parts = append(parts, path)
+	}
+	if got, want := mustRun(t, append([]string{"merge"}, parts...)...), mustRun(t, base...); got != want {
+		t.Errorf("merge printed\n%s\nwant what sweep prints:\n%s", got, want)
+	}
+	if got, want := mustRun(t, append([]string{"merge", "--json"}, parts...)...), mustRun(t, append(base, "--json")...); got != want {
+		t.Error("merge --json differs from sweep --json")
+	}
+	a, b := filepath.Join(dir, "a.csv"), filepath.Join(dir, "b.csv")
+	mustRun(t, append(append([]string{"merge"}, parts...), "--csv", a)...) // flags after the files too
+	mustRun(t, append(base, "--csv", b)...)
+	ca, _ := os.ReadFile(a)
+	cb, _ := os.ReadFile(b)
+	if len(ca) == 0 || string(ca) != string(cb) {
+		t.Error("merge --csv differs from sweep --csv")
+	}
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"merge", parts[0], parts[1]}, "runs are in no part"},
+		{[]string{"merge", parts[0], parts[1], parts[2], parts[0]}, "give each shard once"},
+		{[]string{"merge"}, "no part files given"},
+		{[]string{"merge", "testdata/sweep.json"}, "not a part of an ensemble"},
+		{[]string{"merge", filepath.Join(dir, "none.json")}, "no such file"},
+	} {
+		code, _, stderr := invoke(tt.args...)
+		if code != exitUsage || !strings.Contains(stderr, tt.want) {
+			t.Errorf("run(%q) = %d, %q; want %d and %q", tt.args, code, stderr, exitUsage, tt.want)
+		}
+	}
+}
 
 // TestSweep: gigasim sweep gives the model's golden ensemble (the same
 // digest on any number of workers) and a spread for every series.
@@ -58,6 +180,24 @@ func TestSweep(t *testing.T) {
 	}
 }
 
+// TestSweepLinkBands: a link with the bands on sweeps the page's number
+// of runs, unless --runs says otherwise.
+func TestSweepLinkBands(t *testing.T) {
+	link := strings.TrimSpace(mustRun(t, "link", "testdata/sweep.json"))
+	link = strings.SplitN(link, "\n", 2)[0]
+	out := mustRun(t, "sweep", "--link", link+"&bands=20&lang=fr")
+	if !strings.Contains(out, ": 20 runs,") {
+		t.Errorf("sweep of a link with bands=20:\n%s", out)
+	}
+	if out := mustRun(t, "sweep", "--link", link+"&bands=20", "--runs", "16"); !strings.Contains(out, ": 16 runs,") {
+		t.Errorf("sweep --runs 16 of a link with bands=20:\n%s", out)
+	}
+	code, _, stderr := invoke("sweep", "--link", link+"&bands=3")
+	if code != exitUsage || !strings.Contains(stderr, "bands=3") {
+		t.Errorf("sweep of a link with bands=3 = %d, %q", code, stderr)
+	}
+}
+
 // TestSweepGoals: a guided preset's sweep says how often each goal is met.
 func TestSweepGoals(t *testing.T) {
 	out := mustRun(t, "sweep", "--preset", "grid-crunch", "--runs", "16")
@@ -79,6 +219,19 @@ func TestSweepBadInput(t *testing.T) {
 		{[]string{"sweep", "--preset", "nope"}, `unknown preset "nope"`},
 		{[]string{"sweep", "--preset", "baseline", "--scenario", "x.json"}, "not two"},
 		{[]string{"assumptions", "--ranges", "--unsourced"}, "at most one"},
+		{[]string{"sweep", "--runs", "x"}, "invalid value"},
+		{[]string{"sweep", "--vary", "pue,nope"}, `"nope" is no assumption`},
+		{[]string{"sweep", "--vary", ""}, `"" is no assumption`},
+		{[]string{"sweep", "--shard", "0/4"}, "want 1 ≤ I ≤ N"},
+		{[]string{"sweep", "--shard", "5/4"}, "want 1 ≤ I ≤ N"},
+		{[]string{"sweep", "--shard", "1/100", "--runs", "64"}, "N ≤ 64"},
+		{[]string{"sweep", "--shard", "half"}, "want I/N"},
+		{[]string{"sweep", "--json", "--csv", "x.csv"}, "at most one of --json, --csv"},
+		{[]string{"sweep", "--json", "--shard", "1/2"}, "at most one of --json, --csv"},
+		{[]string{"sweep", "--nope"}, "flag provided but not defined"},
+		{[]string{"tornado", "--top", "-1"}, "--top -1"},
+		{[]string{"tornado", "extra"}, `unexpected argument "extra"`},
+		{[]string{"merge", "--json", "--csv", "x", "a.json"}, "at most one of --json and --csv"},
 	} {
 		code, _, stderr := invoke(tt.args...)
 		if code != exitUsage || !strings.Contains(stderr, tt.want) {

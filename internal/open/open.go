@@ -10,9 +10,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"gigasandbox/model"
+	"gigasandbox/model/ensemble"
 	"gigasandbox/model/link"
 )
 
@@ -32,6 +34,9 @@ type Run struct {
 	// Class is what a teacher's starting link adds: the goal set, locked
 	// levers and hidden assumptions ("&goals=…&lock=…&hide=…").
 	Class link.Class
+	// Bands is the size of the ensemble whose bands the link shows
+	// ("&bands=64"), 0 if it shows none.
+	Bands int
 }
 
 // Preset opens a preset scenario by name. An unknown name's error lists
@@ -72,7 +77,8 @@ func Bytes(path string, data []byte) (Run, error) {
 }
 
 // Link opens what the page's address names: a link (a URL, or its fragment
-// "s=..."), or "preset=NAME"; either may carry the page's "&lang=xx". A
+// "s=..."), or "preset=NAME"; either may carry the page's "&lang=xx" and
+// "&bands=N" (the ranges on, an ensemble of N runs, 16 to 1,024). A
 // link opens at the day it shows. Text that names neither opens
 // DefaultPreset, in its language if it gives one.
 //
@@ -91,11 +97,19 @@ func Link(text string) (Run, error) {
 	}
 	var lang, preset, goals, lock, hide string
 	named := false
+	bands := 0
+	var bandsErr error
 	var rest []string
 	for part := range strings.SplitSeq(frag, "&") {
 		switch k, v, _ := strings.Cut(part, "="); k {
 		case "lang":
 			lang = v
+		case "bands":
+			n, err := strconv.Atoi(v)
+			if err != nil || n < ensemble.MinRuns || n > ensemble.MaxRuns {
+				bandsErr = fmt.Errorf("the link's bands=%s: want the number of runs, %d to %d; remove it to open the link without bands", v, ensemble.MinRuns, ensemble.MaxRuns)
+			}
+			bands = n
 		case "preset":
 			preset, named = v, true
 		case "goals":
@@ -108,11 +122,14 @@ func Link(text string) (Run, error) {
 			rest = append(rest, part)
 		}
 	}
+	if bandsErr != nil {
+		return Run{Lang: lang}, bandsErr
+	}
 	class, err := link.ParseClass(goals, lock, hide)
 	if err != nil {
 		return Run{Lang: lang}, err
 	}
-	r, err := openLink(rest, named, preset, lang)
+	r, err := openLink(rest, named, preset, lang, bands)
 	r.Class = class
 	if class.Goals != "" && r.Scenario.Version != 0 {
 		r.Name = class.Goals // the run is judged on the class's goals (the page keys goals by name)
@@ -121,18 +138,18 @@ func Link(text string) (Run, error) {
 }
 
 // openLink opens the preset or link of a fragment's parts.
-func openLink(rest []string, named bool, preset, lang string) (Run, error) {
+func openLink(rest []string, named bool, preset, lang string, bands int) (Run, error) {
 	if named {
 		// Checked even when a link follows, which then wins: a link that
 		// names an unknown preset is a bad link.
 		r, err := Preset(preset)
 		if err != nil || len(rest) == 0 {
-			r.Lang = lang
+			r.Lang, r.Bands = lang, bands
 			return r, err
 		}
 	} else if len(rest) == 0 {
 		r, err := Preset(DefaultPreset)
-		r.Lang = lang
+		r.Lang, r.Bands = lang, bands
 		return r, err
 	}
 	sc, day, err := link.Decode(strings.Join(rest, "&"))
@@ -140,7 +157,7 @@ func openLink(rest []string, named bool, preset, lang string) (Run, error) {
 	if err != nil && !errors.As(err, &ce) {
 		return Run{Lang: lang}, err
 	}
-	r := Run{Name: sc.Name, Scenario: sc, Day: day, Lang: lang}
+	r := Run{Name: sc.Name, Scenario: sc, Day: day, Lang: lang, Bands: bands}
 	if r.Name == "" {
 		r.Name = "link"
 	}

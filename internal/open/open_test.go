@@ -104,6 +104,13 @@ func TestLink(t *testing.T) {
 			t.Errorf("Link(%q) = name %q lang %q day %d, want %q %q %d", tt.text, r.Name, r.Lang, r.Day, tt.name, tt.lang, tt.day)
 		}
 	}
+	// the bands and their number of runs, beside the language
+	for text, want := range map[string]int{frag + "&bands=64&lang=fr": 64, "preset=grid-crunch&bands=1024": 1024, "bands=16": 16, frag: 0} {
+		r, err := open.Link(text)
+		if err != nil || r.Bands != want {
+			t.Errorf("Link(%q) = bands %d, %v; want %d", text, r.Bands, err, want)
+		}
+	}
 }
 
 func TestBadLink(t *testing.T) {
@@ -115,6 +122,8 @@ func TestBadLink(t *testing.T) {
 		{"preset=nope&lang=fr", `unknown preset "nope"`, "fr"},
 		{"preset=", `unknown preset ""`, ""},
 		{"s=oR&lang=de", "not whole base64url", "de"},
+		{"preset=baseline&bands=8&lang=fr", "bands=8: want the number of runs, 16 to 1024", "fr"},
+		{"preset=baseline&bands=lots", "bands=lots", ""},
 	} {
 		r, err := open.Link(tt.text)
 		if err == nil || !strings.Contains(err.Error(), tt.want) {

@@ -102,7 +102,10 @@ func TestExport(t *testing.T) {
 		t.Fatalf("Export: %v", err)
 	}
 	w := s.Manifest.Wasm
-	want := []string{"boot.css", "boot.js", "favicon.svg", "index.html", "manifest.json", w, w + ".gz", "robots.txt", "sw.js", "wasm_exec.js"}
+	want := []string{"boot.css", "boot.js", "ensemble.js", "favicon.svg", "index.html", "manifest.json", w, w + ".gz", "robots.txt", "sw.js", "wasm_exec.js"}
+	if e := s.Manifest.Ensemble; e != "" { // the page's own build has the ranges' worker
+		want = append(want, e, e+".gz")
+	}
 	slices.Sort(want)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -182,14 +185,15 @@ func TestPageCSP(t *testing.T) {
 		"img-src":     "'self'",
 		"font-src":    "'self'",
 		"connect-src": "'self'", // manifest.json and the wasm
-		"worker-src":  "'self'", // sw.js, the service worker that keeps the page working offline
+		"worker-src":  "'self'", // sw.js, the service worker that keeps the page working offline; ensemble.js, the ranges' worker
 		"object-src":  "'none'",
 		"base-uri":    "'none'",
 		"form-action": "'none'",
-		// Script URLs only through policies; boot.js's one policy passes
-		// sw.js to navigator.serviceWorker.register, and nothing else.
+		// Script URLs only through policies; boot.js's two pass sw.js to
+		// navigator.serviceWorker.register and ensemble.js to new Worker,
+		// each that one URL and nothing else.
 		"require-trusted-types-for": "'script'",
-		"trusted-types":             "gigasim-worker",
+		"trusted-types":             "gigasim-worker gigasim-ensemble",
 	}
 	for name, w := range want {
 		if g, ok := got[name]; !ok {
@@ -224,6 +228,7 @@ func TestDevRebuilds(t *testing.T) {
 	write("index.html", "<!doctype html><title>scratch</title>")
 	write("wasm/boot.js", "// boot")
 	write("wasm/boot.css", "")
+	write("wasm/ensemble.js", "")
 	program := func(msg string) string {
 		return "package main\n\nfunc main() { println(" + msg + ") }\n"
 	}
@@ -342,7 +347,7 @@ func TestRunExport(t *testing.T) {
 			t.Errorf("export: %v", err)
 		}
 	}
-	if !strings.HasPrefix(stdout.String(), "wrote 9 files to "+dir) {
+	if !strings.HasPrefix(stdout.String(), "wrote 10 files to "+dir) {
 		t.Errorf("stdout = %q", stdout.String())
 	}
 }

@@ -316,3 +316,33 @@ func TestBuildHash(t *testing.T) {
 		})
 	}
 }
+
+// TestEnsembleWasm: the ranges' worker program is served content-hashed
+// and immutable, named in the manifest, and kept for offline use; a file
+// that is not WebAssembly is refused.
+func TestEnsembleWasm(t *testing.T) {
+	wasm := append([]byte("\x00asm\x01\x00\x00\x00"), bytes.Repeat([]byte("gigafactory "), 500)...)
+	ens := append([]byte("\x00asm\x01\x00\x00\x00"), bytes.Repeat([]byte("ensemble "), 500)...)
+	static := map[string][]byte{"index.html": nil, "boot.js": nil, "wasm_exec.js": nil, "ensemble.js": []byte("importScripts('wasm_exec.js');"), ensembleKey: ens}
+	s, err := assemble(wasm, static, "go1.26.8", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := s.Manifest.Ensemble
+	if !strings.HasPrefix(name, "ensemble.") || !strings.HasSuffix(name, ".wasm") || !bytes.Equal(s.Bytes(name), ens) {
+		t.Fatalf("manifest's ensemble %q, served %d bytes", name, len(s.Bytes(name)))
+	}
+	if f := s.file(name); f == nil || !strings.Contains(f.cache, "immutable") {
+		t.Errorf("%s is not cached as immutable", name)
+	}
+	if s.Bytes(ensembleKey) != nil {
+		t.Errorf("%s is served under its build name", ensembleKey)
+	}
+	if !bytes.Contains(s.Bytes(WorkerName), []byte(name)) || !bytes.Contains(s.Bytes(ManifestName), []byte(`"ensemble": "`+name)) {
+		t.Error("the service worker or the manifest does not name the ensemble's wasm")
+	}
+	static[ensembleKey] = []byte("\x7fELF")
+	if _, err := assemble(wasm, static, "go1.26.8", nil); err == nil || !strings.Contains(err.Error(), "ensemble") {
+		t.Errorf("an ensemble that is not WebAssembly: %v", err)
+	}
+}

@@ -46,6 +46,15 @@ import (
 // DefaultPackage is the browser program, relative to the module root.
 const DefaultPackage = "./wasm"
 
+// EnsemblePackage is the model-only program that runs the ranges'
+// ensemble in a Web Worker beside the page (wasm/ensemble.js starts it),
+// built with DefaultPackage.
+const EnsemblePackage = "./wasm/ensworker"
+
+// ensembleKey names the ensemble's wasm among assemble's static files; the
+// site serves it content-hashed, as Manifest.Ensemble.
+const ensembleKey = "ensemble.wasm"
+
 // ManifestName is the file that tells the page which wasm to load.
 const ManifestName = "manifest.json"
 
@@ -59,6 +68,7 @@ var sources = [][2]string{
 	{"index.html", "index.html"},
 	{"boot.js", "wasm/boot.js"},
 	{"boot.css", "wasm/boot.css"},
+	{"ensemble.js", "wasm/ensemble.js"},
 }
 
 //go:embed favicon.svg
@@ -100,7 +110,10 @@ func (c Config) goCmd() string {
 // to know its size for the progress bar (Content-Length, when the file is
 // sent compressed, is the compressed size).
 type Manifest struct {
-	Wasm     string `json:"wasm"`     // file name, with a content hash
+	Wasm string `json:"wasm"` // file name, with a content hash
+	// Ensemble is the model-only wasm of the ranges' Web Worker (file
+	// name, with a content hash); "" in a build without it.
+	Ensemble string `json:"ensemble,omitempty"`
 	Size     int64  `json:"size"`     // bytes, uncompressed
 	GzipSize int64  `json:"gzipSize"` // bytes of Wasm+".gz"
 	SHA256   string `json:"sha256"`   // of the uncompressed file, hex
@@ -223,6 +236,19 @@ func build(ctx context.Context, cfg Config, prev *Site) (*Site, error) {
 	}
 
 	static := map[string][]byte{"wasm_exec.js": wasmExec, "favicon.svg": favicon}
+	if cfg.pkg() == DefaultPackage {
+		ens := filepath.Join(tmp, "ensemble.wasm")
+		cmd := exec.CommandContext(ctx, goCmd, "build", "-trimpath", "-ldflags=-s -w", "-o", ens, EnsemblePackage)
+		cmd.Dir = cfg.Root
+		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+		if output, err := cmd.CombinedOutput(); err != nil {
+			return nil, &BuildError{Package: EnsemblePackage, Err: err, Output: string(output)}
+		}
+		if static[ensembleKey], err = os.ReadFile(ens); err != nil {
+			return nil, fmt.Errorf("site: %w", err)
+		}
+		buildTime = time.Since(start)
+	}
 	for _, s := range sources {
 		b, err := os.ReadFile(filepath.Join(cfg.Root, filepath.FromSlash(s[1])))
 		if err != nil {
@@ -287,6 +313,21 @@ func assemble(wasm []byte, static map[string][]byte, goVersion string, prev *Sit
 	s.files[wf.name] = wf
 
 	for name, b := range static {
+		if name == ensembleKey {
+			if !bytes.HasPrefix(b, wasmMagic) {
+				return nil, errors.New("site: the ensemble's program is not a WebAssembly module")
+			}
+			sum := sha256.Sum256(b)
+			s.Manifest.Ensemble = "ensemble." + hex.EncodeToString(sum[:])[:16] + ".wasm"
+			f := newFile(s.Manifest.Ensemble, b, "public, max-age=31536000, immutable")
+			if old := prev.file(s.Manifest.Ensemble); old != nil && bytes.Equal(old.raw, b) {
+				f.gz = old.gz
+			} else {
+				f.gz = gzipBest(b)
+			}
+			s.files[f.name] = f
+			continue
+		}
 		s.files[name] = newStaticFile(name, b)
 	}
 	for _, name := range []string{"index.html", "boot.js", "wasm_exec.js"} {

@@ -180,4 +180,17 @@ func BenchmarkEnsemble(b *testing.B) {
 			}
 		})
 	}
+	// the page's way: one goroutine, a slice of 30 days at a time, each
+	// job in the memory of the last
+	b.Run("runs=64/job", func(b *testing.B) {
+		var j *Job
+		for b.Loop() {
+			j = j.Restart(sc, Config{Runs: 64})
+			for !j.Advance(30) {
+			}
+			if j.Err() != nil {
+				b.Fatal(j.Err())
+			}
+		}
+	})
 }

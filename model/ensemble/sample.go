@@ -53,9 +53,13 @@ var shareParams = []model.Param{model.ParamStartupShare, model.ParamResearchShar
 
 // Key is the seed of an ensemble: a digest of the scenario, so that the
 // same scenario gives the same draws on every machine and every link of it
-// the same bands.
+// the same bands. The release is left out: a link pins the release that a
+// preset or a file leaves to the newest, and the two must draw alike (the
+// release still decides each run's figures).
 func Key(sc *model.Scenario) (uint64, error) {
-	b, err := sc.MarshalIndent()
+	canon := *sc
+	canon.Release = ""
+	b, err := canon.MarshalIndent()
 	if err != nil {
 		return 0, err
 	}
@@ -68,17 +72,30 @@ func Key(sc *model.Scenario) (uint64, error) {
 // its own n-th of each range, the strata shuffled per assumption), and each
 // run with its own simulation seed, all from a generator keyed on sc.
 func Draws(sc model.Scenario, n int) ([]model.Scenario, error) {
+	d, _, err := DrawsVaried(sc, n, nil)
+	return d, err
+}
+
+// DrawsVaried is Draws with only the assumptions of vary drawn (all of
+// Varied if vary is nil), the others held at the scenario's figures. An
+// assumption's draws are the same whichever others vary, as they come from
+// its own stream; naming one demand share varies all four, which move
+// together. It returns the assumptions drawn, in Varied's order.
+func DrawsVaried(sc model.Scenario, n int, vary []model.Param) ([]model.Scenario, []model.Param, error) {
 	if n < MinRuns || n > MaxRuns {
-		return nil, fmt.Errorf("ensemble: %d runs: want %d to %d", n, MinRuns, MaxRuns)
+		return nil, nil, fmt.Errorf("ensemble: %d runs: want %d to %d", n, MinRuns, MaxRuns)
 	}
 	if err := sc.Validate(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	key, err := Key(&sc)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	varied := Varied(&sc)
+	varied, err := chooseVaried(&sc, vary)
+	if err != nil {
+		return nil, nil, err
+	}
 	vals := make([][model.NumParams]int64, n)
 	for _, p := range varied {
 		order := permutation(rng.NewKey(key, streamOrder), uint64(p), n)
@@ -104,6 +121,42 @@ func Draws(sc model.Scenario, n int) ([]model.Scenario, error) {
 			d.Assumptions[p.Info().Key] = p.Format(vals[i][p])
 		}
 		out[i] = d
+	}
+	return out, varied, nil
+}
+
+// chooseVaried is Varied(sc) narrowed to vary (all of it if vary is nil),
+// with the four demand shares together. It refuses an assumption that
+// Varied does not hold, saying why.
+func chooseVaried(sc *model.Scenario, vary []model.Param) ([]model.Param, error) {
+	all := Varied(sc)
+	if vary == nil {
+		return all, nil
+	}
+	want := [model.NumParams]bool{}
+	for _, p := range vary {
+		if p < 0 || p >= model.NumParams {
+			return nil, fmt.Errorf("ensemble: no assumption %d", p)
+		}
+		if !slices.Contains(all, p) {
+			key := p.Info().Key
+			if p.Range().Fixed() {
+				return nil, fmt.Errorf("ensemble: %s has no range to draw from: it is fixed (gigasim assumptions --ranges says why)", key)
+			}
+			return nil, fmt.Errorf("ensemble: %s is set by the scenario, which holds it: remove it from the scenario's assumptions to vary it", key)
+		}
+		want[p] = true
+		if slices.Contains(shareParams, p) {
+			for _, q := range shareParams {
+				want[q] = true
+			}
+		}
+	}
+	var out []model.Param
+	for _, p := range all {
+		if want[p] {
+			out = append(out, p)
+		}
 	}
 	return out, nil
 }

@@ -149,3 +149,25 @@ func TestDraws(t *testing.T) {
 		t.Errorf("Draws(%d runs) accepted", MinRuns-1)
 	}
 }
+
+// TestKeyIgnoresRelease: a link pins the release that a scenario file may
+// leave to the newest; both draw alike, so that a link opens with the
+// file's bands (in the page, another browser and gigasim sweep --link).
+func TestKeyIgnoresRelease(t *testing.T) {
+	sc, err := model.Preset("grid-crunch")
+	if err != nil {
+		t.Fatal(err)
+	}
+	open, pinned := sc, sc
+	open.Release, pinned.Release = "", "2026-11"
+	a, _ := Key(&open)
+	b, _ := Key(&pinned)
+	if a != b {
+		t.Errorf("the key with no release %x, pinned to 2026-11 %x", a, b)
+	}
+	other := sc
+	other.Seed++
+	if c, _ := Key(&other); c == a {
+		t.Error("another seed, the same key")
+	}
+}

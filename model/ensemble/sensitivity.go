@@ -42,11 +42,41 @@ type Tornado struct {
 // (report.Compare's rows) its tornado. Runs are independent: the result
 // does not depend on workers.
 func Sensitivity(ctx context.Context, sc model.Scenario, workers int, progress func(done, of int)) ([]Tornado, error) {
-	if err := sc.Validate(); err != nil {
+	scs, varied, err := sensitivityRuns(sc)
+	if err != nil {
 		return nil, err
 	}
+	rows := make([][]report.CompareRow, len(scs))
+	spare := make([]*model.Sim, max(1, workers))
+	err = forEach(ctx, len(scs), workers, progress, func(w, i int) error {
+		sim, err := runOne(scs[i], spare[w])
+		if err != nil {
+			return err
+		}
+		spare[w] = sim
+		rows[i] = headlineOf(sim)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return tornadoes(rows, varied), nil
+}
+
+// headlineOf is the headline outcomes of a finished run.
+func headlineOf(sim *model.Sim) []report.CompareRow {
+	o := report.OutcomesOf(sim)
+	return report.Compare(o, o)
+}
+
+// sensitivityRuns are the runs of a sensitivity analysis of sc: run 0 is
+// the scenario; runs 2i+1 and 2i+2 are assumption i of Varied at the low
+// and the high end of its range, the others held.
+func sensitivityRuns(sc model.Scenario) ([]model.Scenario, []model.Param, error) {
+	if err := sc.Validate(); err != nil {
+		return nil, nil, err
+	}
 	varied := Varied(&sc)
-	// Run 0 is the scenario; runs 2i+1 and 2i+2 are assumption i low and high.
 	scs := make([]model.Scenario, 1+2*len(varied))
 	scs[0] = sc
 	for i, p := range varied {
@@ -64,26 +94,12 @@ func Sensitivity(ctx context.Context, sc model.Scenario, workers int, progress f
 			scs[1+2*i+j] = d
 		}
 	}
-	rows := make([][]report.CompareRow, len(scs))
-	spare := make([]*model.Sim, max(1, workers))
-	err := forEach(ctx, len(scs), workers, progress, func(w, i int) error {
-		sim, err := model.NewFrom(scs[i], spare[w])
-		if err != nil {
-			return err
-		}
-		spare[w] = sim
-		for sim.Day() < sim.Horizon() {
-			if err := sim.Step(); err != nil {
-				return err
-			}
-		}
-		o := report.OutcomesOf(sim)
-		rows[i] = report.Compare(o, o)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
+	return scs, varied, nil
+}
+
+// tornadoes turns the headline rows of sensitivityRuns into each
+// outcome's tornado, largest swing first.
+func tornadoes(rows [][]report.CompareRow, varied []model.Param) []Tornado {
 	out := make([]Tornado, len(rows[0]))
 	for k, row := range rows[0] {
 		t := Tornado{Key: row.Key, Unit: row.Unit, Central: row.A}
@@ -93,7 +109,7 @@ func Sensitivity(ctx context.Context, sc model.Scenario, workers int, progress f
 		slices.SortStableFunc(t.Swings, func(a, b Swing) int { return cmp.Compare(b.Size(), a.Size()) })
 		out[k] = t
 	}
-	return out, nil
+	return out
 }
 
 // sharesAround sets one demand share to v and scales the other three so
@@ -175,3 +191,8 @@ feed:
 	}
 	return nil
 }
+
+// TornadoOutcomes are the headline outcomes (report.Compare's keys) whose
+// tornado the page draws and gigasim tornado prints: one for each of the
+// page's questions (chips, demand, money, carbon, companies, the grid).
+var TornadoOutcomes = []string{"chips_active", "served_pct", "fund_left", "emissions_run", "startups_active", "grid_queue"}
