@@ -11,13 +11,14 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"gigasandbox/game/i18n"
 	"gigasandbox/internal/open"
 	"gigasandbox/model"
 	"gigasandbox/model/link"
 	"gigasandbox/model/report"
 )
 
-const compareUsage = "Usage: gigasim compare RUN RUN [RUN...] [--json] [--csv FILE]\n" +
+const compareUsage = "Usage: gigasim compare RUN RUN [RUN...] [--json] [--csv FILE] [--lang LANG]\n" +
 	"Each RUN is a preset name, a scenario file (.json), a link, or a board link (#b=..., its teams);\n" +
 	"NAME=RUN names a run. All run to their horizon; the table gives each run's goals with their\n" +
 	"verdicts and its headline outcomes, and with two runs the difference B − A.\n"
@@ -46,6 +47,7 @@ func cmdCompare(args []string, stdout io.Writer) error {
 	fs.SetOutput(io.Discard)
 	asJSON := fs.Bool("json", false, "print the table as one JSON object")
 	csvFile := fs.String("csv", "", "also write the table as CSV, one row per run, to `FILE`")
+	lang := fs.String("lang", "", "print the table in this language (bg, cs, da, de, …, sv), with the page's words")
 	// Flags may come before, between or after the scenarios.
 	var pos []string
 	for {
@@ -72,6 +74,10 @@ func cmdCompare(args []string, stdout io.Writer) error {
 	}
 	if len(cs) < 2 {
 		return bad("compare takes two or more scenarios (preset names, scenario files, links or a board link), got %d", len(cs))
+	}
+	cat, err := langFlag("compare", *lang)
+	if err != nil {
+		return err
 	}
 	runs := make([]report.BoardRun, len(cs))
 	sides := make([]compared, len(cs))
@@ -114,8 +120,91 @@ func cmdCompare(args []string, stdout io.Writer) error {
 		}
 		return enc.Encode(out)
 	}
-	writeCompare(stdout, sides, goals, rows)
+	words := englishWords
+	if cat != nil {
+		words = catalogWords(cat, sides, goals, rows)
+	}
+	writeCompare(stdout, sides, goals, rows, words)
 	return nil
+}
+
+// compareWords are the words and number formats of the comparison's
+// table: the command line's English, or a language of the page's
+// (--lang). Labels, units and verdicts are set on the rows themselves.
+type compareWords struct {
+	title, goalsOf, unit, lastYear, differences, notForecast string
+	run                                                      func(from, to, hash string) string
+	figure                                                   func(v int64, u report.Unit) string
+}
+
+var englishWords = compareWords{
+	title:       "Gigafactory Sandbox — compare at the horizon",
+	goalsOf:     "Goals of %s, at the horizon",
+	unit:        "unit",
+	lastYear:    "\"Last year\" is each run's last 365 days. Goals are judged on each run's own days.",
+	differences: "Differences are taken before rounding.",
+	notForecast: "This explores the consequences of its assumptions; it is not a forecast.",
+	run: func(from, to, hash string) string {
+		return fmt.Sprintf("%s to %s, state hash %s", from, to, hash)
+	},
+	figure: figure,
+}
+
+// catalogWords words the table in cat's language, relabelling the runs,
+// the rows, the goals and their verdicts in place.
+func catalogWords(cat *i18n.Catalog, sides []compared, goals []goalRow, rows []compareRow) compareWords {
+	label := func(name string) string { // a preset's name in the language
+		if cat.Knows("preset." + name) {
+			return cat.T("preset." + name)
+		}
+		return name
+	}
+	for i := range sides {
+		sides[i].Name = label(sides[i].Name)
+	}
+	for i := range rows {
+		rows[i].Label = cat.T("compare." + rows[i].Key)
+		rows[i].Unit = cat.UnitName(rows[i].unit)
+	}
+	verdicts := map[string]string{}
+	for v := report.GoalVerdict(0); v < report.GoalVerdict(len(verdictKeys)); v++ {
+		verdicts[v.String()] = cat.T(verdictKeys[v])
+	}
+	for i := range goals {
+		if k := "goal." + goals[i].Set + "." + goals[i].ID; cat.Knows(k) {
+			goals[i].Text = cat.T(k)
+		}
+		goals[i].Set = label(goals[i].Set)
+		for j, v := range goals[i].Verdicts {
+			if w, ok := verdicts[v]; ok {
+				goals[i].Verdicts[j] = w
+			}
+		}
+	}
+	date := func(iso string) string {
+		if d, err := model.ParseDay(iso); err == nil {
+			return cat.Date(d)
+		}
+		return iso
+	}
+	return compareWords{
+		title:       cat.T("cli.compare.title"),
+		goalsOf:     cat.T("cli.compare.goals"),
+		unit:        cat.T("cli.compare.unit"),
+		lastYear:    cat.T("cli.compare.lastyear"),
+		differences: cat.T("cli.compare.differences"),
+		notForecast: cat.T("cli.notforecast"),
+		run: func(from, to, hash string) string {
+			return cat.T("cli.compare.run", date(from), date(to), hash)
+		},
+		figure: func(v int64, u report.Unit) string { return cat.Num.Figure(v, u, true) },
+	}
+}
+
+// verdictKeys name the goal verdicts in the catalogs, by report.GoalVerdict.
+var verdictKeys = [...]string{
+	report.GoalUnknown: "verdict.unknown", report.GoalOnTrack: "verdict.ontrack", report.GoalAtRisk: "verdict.atrisk",
+	report.GoalMet: "verdict.met", report.GoalMissed: "verdict.missed",
 }
 
 // loadComparands reads what one argument names: a run (a link, a scenario
@@ -278,26 +367,31 @@ func runLetter(i int) string {
 
 // writeCompare prints the comparison as aligned tables: the runs, their
 // goals' verdicts, their headline outcomes.
-func writeCompare(w io.Writer, sides []compared, goals []goalRow, rows []compareRow) {
-	fmt.Fprintln(w, "Gigafactory Sandbox — compare at the horizon")
+func writeCompare(w io.Writer, sides []compared, goals []goalRow, rows []compareRow, wd compareWords) {
+	fmt.Fprintln(w, wd.title)
 	nameW := 0
 	for _, s := range sides {
 		nameW = max(nameW, utf8.RuneCountInString(s.Name))
 	}
 	for i, s := range sides {
-		fmt.Fprintf(w, "%-2s %-*s  %s to %s, state hash %s\n", runLetter(i), nameW, s.Name, model.Day(0), s.LastDay, s.StateHash)
+		fmt.Fprintf(w, "%-2s %-*s  %s\n", runLetter(i), nameW, s.Name, wd.run(model.Day(0).String(), s.LastDay, s.StateHash))
 	}
 	// Columns as wide as their widest figure or verdict ("on track").
 	numW := len("on track")
-	for _, r := range rows {
-		for _, v := range r.Values {
-			numW = max(numW, utf8.RuneCountInString(figure(v, r.unit)))
-		}
-		if r.Diff != nil {
-			numW = max(numW, utf8.RuneCountInString(figure(*r.Diff, r.unit))+1)
+	for _, g := range goals {
+		for _, v := range g.Verdicts {
+			numW = max(numW, utf8.RuneCountInString(v))
 		}
 	}
-	labelW, unitW := 0, len("unit")
+	for _, r := range rows {
+		for _, v := range r.Values {
+			numW = max(numW, utf8.RuneCountInString(wd.figure(v, r.unit)))
+		}
+		if r.Diff != nil {
+			numW = max(numW, utf8.RuneCountInString(wd.figure(*r.Diff, r.unit))+1)
+		}
+	}
+	labelW, unitW := 0, utf8.RuneCountInString(wd.unit)
 	for _, r := range rows {
 		labelW = max(labelW, utf8.RuneCountInString(r.Label))
 		unitW = max(unitW, utf8.RuneCountInString(r.Unit))
@@ -310,7 +404,7 @@ func writeCompare(w io.Writer, sides []compared, goals []goalRow, rows []compare
 		for _, g := range goals {
 			if g.Set != set {
 				set = g.Set
-				fmt.Fprintf(w, "\n%-*s  %-*s", labelW, "Goals of "+set+", at the horizon", unitW, "")
+				fmt.Fprintf(w, "\n%s  %-*s", pad(fmt.Sprintf(wd.goalsOf, set), labelW), unitW, "")
 				for i := range sides {
 					fmt.Fprintf(w, "  %*s", numW, runLetter(i))
 				}
@@ -320,17 +414,17 @@ func writeCompare(w io.Writer, sides []compared, goals []goalRow, rows []compare
 			if utf8.RuneCountInString(text) > 72 {
 				text = string([]rune(text)[:71]) + "…"
 			}
-			fmt.Fprintf(w, "%-*s  %-*s", labelW, text, unitW, "")
+			fmt.Fprintf(w, "%s  %-*s", pad(text, labelW), unitW, "")
 			for _, v := range g.Verdicts {
 				if v == "" {
 					v = "—"
 				}
-				fmt.Fprintf(w, "  %*s", numW, v)
+				fmt.Fprintf(w, "  %s", padLeft(v, numW))
 			}
 			fmt.Fprintln(w)
 		}
 	}
-	fmt.Fprintf(w, "\n%-*s  %-*s", labelW, "", unitW, "unit")
+	fmt.Fprintf(w, "\n%-*s  %s", labelW, "", pad(wd.unit, unitW))
 	for i := range sides {
 		fmt.Fprintf(w, "  %*s", numW, runLetter(i))
 	}
@@ -339,22 +433,32 @@ func writeCompare(w io.Writer, sides []compared, goals []goalRow, rows []compare
 	}
 	fmt.Fprintln(w)
 	for _, r := range rows {
-		fmt.Fprintf(w, "%-*s  %-*s", labelW, r.Label, unitW, r.Unit)
+		fmt.Fprintf(w, "%s  %s", pad(r.Label, labelW), pad(r.Unit, unitW))
 		for _, v := range r.Values {
-			fmt.Fprintf(w, "  %*s", numW, figure(v, r.unit))
+			fmt.Fprintf(w, "  %s", padLeft(wd.figure(v, r.unit), numW))
 		}
 		if r.Diff != nil {
-			diff := figure(*r.Diff, r.unit)
+			diff := wd.figure(*r.Diff, r.unit)
 			if *r.Diff > 0 {
 				diff = "+" + diff
 			}
-			fmt.Fprintf(w, "  %*s", numW, diff)
+			fmt.Fprintf(w, "  %s", padLeft(diff, numW))
 		}
 		fmt.Fprintln(w)
 	}
-	fmt.Fprintln(w, "\n\"Last year\" is each run's last 365 days. Goals are judged on each run's own days.")
+	fmt.Fprintln(w, "\n"+wd.lastYear)
 	if len(sides) == 2 {
-		fmt.Fprintln(w, "Differences are taken before rounding.")
+		fmt.Fprintln(w, wd.differences)
 	}
-	fmt.Fprintln(w, "This explores the consequences of its assumptions; it is not a forecast.")
+	fmt.Fprintln(w, wd.notForecast)
+}
+
+// pad and padLeft fill s with spaces to w characters, at its right or its
+// left.
+func pad(s string, w int) string {
+	return s + strings.Repeat(" ", max(w-utf8.RuneCountInString(s), 0))
+}
+
+func padLeft(s string, w int) string {
+	return strings.Repeat(" ", max(w-utf8.RuneCountInString(s), 0)) + s
 }

@@ -98,3 +98,21 @@ func TestBadLang(t *testing.T) {
 		t.Errorf("--lang xx: status %d, %q", code, stderr)
 	}
 }
+
+// TestCompareInLanguage: compare --lang words the board's table as the
+// page does: the presets' names, the rows, the verdicts, the numbers and
+// the dates of the language.
+func TestCompareInLanguage(t *testing.T) {
+	out := mustRun(t, "compare", "baseline", "grid-crunch", "--lang", "de")
+	for _, w := range []string{"Vergleich am Zeithorizont", "Netzengpass", "01.01.2026 bis", "Chips in Betrieb", "verfehlt", "Mrd. €", "Einheit"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("compare --lang de: no %q in\n%s", w, out)
+		}
+	}
+	if strings.Contains(out, "on track") || strings.Contains(out, "missed") || strings.Contains(out, "Capital cost") {
+		t.Errorf("compare --lang de left English in\n%s", out)
+	}
+	if en := mustRun(t, "compare", "baseline", "grid-crunch"); strings.Contains(en, "verfehlt") || !strings.Contains(en, "compare at the horizon") {
+		t.Errorf("compare without --lang is not in English:\n%s", en)
+	}
+}

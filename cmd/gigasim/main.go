@@ -4,7 +4,7 @@
 //	gigasim run [--preset NAME | --scenario FILE.json | --link LINK] [--days N] [--json] [--csv FILE] [--hash] [--lang LANG]
 //	gigasim link [FILE.json | --preset NAME] [--day N] [--base URL]
 //	gigasim decode LINK
-//	gigasim compare RUN RUN... [--json] [--csv FILE]
+//	gigasim compare RUN RUN... [--json] [--csv FILE] [--lang LANG]
 //	gigasim presets
 //	gigasim validate FILE.json
 //	gigasim assumptions [--ranges | --unsourced]

@@ -30,7 +30,7 @@ Usage:
   gigasim link [FILE.json | --preset NAME] [--day N] [--base URL]
                                print a link to the scenario, showing day N
   gigasim decode LINK          print a link's scenario as a scenario file
-  gigasim compare RUN RUN... [--json] [--csv FILE]
+  gigasim compare RUN RUN... [--json] [--csv FILE] [--lang LANG]
                                goals with verdicts and headline outcomes of two or more
                                runs (presets, files, links, NAME=RUN, or a board link's
                                teams) at their horizon; for two runs, also B − A
