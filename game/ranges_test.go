@@ -119,6 +119,14 @@ func TestRangesFillIn(t *testing.T) {
 			t.Errorf("goal %s: odds line %q", o.Goal.ID, line)
 		}
 	}
+	if n := len(g.Twin().Goals); n != len(odds) {
+		t.Errorf("the text view has %d goals, the ensemble %d", n, len(odds))
+	}
+	for i, gl := range g.Twin().Goals { // the text view says the odds too
+		if !strings.Contains(gl.Value, g.oddsLine(i)) {
+			t.Errorf("the text view's goal %q says %q, without its odds", gl.Label, gl.Value)
+		}
+	}
 	// off: nothing shown, nothing run, and the link forgets it
 	must(t, g.SetRanges(false, 0))
 	if g.odds() != nil || g.rangesProgress() != "" {

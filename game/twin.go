@@ -107,8 +107,12 @@ func (g *Game) Twin() Twin {
 			proj = p.Sim()
 		}
 		st := report.EvaluateGoals(gd.goals, g.sess.Sim(), proj)
-		for _, s := range st {
-			t.Goals = append(t.Goals, TwinItem{g.trOr("goal."+g.sess.Name()+"."+s.Goal.ID, s.Goal.Text), g.tr(verdictKeys[s.Verdict])})
+		for i, s := range st {
+			v := g.tr(verdictKeys[s.Verdict])
+			if odds := g.oddsLine(i); odds != "" { // with the ranges on: how often it is met
+				v += "; " + odds
+			}
+			t.Goals = append(t.Goals, TwinItem{g.trOr("goal."+g.sess.Name()+"."+s.Goal.ID, s.Goal.Text), v})
 		}
 	}
 	if g.selState >= 0 {
