@@ -543,7 +543,7 @@ func (g *Game) verdictCell(u *ui, r rect, t *boardTeam, gl report.BoardGoal, mar
 		tip := g.goalText(gl) + ": " + g.tr(verdictKeys[s.Verdict])
 		if m, ok := s.Goal.MetricOf(); ok {
 			tenths := m.Unit == report.Permille || m.Unit == report.EuroMillions
-			tip += "\n" + g.tr("goals.value", g.quantity(s.Value, m.Unit, tenths), s.Day.String())
+			tip += "\n" + g.tr("goals.value", g.quantity(s.Value, m.Unit, tenths), g.date(s.Day))
 		}
 		u.setTip(r, tip)
 	}

@@ -130,6 +130,9 @@ func (g *Game) Twin() Twin {
 	}
 	t.Selected = g.selectedCode()
 	t.Charts = g.chartTables()
+	if bt, ok := g.boardAsTable(); ok {
+		t.Charts = append([]TwinTable{bt}, t.Charts...) // the board first: it covers the page
+	}
 	t.Headings = TwinHeadings{View: g.tr("twin.view"), Headline: g.tr("twin.headline"), Goals: g.tr("twin.goals"),
 		State: g.tr("twin.state"), Messages: g.tr("twin.messages"), Controls: g.tr("twin.controls"),
 		ChooseState: g.tr("twin.choosestate"), NoState: g.tr("twin.nostate"), Charts: g.tr("twin.charts"),
@@ -213,4 +216,41 @@ func (g *Game) UpdateWithoutScreen() {
 	g.project(start)
 	g.log.update(g)
 	g.bannerClock()
+}
+
+// boardAsTable is the class board as the twin's table while it is open: a
+// row a team, in the board's order, with its goals' verdicts and its
+// headline figures as the board's table shows them.
+func (g *Game) boardAsTable() (TwinTable, bool) {
+	if !g.boardOpen() {
+		return TwinTable{}, false
+	}
+	b := g.brd()
+	goals := g.boardGoals()
+	t := TwinTable{Title: g.tr("board.heading"), Columns: []string{g.tr("board.col.team")}}
+	for _, gl := range goals {
+		t.Columns = append(t.Columns, g.goalText(gl))
+	}
+	for k := range numKPIs {
+		t.Columns = append(t.Columns, g.kpiHead(k))
+	}
+	for _, i := range g.boardOrder(goals) {
+		team := b.teams[i]
+		row := []string{team.name}
+		for _, gl := range goals {
+			v := "…"
+			if team.done() {
+				v = "—"
+				if s, ok := team.run.Verdict(gl); ok {
+					v = g.tr(verdictKeys[s.Verdict])
+				}
+			}
+			row = append(row, v)
+		}
+		for k := range numKPIs {
+			row = append(row, g.cellText(team, k))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t, true
 }

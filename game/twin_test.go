@@ -150,3 +150,35 @@ func TestTwinCharts(t *testing.T) {
 		t.Errorf("fund left at the horizon: table says %s, the run %s", last[2], want)
 	}
 }
+
+// TestTwinBoard: with the class board open, the text view's first table is
+// the board: a row a team with its verdicts and figures, as the board's
+// own table words them.
+func TestTwinBoard(t *testing.T) {
+	g := newTestGame(t, "baseline")
+	withBoard(t, g)
+	g.frame()
+	tables := g.Twin().Charts
+	if len(tables) == 0 || tables[0].Title != g.tr("board.heading") {
+		t.Fatalf("the text view's first table is not the board: %d tables", len(tables))
+	}
+	bt := tables[0]
+	teams := g.brd().teams
+	if len(bt.Rows) != len(teams) {
+		t.Fatalf("%d rows for %d teams", len(bt.Rows), len(teams))
+	}
+	order := g.boardOrder(g.boardGoals())
+	for r, i := range order {
+		row, team := bt.Rows[r], teams[i]
+		if row[0] != team.name || len(row) != len(bt.Columns) {
+			t.Fatalf("row %d: %q for team %q and columns %q", r, row, team.name, bt.Columns)
+		}
+		if last := row[len(row)-1]; last != g.cellText(team, numKPIs-1) {
+			t.Errorf("team %s: %s in the text view, %s on the board", team.name, last, g.cellText(team, numKPIs-1))
+		}
+	}
+	g.SetBoardOpen(false)
+	if tb := g.Twin().Charts; len(tb) > 0 && tb[0].Title == g.tr("board.heading") {
+		t.Error("the board's table stays in the text view after the board is closed")
+	}
+}
