@@ -126,3 +126,28 @@ func TestBindingsInHelp(t *testing.T) {
 		}
 	}
 }
+
+// TestFocusRingOnTheFocusedWidget: the update pass lays the page out in
+// input order and the draw pass in painting order; for every place Tab
+// reaches, with a sheet open and without, the ring is drawn on the widget
+// that Enter presses.
+func TestFocusRingOnTheFocusedWidget(t *testing.T) {
+	for _, sheet := range []bool{false, true} {
+		g := newTestGame(t, "grid-crunch")
+		g.Select("PL", 0, "")
+		g.help = sheet
+		g.frame()
+		n := len(g.u.controls)
+		if n < 20 {
+			t.Fatalf("only %d controls on the page", n)
+		}
+		for i := 1; i <= n; i++ {
+			g.u.focus = i
+			g.u.ringAt = rect{}
+			damageFrame(g)
+			if want := g.u.controls[i-1]; g.u.ringAt != want.box {
+				t.Errorf("sheet %v, focus %d (%q): ring at %+v, the widget at %+v", sheet, i, want.Key, g.u.ringAt, want.box)
+			}
+		}
+	}
+}

@@ -134,6 +134,9 @@ func (g *Game) layout(u *ui) {
 		clear(u.next) // widgets not laid out this frame are not on screen
 		u.placing = u.placing[:0]
 		u.nextControls, u.group = u.nextControls[:0], ""
+		if u.names == nil {
+			u.names = map[string]int{}
+		}
 		clear(u.names)
 		// input goes to what is on top first: the overlays, which say
 		// where a sheet covers the page
@@ -156,6 +159,11 @@ func (g *Game) layout(u *ui) {
 		return
 	}
 	u.layer = 0
+	clear(u.names)
+	u.focusKey = ""
+	if u.focus > 0 && u.focus <= len(u.controls) {
+		u.focusKey = u.controls[u.focus-1].Key
+	}
 	g.mv.layout(g, u, r.mapArea)
 	g.kpiStrip(u, r.kpis, r.kpiCols)
 	if r.form != formPhone {

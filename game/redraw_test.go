@@ -74,6 +74,8 @@ var notPicture = map[string]string{
 	"u.nextControls":     whyLaidOut,
 	"u.names":            whyLaidOut,
 	"u.group":            whyLaidOut,
+	"u.focusKey":         whyLaidOut,
+	"u.ringAt":           whyLaidOut,
 	"u.tip":              whyLaidOut,
 	"u.tipAt":            whyLaidOut,
 	"u.fingerTip":        whyLaidOut,

@@ -64,6 +64,7 @@ type TwinControl struct {
 	On    bool   `json:"on,omitempty"`    // a button shown pressed, or a switch that is on
 	Value string `json:"value,omitempty"` // a stepper's value, beside its − and + buttons
 	Group string `json:"group,omitempty"` // the title of the sheet it is in, "" on the page
+	box   rect   // where it is on the page, for the focus ring's test
 }
 
 // TwinHeadings are the words of the twin's frame.

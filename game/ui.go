@@ -98,6 +98,8 @@ type ui struct {
 	names                  map[string]int
 	group                  string
 	press                  string
+	focusKey               string // the focused control's key, for the draw pass
+	ringAt                 rect   // where the draw pass put the focus ring
 
 	// seen is where each labelled widget was laid out in the last complete
 	// update pass, for the automation API and tests; next collects the
@@ -424,22 +426,31 @@ func (u *ui) setTip(r rect, tip string) {
 // focusable numbers a widget for keyboard navigation and reports whether it
 // has the focus; Enter on the focused widget, or the twin pressing it,
 // counts as a click. c describes the widget for the twin.
+//
+// The update pass lays the page out in input order (overlays first) and
+// the draw pass in painting order, so the focus is a number in the update
+// pass's order (u.controls) and, for drawing the ring, that control's key:
+// the ring is drawn on the widget Enter presses.
 func (u *ui) focusable(r rect, c TwinControl) (focused, activated bool) {
 	u.keyNext++
-	focused = u.focus == u.keyNext
-	if focused && u.drawing() {
-		u.stroke(r.inset(-2), 2, colFocus)
-	}
 	if u.drawing() {
-		return focused, false
-	}
-	if u.names == nil {
-		u.names = map[string]int{}
+		if u.focusKey == "" {
+			return false, false
+		}
+		u.names[c.Label]++
+		if fmt.Sprintf("%s#%d", c.Label, u.names[c.Label]) != u.focusKey {
+			return false, false
+		}
+		u.stroke(r.inset(-2), 2, colFocus)
+		u.ringAt = r
+		return true, false
 	}
 	u.names[c.Label]++
 	c.Key = fmt.Sprintf("%s#%d", c.Label, u.names[c.Label])
 	c.Group = u.group
+	c.box = r
 	u.nextControls = append(u.nextControls, c)
+	focused = u.focus == u.keyNext
 	if u.press != "" && u.press == c.Key {
 		u.press = ""
 		return focused, true
