@@ -102,7 +102,7 @@ func (g *Game) assumptionsSheet(u *ui) {
 		u.setTip(text, tip)
 
 		val := rect{ctl.x, ctl.y, stepW, ctl.h}
-		d := u.stepper(val, "", p.Format(current[i]), "")
+		d := u.stepperNamed(val, "", g.tr("param."+info.Key), p.Format(current[i]), "")
 		unitW := ctl.w - stepW - 72
 		u.label(info.Unit, rect{val.x + val.w, ctl.y, unitW, ctl.h}, u.fit(info.Unit, unitW-12, u.f.small), colTextDim, left)
 		if d != 0 {
@@ -115,7 +115,8 @@ func (g *Game) assumptionsSheet(u *ui) {
 			}
 		}
 		if isChanged {
-			if u.button(rect{ctl.x + ctl.w - 68, ctl.y + (ctl.h-lineH)/2 + 2, 68, lineH - 4}, g.tr("assume.reset"), false, g.tr("assume.reset.tip", p.Format(info.Default), info.Unit)) {
+			reset := TwinControl{Label: g.tr("assume.reset") + ": " + g.tr("param."+info.Key), Tip: g.tr("assume.reset.tip", p.Format(info.Default), info.Unit), Kind: "button"}
+			if u.buttonAs(rect{ctl.x + ctl.w - 68, ctl.y + (ctl.h-lineH)/2 + 2, 68, lineH - 4}, g.tr("assume.reset"), reset) {
 				if err := g.replay(func() error { return g.sess.SetAssumption(info.Key, "") }); err != nil {
 					g.notifyErr(err)
 				} else {

@@ -22,8 +22,11 @@ type Twin struct {
 	Goals    []TwinItem `json:"goals"`
 	State    []TwinItem `json:"state"` // the selected state's facts; empty when none is selected
 	// StateName names the selected state ("" when none).
-	StateName string   `json:"stateName"`
-	Messages  []string `json:"messages"` // the toasts on screen, newest last
+	StateName string `json:"stateName"`
+	// SiteName and Site are the selected site and its figures.
+	SiteName string     `json:"siteName"`
+	Site     []TwinItem `json:"site"`
+	Messages []string   `json:"messages"` // the toasts on screen, newest last
 	// Controls are the page's controls in tab order: every button, switch
 	// and stepper the canvas lays out, which Press works as a click does.
 	Controls []TwinControl `json:"controls"`
@@ -69,7 +72,7 @@ type TwinControl struct {
 
 // TwinHeadings are the words of the twin's frame.
 type TwinHeadings struct {
-	View, Headline, Goals, State, Messages, Controls, ChooseState, NoState, Charts, NoCanvas string
+	View, Headline, Goals, State, Site, Messages, Controls, ChooseState, NoState, Charts, NoCanvas string
 }
 
 // Press activates a control of the page by its key (TwinControl.Key) in
@@ -116,6 +119,7 @@ func (g *Game) Twin() Twin {
 			t.Goals = append(t.Goals, TwinItem{g.trOr("goal."+g.sess.Name()+"."+s.Goal.ID, s.Goal.Text), v})
 		}
 	}
+	t.SiteName, t.Site = g.siteFacts()
 	if g.selState >= 0 {
 		t.StateName = fmt.Sprintf("%s (%s)", g.stateName(g.selState), g.sess.Sim().Release().State(g.selState).Code)
 		for _, f := range g.stateFacts(g.selState) {
@@ -130,14 +134,14 @@ func (g *Game) Twin() Twin {
 		t.States = append(t.States, TwinItem{g.stateName(i), model.StateCode(i)})
 	}
 	t.Selected = g.selectedCode()
-	t.Charts = g.chartTables()
+	t.Charts = append(g.sheetTables(), g.chartTables()...)
 	if bt, ok := g.boardAsTable(); ok {
 		t.Charts = append([]TwinTable{bt}, t.Charts...) // the board first: it covers the page
 	}
 	t.Headings = TwinHeadings{View: g.tr("twin.view"), Headline: g.tr("twin.headline"), Goals: g.tr("twin.goals"),
 		State: g.tr("twin.state"), Messages: g.tr("twin.messages"), Controls: g.tr("twin.controls"),
 		ChooseState: g.tr("twin.choosestate"), NoState: g.tr("twin.nostate"), Charts: g.tr("twin.charts"),
-		NoCanvas: g.tr("twin.nocanvas")}
+		NoCanvas: g.tr("twin.nocanvas"), Site: g.tr("twin.site")}
 	return t
 }
 
@@ -254,4 +258,66 @@ func (g *Game) boardAsTable() (TwinTable, bool) {
 		t.Rows = append(t.Rows, row)
 	}
 	return t, true
+}
+
+// sheetTables are the open sheets' contents as the twin's tables: the
+// comparison (when both projections are whole) and the assumptions with
+// their values, ranges and sources. A sheet's controls are in the twin's
+// dialog; these are what it says.
+func (g *Game) sheetTables() []TwinTable {
+	var out []TwinTable
+	if g.compareOpen {
+		p := g.sess.Projection()
+		other, otherName := g.baseline, g.tr("chart.baseline")
+		if nw := g.newestFor(); nw != nil {
+			other, otherName = nw, g.tr("compare.newest")
+		}
+		if p.Done() && p.Err() == nil && other != nil && other.Done() && other.Err() == nil {
+			t := TwinTable{Title: g.tr("compare.heading"), Columns: []string{g.tr("twin.outcome"), otherName, g.tr("compare.this"), g.tr("compare.diff")}}
+			for _, row := range report.Compare(report.OutcomesOf(other.Sim()), report.OutcomesOf(p.Sim())) {
+				diff := figure(row.Diff, row.Unit, true)
+				if row.Diff > 0 {
+					diff = "+" + diff
+				}
+				t.Rows = append(t.Rows, []string{g.tr("compare."+row.Key) + " (" + g.unitName(row.Unit) + ")",
+					figure(row.A, row.Unit, true), figure(row.B, row.Unit, true), diff})
+			}
+			out = append(out, t)
+		}
+	}
+	if g.assume.open {
+		rel := g.sess.Sim().Release()
+		t := TwinTable{Title: g.tr("assume.heading"), Columns: []string{g.tr("twin.assumption"), g.tr("twin.value"), g.tr("twin.range"), g.tr("twin.sourcecol")}}
+		for i := range int(model.NumParams) {
+			p := model.Param(i)
+			info := rel.Param(p)
+			if g.Class().Hides(info.Key) {
+				continue
+			}
+			rng := p.Range()
+			span := g.tr("assume.range", p.Format(rng.Low), p.Format(rng.High))
+			if rng.Fixed() {
+				span = g.tr("assume.fixed", p.Format(rng.Low))
+			}
+			t.Rows = append(t.Rows, []string{g.tr("param." + info.Key), p.Format(g.sess.Sim().Params()[p]) + " " + info.Unit, span, info.Source + ", " + info.Year})
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// siteFacts are the selected site's figures as the Site tab shows them.
+func (g *Game) siteFacts() (string, []TwinItem) {
+	sites := g.sess.Sim().Sites()
+	if g.selSite == 0 || int(g.selSite) > len(sites) {
+		return "", nil
+	}
+	si := sites[g.selSite-1]
+	return si.Spec.Name, []TwinItem{
+		{g.tr("site.status"), g.statusName(si.Status) + ": " + g.statusTip(si)},
+		{g.tr("site.chips"), g.tr("site.chips.value", thousands(int64(si.Chips[model.ChipActive])), thousands(int64(si.Spec.Chips)))},
+		{g.tr("site.power"), g.tr("site.power.value", si.DrawW.MW(), si.GrantedW.MW())},
+		{g.tr("site.capex"), euros(si.Capex)},
+		{g.tr("site.revenue"), euros(si.Revenue)},
+	}
 }

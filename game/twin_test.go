@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"gigasandbox/model"
+	"gigasandbox/model/report"
 )
 
 // TestTwin: the page as text holds what the canvas shows, in the page's
@@ -180,5 +181,41 @@ func TestTwinBoard(t *testing.T) {
 	g.SetBoardOpen(false)
 	if tb := g.Twin().Charts; len(tb) > 0 && tb[0].Title == g.tr("board.heading") {
 		t.Error("the board's table stays in the text view after the board is closed")
+	}
+}
+
+// TestTwinSheetsAndSite: an open sheet's contents (the comparison, the
+// assumptions with their ranges and sources) and the selected site's
+// figures are in the twin; the assumptions' steppers are named after them.
+func TestTwinSheetsAndSite(t *testing.T) {
+	g := newTestGame(t, "grid-crunch")
+	settle(t, g)
+	g.compareOpen, g.assume.open = true, true
+	g.selSite = 5
+	g.frame()
+	tw := g.Twin()
+	titles := map[string]TwinTable{}
+	for _, tb := range tw.Charts {
+		titles[tb.Title] = tb
+	}
+	cmp, ok := titles[g.tr("compare.heading")]
+	if !ok || len(cmp.Rows) != len(report.Compare(report.Outcomes{}, report.Outcomes{})) {
+		t.Errorf("the comparison is not in the twin as a table (%d rows)", len(cmp.Rows))
+	}
+	as, ok := titles[g.tr("assume.heading")]
+	if !ok || len(as.Rows) != int(model.NumParams) || as.Rows[0][3] == "" {
+		t.Fatalf("the assumptions are not in the twin with their sources (%d rows)", len(as.Rows))
+	}
+	named := 0
+	for _, c := range tw.Controls {
+		if strings.HasPrefix(c.Label, as.Rows[0][0]) && c.Value != "" {
+			named++
+		}
+	}
+	if named != 2 {
+		t.Errorf("%d controls are named after the first assumption, want its − and +", named)
+	}
+	if tw.SiteName == "" || len(tw.Site) == 0 {
+		t.Errorf("the selected site is not in the twin: %q, %d facts", tw.SiteName, len(tw.Site))
 	}
 }

@@ -537,6 +537,12 @@ func (u *ui) disabledButton(r rect, label, why string) {
 
 // stepper draws "label  [-] value [+]" and returns -1, 0 or +1.
 func (u *ui) stepper(r rect, label, value, tip string) int {
+	return u.stepperNamed(r, label, label, value, tip)
+}
+
+// stepperNamed is a stepper whose − and + the twin names after name, where
+// the label beside it is drawn apart (or not at all).
+func (u *ui) stepperNamed(r rect, label, name, value, tip string) int {
 	bw := 28.0 // the − and + buttons' width
 	if u.touch {
 		bw = 44
@@ -558,10 +564,10 @@ func (u *ui) stepper(r rect, label, value, tip string) int {
 	u.saw(label+" +", plus)
 	u.label(value, rect{minus.x + bw, r.y, valW, r.h}, u.f.bold, colText, center)
 	d := 0
-	if u.buttonAs(minus, "−", TwinControl{Label: label + " −", Tip: tip, Kind: "button", Value: value}) {
+	if u.buttonAs(minus, "−", TwinControl{Label: name + " −", Tip: tip, Kind: "button", Value: value}) {
 		d = -1
 	}
-	if u.buttonAs(plus, "+", TwinControl{Label: label + " +", Tip: tip, Kind: "button", Value: value}) {
+	if u.buttonAs(plus, "+", TwinControl{Label: name + " +", Tip: tip, Kind: "button", Value: value}) {
 		d = +1
 	}
 	return d

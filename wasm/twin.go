@@ -258,6 +258,9 @@ func (v *twinView) renderInfo(t game.Twin) {
 	if t.StateName != "" {
 		list(t.Headings.State+": "+t.StateName, t.State)
 	}
+	if t.SiteName != "" {
+		list(t.Headings.Site+": "+t.SiteName, t.Site)
+	}
 	if len(t.Charts) > 0 {
 		add(root, "h2", t.Headings.Charts)
 		for _, tb := range t.Charts {
