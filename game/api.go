@@ -60,6 +60,10 @@ type Status struct {
 	// single character key shortcuts are.
 	HighContrast bool `json:"highContrast"`
 	CharKeys     bool `json:"charKeys"`
+	// TextScale is the reader's text size the page follows (1 to 2), and
+	// Width the width it is laid out for, in CSS pixels over TextScale.
+	TextScale float64 `json:"textScale"`
+	Width     float64 `json:"width"`
 	// Tip is the tooltip on screen, "" for none: a mouse's hover, or a
 	// finger's long press.
 	Tip string `json:"tip"`
@@ -109,7 +113,7 @@ func readMemory() Memory {
 func (g *Game) Status() Status {
 	return Status{Status: g.sess.Status(), Playing: g.time.playing, Speed: strings.TrimPrefix(speeds[g.time.speed].label, "speed."), Lang: g.cat.Lang,
 		FPS: ebiten.ActualFPS(), TPS: ebiten.ActualTPS(), Seeking: g.time.seeking, Projected: g.Settled(), Frames: g.frames, Banner: g.banner.text, Goals: g.goalStates(), Pinned: g.pinnedCodes(),
-		UpdateMs: g.updateTime.avgMs(), DrawMs: g.drawTime.avgMs(), UpdateMaxMs: g.updateTime.maxMs(), DrawMaxMs: g.drawTime.maxMs(), DrawnShare: g.u.drawnShare(), Selected: g.selectedCode(), MapZoom: g.mv.zoomLevel(), HighContrast: g.highContrast, CharKeys: !g.charKeysOff, Tip: g.u.tip, Memory: readMemory()}
+		UpdateMs: g.updateTime.avgMs(), DrawMs: g.drawTime.avgMs(), UpdateMaxMs: g.updateTime.maxMs(), DrawMaxMs: g.drawTime.maxMs(), DrawnShare: g.u.drawnShare(), Selected: g.selectedCode(), MapZoom: g.mv.zoomLevel(), HighContrast: g.highContrast, CharKeys: !g.charKeysOff, TextScale: g.textScale(), Width: g.w, Tip: g.u.tip, Memory: readMemory()}
 }
 
 func (g *Game) selectedCode() string {

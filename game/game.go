@@ -64,6 +64,8 @@ type Game struct {
 	charKeysOff bool
 	// highContrast is the theme asked for by the browser (theme.go).
 	highContrast bool
+	// textScaleSet is the reader's text size over the usual (SetTextScale).
+	textScaleSet float64
 	helpScroll   scroller
 	presetMenu   bool
 	langMenu     bool // the menu of languages, under the language button
@@ -435,14 +437,24 @@ func (g *Game) Redraw() {
 // LayoutF makes the screen as many device pixels as the window has, so the
 // page is crisp on high-DPI screens.
 func (g *Game) LayoutF(outsideWidth, outsideHeight float64) (float64, float64) {
-	k := ebiten.Monitor().DeviceScaleFactor()
-	if k <= 0 {
-		k = 1
+	return g.layoutFor(outsideWidth, outsideHeight, ebiten.Monitor().DeviceScaleFactor())
+}
+
+// layoutFor is LayoutF for a device pixel ratio dpr.
+func (g *Game) layoutFor(outsideWidth, outsideHeight, dpr float64) (float64, float64) {
+	if dpr <= 0 {
+		dpr = 1
 	}
 	// no side of the screen beyond what a GPU texture holds: while a
 	// window is resized the browser can report the new size with the old
 	// pixel ratio, and Ebitengine panics on an image too big for its atlas
-	k = min(k, maxScreenSide/max(outsideWidth, 1), maxScreenSide/max(outsideHeight, 1))
+	dpr = min(dpr, maxScreenSide/max(outsideWidth, 1), maxScreenSide/max(outsideHeight, 1))
+	// A reader's larger text size scales the whole page, as the browser's
+	// zoom does: the page is laid out for a screen that many times
+	// smaller, every text and control that many times larger.
+	ts := g.textScale()
+	k := dpr * ts
+	outsideWidth, outsideHeight = outsideWidth/ts, outsideHeight/ts
 	if k != g.u.k {
 		g.u.redrawAll()
 		g.u.k = k
@@ -456,6 +468,20 @@ func (g *Game) LayoutF(outsideWidth, outsideHeight float64) (float64, float64) {
 	g.w, g.h = outsideWidth, outsideHeight
 	return outsideWidth * k, outsideHeight * k
 }
+
+// SetTextScale follows the reader's text size: the browser's default font
+// size over the usual 16 px (1 to 2; WCAG 1.4.4 asks for text up to 200%
+// without loss of content, which the layouts of smaller screens give).
+func (g *Game) SetTextScale(f float64) {
+	f = min(max(f, 1), 2)
+	if f != g.textScaleSet {
+		g.textScaleSet = f
+		g.changed()
+	}
+}
+
+// textScale is the scale SetTextScale set, 1 before.
+func (g *Game) textScale() float64 { return max(g.textScaleSet, 1) }
 
 // maxScreenSide is the longest side of the screen in device pixels: the
 // texture size every WebGL 2 implementation the page meets supports.

@@ -155,3 +155,25 @@ func TestLanguageMenuFits(t *testing.T) {
 		})
 	}
 }
+
+// TestTextScale: a reader's larger text size lays the page out as for a
+// screen that many times smaller, with everything that many times larger;
+// the scale stays within 1 to 2.
+func TestTextScale(t *testing.T) {
+	g := newTestGame(t, "baseline")
+	w, h := g.layoutFor(1280, 720, 1.5)
+	k := g.u.k
+	g.SetTextScale(2)
+	w2, h2 := g.layoutFor(1280, 720, 1.5)
+	if g.w != 640 || g.h != 360 || g.u.k != 2*k || w2 != w || h2 != h {
+		t.Errorf("text at 200%%: laid out for %v×%v at scale %v, screen %v×%v; want 640×360 at %v, screen %v×%v", g.w, g.h, g.u.k, w2, h2, 2*k, w, h)
+	}
+	g.SetTextScale(5)
+	if g.textScale() != 2 {
+		t.Errorf("text scale %v, want it capped at 2", g.textScale())
+	}
+	g.SetTextScale(0.5)
+	if g.textScale() != 1 {
+		t.Errorf("text scale %v, want at least 1", g.textScale())
+	}
+}

@@ -75,6 +75,7 @@ var notPicture = map[string]string{
 	"u.names":            whyLaidOut,
 	"u.group":            whyLaidOut,
 	"u.focusKey":         whyLaidOut,
+	"textScaleSet":       whyLaidOut,
 	"u.ringAt":           whyLaidOut,
 	"u.tip":              whyLaidOut,
 	"u.tipAt":            whyLaidOut,

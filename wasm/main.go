@@ -258,6 +258,22 @@ func followContrast(g *game.Game) {
 	}
 }
 
+// rootFontScale is the browser's default text size over the usual 16 px
+// (1.5 for Chromium's "very large"): the size of CSS's "medium", which
+// the reader's setting sets whatever the page's own styles say.
+func rootFontScale() float64 {
+	doc := js.Global().Get("document")
+	probe := doc.Call("createElement", "span")
+	probe.Get("style").Set("fontSize", "medium")
+	doc.Get("body").Call("appendChild", probe)
+	px := js.Global().Call("parseFloat", js.Global().Call("getComputedStyle", probe).Get("fontSize")).Float()
+	probe.Call("remove")
+	if px != px || px <= 0 { // NaN: no computed size
+		return 1
+	}
+	return px / 16
+}
+
 // charKeysKey is where this browser remembers that its user turned the
 // single character key shortcuts off (WCAG 2.1.4): a choice of the person,
 // not of the scenario, so not in the link.
@@ -269,7 +285,9 @@ func keepCharKeys(g *game.Game) {
 		g.SetCharKeys(false)
 	}
 	on := g.CharKeys()
+	g.SetTextScale(rootFontScale())
 	js.Global().Call("setInterval", js.FuncOf(func(js.Value, []js.Value) any {
+		g.SetTextScale(rootFontScale()) // the reader may change the browser's text size at any time
 		if now := g.CharKeys(); now != on {
 			on = now
 			storageSet(charKeysKey, map[bool]string{true: "on", false: "off"}[on])

@@ -12,7 +12,11 @@ import (
 	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"gigasandbox/game"
+	"gigasandbox/game/layoutcheck"
 )
 
 // axNode is a node of the page's accessibility tree as a screen reader
@@ -208,4 +212,34 @@ func TestWithoutWebGL(t *testing.T) {
 	evalJS[any](p, `[...document.querySelectorAll("#twin-controls button")].find(b => b.textContent === "►").click()`)
 	p.waitJS(`window.gigasim.status().day > 30`, 30*time.Second, "the run to play without WebGL")
 	p.waitJS(`document.querySelectorAll("#twin table").length === 6 && document.getElementById("twin").textContent.match(/on track|at risk|met|missed/)`, 5*time.Second, "the charts as tables and the goals' verdicts")
+}
+
+// TestTextSize200: a reader who sets the browser's text size to 200%
+// (32 px) gets a page laid out as for a screen half as wide, its text and
+// controls twice as large, nothing overlapping or cut (the layout check),
+// and the page checks the setting while it runs. (Chromium's emulated
+// setting, Page.setFontSizes, reaches a page already open only when it
+// reloads, so the test sets it before the page opens.)
+func TestTextSize200(t *testing.T) {
+	s := buildSite(t, "./wasm")
+	p := startBrowser(t).newPage()
+	setSize := func(px int64) {
+		t.Helper()
+		err := chromedp.Do(p.ctx, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+			_, err := cdp.Call(ctx, tg, cdppage.SetFontSizes, cdppage.SetFontSizesParams{FontSizes: &cdppage.FontSizes{Standard: px}})
+			return chromedp.Void{}, err
+		})
+		if err != nil {
+			t.Fatalf("setting the default font size to %d px: %v", px, err)
+		}
+	}
+	setSize(32)
+	p.navigate(serve(t, s) + "#preset=baseline")
+	p.waitGame()
+	p.waitJS(fmt.Sprintf("window.gigasim.status().textScale === 2 && window.gigasim.status().width === %d", viewportW/2), 5*time.Second, "the page laid out for text at 200%")
+	p.framesPass(2)
+	laid := evalJS[game.LayoutReport](p, "window.gigasim.layout()")
+	if problems := layoutcheck.Check(laid.Widgets, laid.W, laid.H, laid.Touch); len(problems) > 0 {
+		t.Errorf("text at 200%%, %s layout: %d problems:\n  %s", laid.Form, len(problems), strings.Join(problems, "\n  "))
+	}
 }
