@@ -1,7 +1,6 @@
 package ensemble
 
 import (
-	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
 	"math/bits"
@@ -63,7 +62,7 @@ func Key(sc *model.Scenario) (uint64, error) {
 	if err != nil {
 		return 0, err
 	}
-	sum := sha256.Sum256(b)
+	sum := sum256(b)
 	return binary.LittleEndian.Uint64(sum[:8]), nil
 }
 
