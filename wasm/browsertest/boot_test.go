@@ -332,3 +332,16 @@ func TestGame(t *testing.T) {
 	}
 	p.screenshot("booted")
 }
+
+// downloadBudget is the most the page's wasm may weigh on the wire,
+// gzipped: what a student's phone downloads on the school's Wi-Fi before
+// the first frame (docs/performance.md).
+const downloadBudget = 5_000_000
+
+// TestDownloadBudget: the page's wasm stays within its download budget.
+func TestDownloadBudget(t *testing.T) {
+	s := buildSite(t, "./wasm")
+	if m := s.Manifest; m.GzipSize > downloadBudget {
+		t.Errorf("the page's wasm is %d bytes gzipped (%d raw), over its budget of %d: find what grew (go list -deps ./wasm)", m.GzipSize, m.Size, downloadBudget)
+	}
+}
