@@ -2,11 +2,8 @@ package assets
 
 import (
 	_ "embed"
-	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 )
 
@@ -34,41 +31,29 @@ func Ranges() ([]Range, error) { return ParseRanges(strings.NewReader(rangesCSV)
 // header with exactly rangeColumns, then one row per assumption with every
 // field but sources filled.
 func ParseRanges(r io.Reader) ([]Range, error) {
-	cr := csv.NewReader(r)
-	cr.Comment = '#'
-	header, err := cr.Read()
-	if err != nil {
-		return nil, fmt.Errorf("ranges.csv: header: %w", err)
-	}
-	if !slices.Equal(header, rangeColumns) {
-		return nil, fmt.Errorf("ranges.csv: header is %q, want %q", header, rangeColumns)
-	}
 	var out []Range
 	seen := map[string]bool{}
-	for {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			return out, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("ranges.csv: %w", err)
-		}
+	err := readTable(r, "ranges.csv", rangeColumns, func(rec []string, line int) error {
 		row := Range{Key: rec[0], Low: rec[1], High: rec[2], Dist: rec[3], WhyLow: rec[4], WhyHigh: rec[5], Sources: strings.Fields(rec[6])}
-		line, _ := cr.FieldPos(0)
 		switch {
 		case seen[row.Key]:
-			return nil, fmt.Errorf("ranges.csv:%d: %s appears twice", line, row.Key)
+			return fmt.Errorf("ranges.csv:%d: %s appears twice", line, row.Key)
 		case row.Dist != "uniform" && row.Dist != "triangular":
-			return nil, fmt.Errorf("ranges.csv:%d: %s: dist %q: want uniform or triangular", line, row.Key, row.Dist)
+			return fmt.Errorf("ranges.csv:%d: %s: dist %q: want uniform or triangular", line, row.Key, row.Dist)
 		case row.Key == "" || row.WhyLow == "" || row.WhyHigh == "":
-			return nil, fmt.Errorf("ranges.csv:%d: key, why_low and why_high must all be given", line)
+			return fmt.Errorf("ranges.csv:%d: key, why_low and why_high must all be given", line)
 		}
 		for _, s := range row.Sources {
 			if len(s) < 4 || s[0] != '[' || s[len(s)-1] != ']' || (s[1] != 'S' && s[1] != 'R') {
-				return nil, fmt.Errorf("ranges.csv:%d: %s: source %q is not of the form [S12] or [R3]", line, row.Key, s)
+				return fmt.Errorf("ranges.csv:%d: %s: source %q is not of the form [S12] or [R3]", line, row.Key, s)
 			}
 		}
 		seen[row.Key] = true
 		out = append(out, row)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
+	return out, nil
 }

@@ -2,8 +2,6 @@ package assets
 
 import (
 	_ "embed"
-	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -36,47 +34,36 @@ func StateChanges202612() ([]StateChange, error) {
 // naming a column of states.csv and giving a source. A figure may change
 // once.
 func ParseStateChanges(r io.Reader) ([]StateChange, error) {
-	cr := csv.NewReader(r)
-	cr.Comment = '#'
-	header, err := cr.Read()
-	if err != nil {
-		return nil, fmt.Errorf("state changes: header: %w", err)
-	}
-	if !slices.Equal(header, stateChangeColumns) {
-		return nil, fmt.Errorf("state changes: header is %q, want %q", header, stateChangeColumns)
-	}
 	var out []StateChange
 	seen := map[string]bool{}
-	for {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			return out, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("state changes: %w", err)
-		}
-		line, _ := cr.FieldPos(0)
+	err := readTable(r, "state changes", stateChangeColumns, func(rec []string, line int) error {
 		c := StateChange{Code: rec[0], Column: rec[1], Source: rec[3]}
 		col := slices.IndexFunc(intColumns, func(k column) bool { return k.name == c.Column })
 		if col < 0 {
-			return nil, fmt.Errorf("state changes:%d: %q is no column of states.csv", line, c.Column)
+			return fmt.Errorf("state changes:%d: %q is no column of states.csv", line, c.Column)
 		}
+		var err error
 		if c.Value, err = strconv.ParseInt(rec[2], 10, 64); err != nil {
-			return nil, fmt.Errorf("state changes:%d: value %q: want an integer", line, rec[2])
+			return fmt.Errorf("state changes:%d: value %q: want an integer", line, rec[2])
 		}
 		if k := intColumns[col]; c.Value < k.min || c.Value > k.max {
-			return nil, fmt.Errorf("state changes:%d: %s %d outside %d to %d", line, c.Column, c.Value, k.min, k.max)
+			return fmt.Errorf("state changes:%d: %s %d outside %d to %d", line, c.Column, c.Value, k.min, k.max)
 		}
 		if c.Source == "" {
-			return nil, fmt.Errorf("state changes:%d: %s %s has no source", line, c.Code, c.Column)
+			return fmt.Errorf("state changes:%d: %s %s has no source", line, c.Code, c.Column)
 		}
-		if key := c.Code + " " + c.Column; seen[key] {
-			return nil, fmt.Errorf("state changes:%d: %s changes twice", line, key)
-		} else {
-			seen[key] = true
+		key := c.Code + " " + c.Column
+		if seen[key] {
+			return fmt.Errorf("state changes:%d: %s changes twice", line, key)
 		}
+		seen[key] = true
 		out = append(out, c)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
+	return out, nil
 }
 
 // Apply sets the change's figure in s, which must be the state it names.

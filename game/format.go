@@ -57,3 +57,13 @@ func (g *Game) unitName(u report.Unit) string { return g.cat.UnitName(u) }
 
 // date writes a simulated day as the page's language writes dates.
 func (g *Game) date(d model.Day) string { return g.cat.Date(d) }
+
+// signed is a difference as figure writes it with one decimal, with "+"
+// before a gain: "+0.3", "-1.4", "0.0".
+func signed(v int64, u report.Unit) string {
+	s := figure(v, u, true)
+	if v > 0 {
+		s = "+" + s
+	}
+	return s
+}

@@ -284,7 +284,14 @@ func (g *Game) Update() error {
 	g.readInput()
 	g.keys()
 	g.layout(&g.u)
-	start := time.Now()
+	g.work(time.Now())
+	return nil
+}
+
+// work is an update's work after the input: time, the projections, the
+// board's and the ensemble's runs, the messages, within the frame's
+// budget from start. Update and UpdateWithoutScreen do it alike.
+func (g *Game) work(start time.Time) {
 	g.advance(start)
 	g.project(start)
 	g.boardWork()
@@ -294,7 +301,6 @@ func (g *Game) Update() error {
 		g.sess.ReleaseSpare()
 	}
 	g.bannerClock()
-	return nil
 }
 
 // firstFrames are drawn whatever changed (checkChanged), and no projection

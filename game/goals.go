@@ -459,10 +459,7 @@ func (g *Game) compareSheet(u *ui) {
 		return
 	}
 	p := g.sess.Projection()
-	other, otherName := g.baseline, g.tr("chart.baseline")
-	if nw := g.newestFor(); nw != nil { // the same scenario on the newest release (release.go)
-		other, otherName = nw, g.tr("compare.newest")
-	}
+	other, otherName := g.comparedWith()
 	if !p.Done() || other == nil || !other.Done() {
 		u.text(g.tr("compare.wait"), body.x, body.y+8, u.f.normal, colTextDim, left)
 		return
@@ -497,14 +494,21 @@ func (g *Game) compareSheet(u *ui) {
 		}
 		label := g.tr("compare."+row.Key) + " (" + g.unitName(row.Unit) + ")"
 		u.text(label, line.x+4, line.y+3, u.f.small, colText, left)
-		diff := figure(row.Diff, row.Unit, true)
-		if row.Diff > 0 {
-			diff = "+" + diff
-		}
+		diff := signed(row.Diff, row.Unit)
 		for i, v := range []string{figure(row.A, row.Unit, true), figure(row.B, row.Unit, true), diff} {
 			u.text(v, line.x+line.w-float64(2-i)*130, line.y+3, u.f.small, colText, right)
 		}
 	}
+}
+
+// comparedWith is what the compare sheet sets this scenario beside, and
+// its name: the baseline, or the same scenario on the newest release when
+// the run's release is older (release.go).
+func (g *Game) comparedWith() (*session.Projection, string) {
+	if nw := g.newestFor(); nw != nil {
+		return nw, g.tr("compare.newest")
+	}
+	return g.baseline, g.tr("chart.baseline")
 }
 
 // compareRows lists the comparison for a narrow screen: each outcome's
@@ -527,10 +531,7 @@ func (g *Game) compareRows(u *ui, body rect, rows []report.CompareRow, otherName
 		for k, l := range lines {
 			u.label(l, rect{line.x, line.y + 3 + float64(k)*17, line.w, 17}, u.f.small, colText, left)
 		}
-		diff := figure(row.Diff, row.Unit, true)
-		if row.Diff > 0 {
-			diff = "+" + diff
-		}
+		diff := signed(row.Diff, row.Unit)
 		vy := line.y + 3 + float64(len(lines))*17
 		for i, v := range []string{figure(row.A, row.Unit, true), figure(row.B, row.Unit, true), diff} {
 			u.label(v, rect{line.x + float64(i)*colW, vy, colW, 17}, u.f.small, colText, right)

@@ -115,13 +115,6 @@ func (g *Game) compareModified(u *ui, body rect, scenario *model.Sim) {
 	base, mod := report.OutcomesOf(g.baseline.Sim()), report.OutcomesOf(g.modBase.proj.Sim())
 	byAssumptions := report.Compare(base, mod)
 	byPolicies := report.Compare(mod, report.OutcomesOf(scenario))
-	signed := func(v int64, unit report.Unit) string {
-		s := figure(v, unit, true)
-		if v > 0 {
-			s = "+" + s
-		}
-		return s
-	}
 	c := u.beginScroll(&g.compareScroll, body)
 	heads := [2][]string{
 		{g.tr("chart.baseline"), g.tr("compare.modbase"), g.tr("compare.this")},

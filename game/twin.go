@@ -3,6 +3,7 @@ package game
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	"gigasandbox/model"
 	"gigasandbox/model/report"
@@ -205,8 +206,7 @@ func yearDays(horizon model.Day) []int {
 
 // UpdateWithoutScreen is Update for a page that cannot draw (a browser
 // without WebGL 2): the layout's input pass, which the text view's
-// controls press, then time, the projections and the messages, without
-// Ebitengine's input. The page is laid out as a 1280×720 desktop, where
+// controls press, then the update's work, without Ebitengine's input. The page is laid out as a 1280×720 desktop, where
 // every control has room.
 func (g *Game) UpdateWithoutScreen() {
 	if g.u.k == 0 {
@@ -216,11 +216,7 @@ func (g *Game) UpdateWithoutScreen() {
 	g.frames = max(g.frames, firstFrames)
 	g.u.click, g.u.release, g.u.used, g.u.tip, g.u.keyNext = false, false, false, "", 0
 	g.layout(&g.u)
-	start := g.now()
-	g.advance(start)
-	g.project(start)
-	g.log.update(g)
-	g.bannerClock()
+	g.work(time.Now())
 }
 
 // boardAsTable is the class board as the twin's table while it is open: a
@@ -268,17 +264,11 @@ func (g *Game) sheetTables() []TwinTable {
 	var out []TwinTable
 	if g.compareOpen {
 		p := g.sess.Projection()
-		other, otherName := g.baseline, g.tr("chart.baseline")
-		if nw := g.newestFor(); nw != nil {
-			other, otherName = nw, g.tr("compare.newest")
-		}
+		other, otherName := g.comparedWith()
 		if p.Done() && p.Err() == nil && other != nil && other.Done() && other.Err() == nil {
 			t := TwinTable{Title: g.tr("compare.heading"), Columns: []string{g.tr("twin.outcome"), otherName, g.tr("compare.this"), g.tr("compare.diff")}}
 			for _, row := range report.Compare(report.OutcomesOf(other.Sim()), report.OutcomesOf(p.Sim())) {
-				diff := figure(row.Diff, row.Unit, true)
-				if row.Diff > 0 {
-					diff = "+" + diff
-				}
+				diff := signed(row.Diff, row.Unit)
 				t.Rows = append(t.Rows, []string{g.tr("compare."+row.Key) + " (" + g.unitName(row.Unit) + ")",
 					figure(row.A, row.Unit, true), figure(row.B, row.Unit, true), diff})
 			}
